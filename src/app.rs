@@ -1,0 +1,545 @@
+//! Commands: one function per command, each running the pipeline
+//! load → select → render → write and returning the problems it found.
+
+use crate::assets;
+use crate::clauses::{self, topics::TOPICS, Library, Selection};
+use crate::cli::{
+    CheckArgs, ClausesCommand, Cli, Command, ContractArgs, ContractFormat, EjectArgs, InitArgs,
+};
+use crate::diag::{Diagnostic, Problems};
+use crate::output::{self, Output};
+use crate::profile::{self, Lang, Langs, Loaded};
+use crate::render::{self, contract};
+use std::path::{Path, PathBuf};
+
+/// What a command ends with: `Ok` with warnings, or `Err` with every problem found.
+pub type Outcome = Result<Problems, Problems>;
+
+/// Runs the command the user asked for.
+pub fn run(cli: &Cli) -> Outcome {
+    match &cli.command {
+        Command::Init(a) => init(a),
+        Command::Check(a) => check(&cli.deal, a),
+        Command::Contract(a) => contract_cmd(&cli.deal, a),
+        Command::Clauses(c) => clauses_cmd(&cli.deal, c),
+        Command::Eject(a) => eject(a),
+    }
+}
+
+/// Collects problems across stages so that one run reports everything it can find.
+struct Run {
+    problems: Problems,
+}
+
+impl Run {
+    fn new() -> Self {
+        Run {
+            problems: Problems::new(),
+        }
+    }
+
+    /// Keeps the value of a stage, or records its problems and gives up with all of them.
+    fn stage<T>(&mut self, r: Result<T, Problems>) -> Result<T, Problems> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(p) => {
+                self.problems.extend(p);
+                Err(std::mem::take(&mut self.problems))
+            }
+        }
+    }
+
+    /// Stops when errors have been found so far.
+    fn checkpoint(&mut self) -> Result<(), Problems> {
+        if self.problems.has_errors() {
+            return Err(std::mem::take(&mut self.problems));
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Outcome {
+        if self.problems.has_errors() {
+            Err(self.problems)
+        } else {
+            Ok(self.problems)
+        }
+    }
+}
+
+/// The languages of an output: `--lang`, or the profile's.
+fn resolve_langs(arg: Option<&str>, loaded: &Loaded) -> Result<Langs, Problems> {
+    match arg {
+        Some(s) => s
+            .parse::<Langs>()
+            .map_err(|m| Diagnostic::error(Path::new("--lang"), m).into()),
+        None => Ok(Langs::new(&loaded.profile.deal.languages)),
+    }
+}
+
+/// Everything up to a selection: the deal, its clause library, the languages.
+struct Prepared {
+    loaded: Loaded,
+    lib: Library,
+    langs: Langs,
+}
+
+fn prepare(
+    run: &mut Run,
+    deal: &Path,
+    lang: Option<&str>,
+    set: Option<&str>,
+) -> Result<Prepared, Problems> {
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    if let Some(s) = set {
+        loaded.profile.security.clause_set = s.to_string();
+    }
+    let langs = run.stage(resolve_langs(lang, &loaded))?;
+    run.problems.extend(loaded.check_langs(&langs));
+    let (lib, warnings) = run.stage(Library::for_deal(&loaded))?;
+    run.problems.extend(warnings);
+    Ok(Prepared { loaded, lib, langs })
+}
+
+fn select<'l>(run: &mut Run, p: &'l Prepared) -> Result<Selection<'l>, Problems> {
+    let mut warnings = Problems::new();
+    let sel = clauses::select(&p.lib, &p.loaded, &p.langs, &mut warnings);
+    run.problems.extend(warnings);
+    let sel = run.stage(sel)?;
+    run.checkpoint()?;
+    Ok(sel)
+}
+
+/// Input files of a deal: outputs must never overwrite them.
+fn inputs(p: &Prepared) -> Vec<PathBuf> {
+    let mut v = vec![p.loaded.src.path.clone()];
+    for d in &p.loaded.profile.security.clause_dirs {
+        let dir = p.loaded.dir.join(d);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            v.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    v
+}
+
+/// Where a document goes: `-o` (file, folder or `-`), or `out/` beside deal.yaml.
+fn target(loaded: &Loaded, o: Option<&Path>, several: bool, file_name: &str) -> PathBuf {
+    match o {
+        Some(p) if p.as_os_str() == "-" => PathBuf::from("-"),
+        Some(p) if several || p.is_dir() => p.join(file_name),
+        Some(p) => p.to_path_buf(),
+        None => loaded.dir.join("out").join(file_name),
+    }
+}
+
+fn write(run: &mut Run, outputs: &[Output], inputs: &[PathBuf]) -> Result<(), Problems> {
+    run.problems.extend(output::check_targets(outputs, inputs));
+    run.checkpoint()?;
+    run.stage(output::write_all(outputs).map_err(Problems::from))?;
+    for o in outputs.iter().filter(|o| !o.is_stdout()) {
+        eprintln!("wrote {} ({} bytes)", o.path.display(), o.bytes.len());
+    }
+    Ok(())
+}
+
+fn contract_cmd(deal: &Path, a: &ContractArgs) -> Outcome {
+    let mut run = Run::new();
+    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let sel = select(&mut run, &p)?;
+    let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
+    let mut formats = a.format.clone();
+    formats.dedup();
+    if a.output.as_deref().is_some_and(|o| o.as_os_str() == "-") && formats.len() > 1 {
+        return Err(Diagnostic::error(
+            Path::new("-o"),
+            "`-o -` prints one format; choose one with `--format`",
+        )
+        .into());
+    }
+    let outputs: Vec<Output> = formats
+        .iter()
+        .map(|f| {
+            let text = match f {
+                ContractFormat::Md => contract::markdown(&schedule, &p.loaded.profile),
+                ContractFormat::Html => contract::html(&schedule, &p.loaded.profile),
+            };
+            let name = format!(
+                "{}-contract-{}.{}",
+                p.loaded.profile.deal.id,
+                p.langs.code(),
+                f.ext()
+            );
+            Output {
+                path: target(&p.loaded, a.output.as_deref(), formats.len() > 1, &name),
+                bytes: text.into_bytes(),
+            }
+        })
+        .collect();
+    write(&mut run, &outputs, &inputs(&p))?;
+    run.finish()
+}
+
+fn check(deal: &Path, a: &CheckArgs) -> Outcome {
+    let mut run = Run::new();
+    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let sel = select(&mut run, &p)?;
+    let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
+    let prof = &p.loaded.profile;
+    println!("deal {} — {}", prof.deal.id, p.loaded.src.path.display());
+    let mut changes = Vec::new();
+    changes.extend(sel.added.iter().map(|a| format!("+{a}")));
+    changes.extend(sel.removed.iter().map(|r| format!("-{r}")));
+    let changes = if changes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", changes.join(" "))
+    };
+    println!(
+        "clause set `{}`{changes}: {} clauses in {}",
+        sel.set.name,
+        sel.len(),
+        p.langs.code()
+    );
+    let t = sel.terms;
+    let s = &prof.security;
+    if t.incident_notice_hours != s.incident_notice_hours
+        || t.retention_years != s.retention_years
+        || t.approvers != prof.payment.verification.approvers
+    {
+        println!(
+            "set policy applied: incident notice {} h, retention {} years, {} approvers",
+            t.incident_notice_hours, t.retention_years, t.approvers
+        );
+    }
+    for c in schedule.clauses() {
+        let titles: Vec<&str> = p
+            .langs
+            .list()
+            .iter()
+            .filter_map(|l| c.title.get(l).map(String::as_str))
+            .collect();
+        println!("{:>4}  {:<26} {}", c.number, c.id, titles.join(" / "));
+    }
+    run.finish()
+}
+
+fn init(a: &InitArgs) -> Outcome {
+    let deal = a.dir.join("deal.yaml");
+    if deal.exists() {
+        return Err(
+            Diagnostic::error(&deal, "already exists; `init` never overwrites a deal")
+                .hint("choose an empty folder: `dealguard init my-new-deal`")
+                .into(),
+        );
+    }
+    let outputs = [Output {
+        path: deal.clone(),
+        bytes: assets::EXAMPLE_DEAL.as_bytes().to_vec(),
+    }];
+    output::write_all(&outputs).map_err(Problems::from)?;
+    println!("wrote {}", deal.display());
+    println!(
+        "next: edit it, then `dealguard --deal {} check`",
+        deal.display()
+    );
+    Ok(Problems::new())
+}
+
+fn eject(a: &EjectArgs) -> Outcome {
+    let files: Vec<(&str, &[u8])> = assets::files_under("clauses/")
+        .chain(assets::files_under("templates/"))
+        .collect();
+    let outputs: Vec<Output> = files
+        .iter()
+        .map(|(p, b)| Output {
+            path: a.dir.join(p),
+            bytes: b.to_vec(),
+        })
+        .collect();
+    if !a.force {
+        let existing: Vec<&Output> = outputs.iter().filter(|o| o.path.exists()).collect();
+        if let Some(first) = existing.first() {
+            return Err(Diagnostic::error(
+                &first.path,
+                format!(
+                    "already exists ({} of the files to write do)",
+                    existing.len()
+                ),
+            )
+            .hint("eject into a new folder, or add `--force` to overwrite")
+            .into());
+        }
+    }
+    output::write_all(&outputs).map_err(Problems::from)?;
+    println!("wrote {} files under {}", outputs.len(), a.dir.display());
+    println!(
+        "use them with `security: {{ clause_dirs: [{}] }}` in deal.yaml",
+        a.dir.join("clauses").display()
+    );
+    Ok(Problems::new())
+}
+
+fn clauses_cmd(deal: &Path, c: &ClausesCommand) -> Outcome {
+    match c {
+        ClausesCommand::List { set } => clauses_list(deal, set.as_deref()),
+        ClausesCommand::Show { id, lang, raw } => clauses_show(deal, id, lang.as_deref(), *raw),
+        ClausesCommand::Coverage { set } => clauses_coverage(deal, set.as_deref()),
+    }
+}
+
+/// The library without a deal: built-in only, with the `standard` set.
+fn no_deal(deal: &Path) -> bool {
+    !deal.exists() && deal == Path::new("deal.yaml")
+}
+
+fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
+    let mut run = Run::new();
+    let (lib, numbers, set_name, deal_note) = if no_deal(deal) {
+        let lib = run.stage(Library::builtin())?;
+        let set_name = set.unwrap_or("standard").to_string();
+        (
+            lib,
+            None,
+            set_name,
+            "built-in clauses (no deal.yaml here)".to_string(),
+        )
+    } else {
+        let p = prepare(&mut run, deal, None, set)?;
+        let sel = select(&mut run, &p)?;
+        let numbers = sel.numbers().clone();
+        let name = sel.set.name.clone();
+        let note = format!(
+            "deal {} — numbers as in its contract ({})",
+            p.loaded.profile.deal.id,
+            p.langs.code()
+        );
+        (p.lib, Some(numbers), name, note)
+    };
+    let Some(s) = lib.sets.get(&set_name) else {
+        let names: Vec<&str> = lib.sets.keys().map(String::as_str).collect();
+        return Err(Diagnostic::error(
+            Path::new("--set"),
+            format!("unknown clause set `{set_name}`"),
+        )
+        .hint(format!("known sets: {}", names.join(", ")))
+        .into());
+    };
+    println!("{deal_note}");
+    println!(
+        "set `{}`: {}",
+        s.name,
+        s.description.as_deref().unwrap_or("")
+    );
+    println!(
+        "{:>4}  {:<26} {:>3}  {:<12} {:<34} {}",
+        "no.", "id", "ver", "source", "topics", "title"
+    );
+    let in_set: Vec<&str> = s
+        .sections
+        .iter()
+        .flat_map(|x| x.clauses.iter().map(String::as_str))
+        .collect();
+    let mut order: Vec<&str> = in_set.clone();
+    // Clauses the deal adds are part of its contract too; list them in number order.
+    if let Some(n) = &numbers {
+        let mut extra: Vec<(&usize, &str)> = n
+            .iter()
+            .filter(|(id, _)| !in_set.contains(&id.as_str()))
+            .map(|(id, k)| (k, id.as_str()))
+            .collect();
+        extra.sort();
+        order.extend(extra.into_iter().map(|(_, id)| id));
+    }
+    let print = |id: &str, no: String| {
+        if let Some(c) = lib.clauses.get(id) {
+            let title = c.title.get_or_any(Lang::En);
+            let when = c
+                .when
+                .as_ref()
+                .map_or(String::new(), |(w, _)| format!("  [when {w}]"));
+            println!(
+                "{no:>4}  {:<26} {:>3}  {:<12} {:<34} {title}{when}",
+                c.id,
+                c.version,
+                c.origin.label(),
+                c.topics.join(",")
+            );
+        }
+    };
+    for id in &order {
+        let no = match &numbers {
+            Some(n) => n.get(*id).map_or("–".to_string(), |k| k.to_string()),
+            None => String::new(),
+        };
+        print(id, no);
+    }
+    let others: Vec<&String> = lib
+        .clauses
+        .keys()
+        .filter(|id| !order.contains(&id.as_str()))
+        .collect();
+    if !others.is_empty() {
+        println!("not in this set (add with `security: {{ add: [id] }}`):");
+        for id in others {
+            print(id, String::new());
+        }
+    }
+    if numbers.is_some() {
+        println!("– = in the set but left out for this deal (condition or `remove`)");
+    }
+    run.finish()
+}
+
+fn clauses_show(deal: &Path, id: &str, lang: Option<&str>, raw: bool) -> Outcome {
+    let mut run = Run::new();
+    let unknown = |lib: &Library| {
+        let d = Diagnostic::error(Path::new(id), format!("unknown clause id `{id}`"));
+        match lib.suggest(id) {
+            Some(b) => d.hint(format!("did you mean `{b}`?")),
+            None => d.hint("`dealguard clauses list` shows every clause id"),
+        }
+    };
+    if no_deal(deal) || raw {
+        let lib = if no_deal(deal) {
+            run.stage(Library::builtin())?
+        } else {
+            prepare(&mut run, deal, lang, None)?.lib
+        };
+        let Some(c) = lib.clauses.get(id) else {
+            return Err(unknown(&lib).into());
+        };
+        print_clause_header(c);
+        for l in Lang::ALL {
+            if let (Some(t), Some(x)) = (c.title.get(l), c.text.get(l)) {
+                println!("\n[{l}] {t}\n{}", x.trim_end());
+            }
+        }
+        return run.finish();
+    }
+    let p = prepare(&mut run, deal, lang, None)?;
+    let Some(c) = p.lib.clauses.get(id) else {
+        return Err(unknown(&p.lib).into());
+    };
+    let sel = select(&mut run, &p)?;
+    print_clause_header(c);
+    let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
+    match schedule.clauses().find(|r| r.id == id) {
+        None => {
+            println!("\nnot in this deal's contract (condition or set); `--raw` shows the template")
+        }
+        Some(r) => {
+            for l in p.langs.list() {
+                println!(
+                    "\n{}",
+                    r.title
+                        .get(l)
+                        .map(|t| format!("{}. {t}", r.number))
+                        .unwrap_or_default()
+                );
+                let paras = &r.paras[l];
+                for (i, para) in paras.iter().enumerate() {
+                    let num = if paras.len() > 1 {
+                        format!("{}.{} ", r.number, i + 1)
+                    } else {
+                        String::new()
+                    };
+                    println!("{num}{}", para.join("\n"));
+                }
+            }
+        }
+    }
+    run.finish()
+}
+
+fn print_clause_header(c: &clauses::Clause) {
+    println!(
+        "{} v{} — {} ({})",
+        c.id,
+        c.version,
+        c.src.path.display(),
+        c.origin.label()
+    );
+    println!("sha256 {}", c.hash);
+    println!("topics: {}", c.topics.join(", "));
+    if let Some((w, _)) = &c.when {
+        println!("when: {w}");
+    }
+    println!("uses: {}", c.uses.join(", "));
+}
+
+fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
+    let mut run = Run::new();
+    // (topic → [(number or none, id)])
+    let rows: Vec<(&str, &str, Vec<String>)>;
+    if no_deal(deal) {
+        let lib = run.stage(Library::builtin())?;
+        let name = set.unwrap_or("standard");
+        let Some(s) = lib.sets.get(name) else {
+            return Err(Diagnostic::error(
+                Path::new("--set"),
+                format!("unknown clause set `{name}`"),
+            )
+            .into());
+        };
+        println!("set `{name}` (built-in clauses; numbers depend on the deal, so ids are shown)");
+        let ids: Vec<&String> = s.sections.iter().flat_map(|x| x.clauses.iter()).collect();
+        rows = TOPICS
+            .iter()
+            .map(|t| {
+                let hits = ids
+                    .iter()
+                    .filter(|id| {
+                        lib.clauses
+                            .get(id.as_str())
+                            .is_some_and(|c| c.topics.iter().any(|x| x == t.id))
+                    })
+                    .map(|id| id.to_string())
+                    .collect();
+                (t.id, t.en, hits)
+            })
+            .collect();
+    } else {
+        let p = prepare(&mut run, deal, None, set)?;
+        let sel = select(&mut run, &p)?;
+        println!(
+            "deal {} — set `{}`, {} clauses in {}",
+            p.loaded.profile.deal.id,
+            sel.set.name,
+            sel.len(),
+            p.langs.code()
+        );
+        rows = TOPICS
+            .iter()
+            .map(|t| {
+                let hits = sel
+                    .clauses()
+                    .filter(|(_, c)| c.topics.iter().any(|x| x == t.id))
+                    .map(|(n, c)| format!("{n} {}", c.id))
+                    .collect();
+                (t.id, t.en, hits)
+            })
+            .collect();
+    }
+    let mut gaps = 0;
+    for (id, en, hits) in &rows {
+        let cell = if hits.is_empty() {
+            gaps += 1;
+            "MISSING".to_string()
+        } else {
+            hits.join(", ")
+        };
+        println!("{id:<20} {cell:<48} {en}");
+    }
+    if gaps > 0 {
+        run.problems.push(
+            Diagnostic::error(
+                Path::new("coverage"),
+                format!("{gaps} security topic(s) are not covered"),
+            )
+            .hint("add a clause that covers them, or choose a set that does"),
+        );
+    } else {
+        println!("all {} topics covered", rows.len());
+    }
+    run.finish()
+}

@@ -1,0 +1,487 @@
+//! Select stage: the clause library (built-in, overlaid by company folders) and its sets.
+
+pub mod select;
+pub mod topics;
+pub mod vars;
+pub mod when;
+
+use crate::assets;
+use crate::context::Policy;
+use crate::diag::{did_you_mean, Diagnostic, Problems};
+use crate::profile::yaml::{self, Index, Source};
+use crate::profile::{Lang, Text};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use select::{select, Selection};
+
+/// Where a clause or set file came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into dealguard.
+    BuiltIn,
+    /// A company folder named in `clause_dirs`.
+    Dir(PathBuf),
+}
+
+impl Origin {
+    /// `built-in` or the folder.
+    pub fn label(&self) -> String {
+        match self {
+            Origin::BuiltIn => "built-in".to_string(),
+            Origin::Dir(d) => d.display().to_string(),
+        }
+    }
+}
+
+/// A clause file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClauseFile {
+    id: String,
+    version: u32,
+    #[serde(default)]
+    section: Option<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    when: Option<String>,
+    #[serde(default)]
+    uses: Vec<String>,
+    title: Text,
+    text: Text,
+}
+
+/// One clause of the library.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// Stable id.
+    pub id: String,
+    /// Version of the wording.
+    pub version: u32,
+    /// Section it joins when a profile adds it.
+    pub section: Option<String>,
+    /// Security topics it covers.
+    pub topics: Vec<String>,
+    /// Condition on the profile, as written and parsed.
+    pub when: Option<(String, when::Expr)>,
+    /// Profile fields the text uses.
+    pub uses: Vec<String>,
+    /// Title template per language.
+    pub title: Text,
+    /// Text template per language.
+    pub text: Text,
+    /// The file, for messages.
+    pub src: Source,
+    /// Where each field of the file is.
+    pub index: Index,
+    /// SHA-256 of the file's text (line endings normalised): what legal signs off.
+    pub hash: String,
+    /// Built-in or company folder.
+    pub origin: Origin,
+}
+
+impl Clause {
+    /// The first 16 hex digits of the hash, as shown in manifests.
+    pub fn short_hash(&self) -> &str {
+        &self.hash[..16.min(self.hash.len())]
+    }
+
+    /// A located error in this clause's file.
+    pub fn error(&self, field: &str, msg: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.src.path, msg)
+            .at(self.index.pos(field))
+            .field(field)
+    }
+}
+
+/// A section of a set: a heading and the clause ids under it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Id clauses name in `section:`.
+    pub id: String,
+    /// Heading per language.
+    pub title: Text,
+    /// Clause ids, in order.
+    #[serde(default)]
+    pub clauses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SetFile {
+    name: String,
+    title: Text,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    policy: Policy,
+    sections: Vec<Section>,
+}
+
+/// A named clause set: order, sections and number policy.
+#[derive(Debug, Clone)]
+pub struct ClauseSet {
+    /// Name profiles use in `clause_set`.
+    pub name: String,
+    /// Display name per language.
+    pub title: Text,
+    /// One line on what it is for.
+    pub description: Option<String>,
+    /// What it demands of the profile's numbers.
+    pub policy: Policy,
+    /// Sections in order.
+    pub sections: Vec<Section>,
+    /// The file, for messages.
+    pub src: Source,
+    /// Where each field of the file is.
+    pub index: Index,
+    /// Built-in or company folder.
+    pub origin: Origin,
+}
+
+/// All clauses and sets known for one deal.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Clauses by id.
+    pub clauses: BTreeMap<String, Clause>,
+    /// Sets by name.
+    pub sets: BTreeMap<String, ClauseSet>,
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}
+
+/// Splits rendered or template text into paragraphs (blank-line separated) of lines.
+pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(l.to_string());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Parses and checks one clause file (checks that need no profile).
+fn parse_clause(src: Source, origin: Origin) -> Result<Clause, Problems> {
+    let (f, index) = yaml::parse::<ClauseFile>(&src)?;
+    let mut p = Problems::new();
+    let at = |field: &str| index.pos(field);
+    let err =
+        |field: &str, msg: String| Diagnostic::error(&src.path, msg).at(at(field)).field(field);
+    if !valid_id(&f.id) {
+        p.push(
+            err("id", format!("`{}` is not a valid clause id", f.id))
+                .hint("use lowercase letters, digits and `-`, such as `bank-details`"),
+        );
+    }
+    let stem = src.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if stem != f.id {
+        p.push(
+            err(
+                "id",
+                format!("clause `{}` is in a file named `{stem}.yaml`", f.id),
+            )
+            .hint(format!(
+                "name the file `{}.yaml`, so overrides by id are easy to find",
+                f.id
+            )),
+        );
+    }
+    if f.version == 0 {
+        p.push(err("version", "must be 1 or more".into()));
+    }
+    for t in &f.topics {
+        if !topics::is_topic(t) {
+            let mut d = Diagnostic::warning(
+                &src.path,
+                format!("`{t}` is not one of the security topics"),
+            )
+            .at(at("topics"))
+            .field("topics");
+            if let Some(best) = did_you_mean(t, topics::TOPICS.iter().map(|t| t.id)) {
+                d = d.hint(format!("did you mean `{best}`?"));
+            }
+            p.push(d);
+        }
+    }
+    let when = match &f.when {
+        None => None,
+        Some(w) => match when::parse(w) {
+            Ok(e) => Some((w.clone(), e)),
+            Err(m) => {
+                p.push(
+                    err("when", format!("bad condition: {m}"))
+                        .hint("see `docs/clauses.md`, Conditions"),
+                );
+                None
+            }
+        },
+    };
+    for l in Lang::ALL {
+        for (what, t) in [("title", &f.title), ("text", &f.text)] {
+            if let Some(s) = t.get(l) {
+                if s.trim().is_empty() {
+                    p.push(err(&format!("{what}.{l}"), "must not be empty".into()));
+                }
+            }
+        }
+    }
+    if let (Some(en), Some(zh)) = (&f.text.en, &f.text.zh) {
+        let (ne, nz) = (paragraphs(en).len(), paragraphs(zh).len());
+        if ne != nz {
+            p.push(err("text", format!("the `en` text has {ne} paragraphs and the `zh` text {nz}")).hint("sub-clause numbers must match in both languages: one paragraph per sub-clause, separated by a blank line"));
+        }
+    }
+    if p.has_errors() {
+        return Err(p);
+    }
+    let hash = sha256_hex(&src.text);
+    Ok(Clause {
+        id: f.id,
+        version: f.version,
+        section: f.section,
+        topics: f.topics,
+        when,
+        uses: f.uses,
+        title: f.title,
+        text: f.text,
+        src,
+        index,
+        hash,
+        origin,
+    })
+}
+
+fn parse_set(src: Source, origin: Origin) -> Result<ClauseSet, Problems> {
+    let (f, index) = yaml::parse::<SetFile>(&src)?;
+    let stem = src.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if stem != f.name {
+        return Err(Diagnostic::error(
+            &src.path,
+            format!("set `{}` is in a file named `{stem}.yaml`", f.name),
+        )
+        .at(index.pos("name"))
+        .field("name")
+        .hint(format!("name the file `{}.yaml`", f.name))
+        .into());
+    }
+    Ok(ClauseSet {
+        name: f.name,
+        title: f.title,
+        description: f.description,
+        policy: f.policy,
+        sections: f.sections,
+        src,
+        index,
+        origin,
+    })
+}
+
+impl Library {
+    /// The built-in clauses and sets.
+    pub fn builtin() -> Result<Library, Problems> {
+        let mut lib = Library::default();
+        let mut problems = Problems::new();
+        for (path, bytes) in assets::files_under("clauses/") {
+            let shown = PathBuf::from(format!("<built-in>/{path}"));
+            let src = match Source::from_bytes(&shown, bytes) {
+                Ok(s) => s,
+                Err(d) => {
+                    problems.push(d);
+                    continue;
+                }
+            };
+            lib.add_file(
+                path.starts_with("clauses/sets/"),
+                src,
+                Origin::BuiltIn,
+                &mut problems,
+            );
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(lib)
+    }
+
+    fn add_file(&mut self, is_set: bool, src: Source, origin: Origin, problems: &mut Problems) {
+        if is_set {
+            match parse_set(src, origin) {
+                Ok(s) => {
+                    self.sets.insert(s.name.clone(), s);
+                }
+                Err(p) => problems.extend(p),
+            }
+        } else {
+            match parse_clause(src, origin) {
+                Ok(c) => {
+                    self.clauses.insert(c.id.clone(), c);
+                }
+                Err(p) => problems.extend(p),
+            }
+        }
+    }
+
+    /// Overlays a company folder: same id replaces, new id adds. `shown` is the folder as named
+    /// in the profile (for messages), `dir` the folder on disk.
+    pub fn overlay(&mut self, dir: &Path, shown: &Path) -> Problems {
+        let mut problems = Problems::new();
+        let origin = Origin::Dir(shown.to_path_buf());
+        for (sub, is_set) in [(dir.to_path_buf(), false), (dir.join("sets"), true)] {
+            let entries = match std::fs::read_dir(&sub) {
+                Ok(e) => e,
+                Err(_) if is_set => continue,
+                Err(e) => {
+                    problems.push(yaml::io_error(shown, "read clause folder", &e));
+                    continue;
+                }
+            };
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml") && p.is_file())
+                .collect();
+            files.sort();
+            // Two files of one folder must not claim the same id.
+            let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+            for f in files {
+                let shown_file = if is_set {
+                    shown.join("sets")
+                } else {
+                    shown.to_path_buf()
+                }
+                .join(f.file_name().unwrap_or_default());
+                match Source::read(&f) {
+                    Ok(mut src) => {
+                        src.path = shown_file.clone();
+                        let before = problems.error_count();
+                        self.add_file(is_set, src, origin.clone(), &mut problems);
+                        if !is_set && problems.error_count() == before {
+                            let id = shown_file
+                                .file_stem()
+                                .and_then(|s| s.to_str())
+                                .unwrap_or("")
+                                .to_string();
+                            if let Some(first) = seen.insert(id.clone(), shown_file.clone()) {
+                                problems.push(Diagnostic::error(
+                                    &shown_file,
+                                    format!(
+                                        "clause id `{id}` is also defined in `{}`",
+                                        first.display()
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                    Err(d) => problems.push(d.at(None)),
+                }
+            }
+        }
+        problems
+    }
+
+    /// The built-in library overlaid by the profile's `clause_dirs`.
+    pub fn for_deal(loaded: &crate::profile::Loaded) -> Result<(Library, Problems), Problems> {
+        let mut lib = Library::builtin()?;
+        let mut problems = Problems::new();
+        for (i, d) in loaded.profile.security.clause_dirs.iter().enumerate() {
+            let on_disk = loaded.dir.join(d);
+            if !on_disk.is_dir() {
+                problems.push(
+                    Diagnostic::error(
+                        &loaded.src.path,
+                        format!("clause folder `{}` does not exist", d.display()),
+                    )
+                    .at(loaded.pos(&format!("security.clause_dirs[{i}]")))
+                    .field(format!("security.clause_dirs[{i}]"))
+                    .hint("paths in `clause_dirs` are relative to deal.yaml"),
+                );
+                continue;
+            }
+            problems.extend(lib.overlay(&on_disk, d));
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok((lib, problems))
+    }
+
+    /// A clause id close to `id`, for "did you mean" hints.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        did_you_mean(id, self.clauses.keys().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_library_loads_and_has_both_sets() {
+        let lib = Library::builtin().unwrap_or_else(|p| panic!("{:?}", p.sorted()));
+        assert!(lib.sets.contains_key("standard"));
+        assert!(lib.sets.contains_key("strict"));
+        assert!(lib.clauses.len() >= 18, "{} clauses", lib.clauses.len());
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let p = paragraphs("a\n(a) one\n\n\nb\n");
+        assert_eq!(
+            p,
+            vec![
+                vec!["a".to_string(), "(a) one".to_string()],
+                vec!["b".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn clause_file_checks() {
+        let src = Source::from_bytes(
+            Path::new("x.yaml"),
+            b"id: y\nversion: 0\nwhen: a ==\ntitle: {en: T}\ntext:\n  en: |\n    one\n\n    two\n  zh: |\n    \xe4\xb8\x80\n",
+        )
+        .unwrap();
+        let p = parse_clause(src, Origin::BuiltIn).unwrap_err();
+        let msgs: Vec<String> = p.iter().map(|d| d.message.clone()).collect();
+        assert!(
+            msgs.iter().any(|m| m.contains("file named `x.yaml`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("must be 1 or more")),
+            "{msgs:?}"
+        );
+        assert!(msgs.iter().any(|m| m.contains("bad condition")), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("2 paragraphs and the `zh` text 1")),
+            "{msgs:?}"
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Command line: the arguments of every command (clap derive). Doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Information-security clauses, secure-communication letters and weekly progress reports for
+/// export deals, generated from one deal profile (`deal.yaml`).
+#[derive(Debug, Parser)]
+#[command(name = "dealguard", version, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files."
+)]
+pub struct Cli {
+    /// The deal profile.
+    #[arg(long, global = true, value_name = "PATH", default_value = "deal.yaml")]
+    pub deal: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a commented example deal folder that works as it is.
+    #[command(
+        after_help = "Example:\n  dealguard init nordic-order   # writes nordic-order/deal.yaml"
+    )]
+    Init(InitArgs),
+    /// Check the profile and clause set; print every problem and the resolved clause list.
+    #[command(after_help = "Example:\n  dealguard --deal deals/nh-0148/deal.yaml check")]
+    Check(CheckArgs),
+    /// The information-security clauses for the sales contract.
+    #[command(
+        after_help = "Examples:\n  dealguard contract                      # out/<deal id>-contract-<langs>.md\n  dealguard contract --lang zh --format html\n  dealguard contract --lang en+zh --format md -o -   # print to the terminal"
+    )]
+    Contract(ContractArgs),
+    /// Browse the clause library.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  dealguard clauses list --set strict\n  dealguard clauses show payment-verification --lang zh\n  dealguard clauses coverage"
+    )]
+    Clauses(ClausesCommand),
+    /// Write the built-in clauses and templates to DIR, as a start for a company set.
+    #[command(
+        after_help = "Example:\n  dealguard eject ../legal\n  # then in deal.yaml:  security: { clause_dirs: [../legal/clauses] }"
+    )]
+    Eject(EjectArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create the deal in.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Languages to check the clauses for (default: the profile's languages).
+    #[arg(long, value_name = "en|zh|en+zh")]
+    pub lang: Option<String>,
+}
+
+/// Output formats of the contract schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContractFormat {
+    /// Markdown.
+    Md,
+    /// A standalone HTML page with print styles.
+    Html,
+}
+
+impl ContractFormat {
+    /// File extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            ContractFormat::Md => "md",
+            ContractFormat::Html => "html",
+        }
+    }
+}
+
+/// Arguments of `contract`.
+#[derive(Debug, Args)]
+pub struct ContractArgs {
+    /// Languages: en, zh or en+zh (default: the profile's languages).
+    #[arg(long, value_name = "en|zh|en+zh")]
+    pub lang: Option<String>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<ContractFormat>,
+    /// Output file (one format), folder (several formats), or `-` for standard output.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// `clauses` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ClausesCommand {
+    /// List the clauses: those of the set in order, then the others.
+    List {
+        /// The set to list (default: the deal's set, or `standard`).
+        #[arg(long)]
+        set: Option<String>,
+    },
+    /// Show one clause: where it comes from, its hash, and its text for this deal.
+    Show {
+        /// Clause id.
+        id: String,
+        /// Languages: en, zh or en+zh.
+        #[arg(long, value_name = "en|zh|en+zh")]
+        lang: Option<String>,
+        /// Print the template as written instead of the text for this deal.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Map the security topics to the clause numbers that cover them; gaps are flagged (exit 1).
+    Coverage {
+        /// The set to check (default: the deal's set).
+        #[arg(long)]
+        set: Option<String>,
+    },
+}
+
+/// Arguments of `eject`.
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// Folder to write `clauses/` and `templates/` into.
+    pub dir: PathBuf,
+    /// Overwrite files that already exist.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,259 @@
+//! Diagnostics: the problems found in the user's files, collected and reported all at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors stop the run, warnings are only printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The input cannot be used as it is.
+    Error,
+    /// The input works but is probably not what the user meant.
+    Warning,
+}
+
+/// One problem in one input file, located as precisely as we can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file as the user named it (relative paths stay relative).
+    pub file: PathBuf,
+    /// 1-based line and column, when known.
+    pub pos: Option<(usize, usize)>,
+    /// Path of the field inside the file, such as `seller.contacts[0].email`.
+    pub field: Option<String>,
+    /// What is wrong, lowercase, naming things in backticks.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+    /// A failure to read or write a file (exit code 3) rather than a problem in its content.
+    pub io: bool,
+}
+
+impl Diagnostic {
+    /// An error in `file`.
+    pub fn error(file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            pos: None,
+            field: None,
+            message: message.into(),
+            hint: None,
+            io: false,
+        }
+    }
+
+    /// A warning in `file`.
+    pub fn warning(file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Sets line and column.
+    pub fn at(mut self, pos: Option<(usize, usize)>) -> Self {
+        self.pos = pos;
+        self
+    }
+
+    /// Sets the field path.
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Marks the problem as a failure to read or write a file.
+    pub fn io(mut self) -> Self {
+        self.io = true;
+        self
+    }
+
+    /// Sets the hint of a diagnostic already collected.
+    pub fn set_hint(&mut self, hint: impl Into<String>) {
+        self.hint = Some(hint.into());
+    }
+
+    /// Whether this problem stops the run.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if self.io {
+            // The message names the file already: "failed to read `photos/a.jpg` (…)".
+            write!(f, "{kind}: ")?;
+        } else {
+            write!(f, "{}", self.file.display())?;
+            if let Some((line, col)) = self.pos {
+                write!(f, ":{line}:{col}")?;
+            }
+            write!(f, ": {kind}: ")?;
+        }
+        match &self.field {
+            // A located message names the field too, so the reader never has to count lines.
+            Some(field) => write!(f, "`{field}`: {}", self.message)?,
+            None => write!(f, "{}", self.message)?,
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The problems found so far; a stage adds to it and the caller decides whether to go on.
+#[derive(Debug, Default, Clone)]
+pub struct Problems {
+    items: Vec<Diagnostic>,
+}
+
+impl Problems {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Problems::default()
+    }
+
+    /// Adds one problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Adds one problem and returns it, so a hint can be added.
+    pub fn push_mut(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        self.items.push(d);
+        let last = self.items.len() - 1;
+        &mut self.items[last]
+    }
+
+    /// Adds all problems of another collection.
+    pub fn extend(&mut self, other: Problems) {
+        self.items.extend(other.items);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether every error is a failure to read or write (exit code 3, not 1).
+    pub fn only_io_errors(&self) -> bool {
+        self.has_errors() && self.items.iter().filter(|d| d.is_error()).all(|d| d.io)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// All problems, errors first, then by file and position, so output is stable.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            (a.severity, &a.file, a.pos.unwrap_or((usize::MAX, 0))).cmp(&(
+                b.severity,
+                &b.file,
+                b.pos.unwrap_or((usize::MAX, 0)),
+            ))
+        });
+        v
+    }
+
+    /// Whether there is nothing to report.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Iterates in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+impl From<Diagnostic> for Problems {
+    fn from(d: Diagnostic) -> Self {
+        Problems { items: vec![d] }
+    }
+}
+
+/// The closest candidate to `word`, if it is close enough to be a plausible typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(word, c);
+        // Allow roughly one typo per three characters, never a completely different word.
+        let limit = (word.chars().count().max(c.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let ids = ["audit-rights", "bank-details", "confidentiality"];
+        assert_eq!(did_you_mean("audit-right", ids), Some("audit-rights"));
+        assert_eq!(did_you_mean("confidentality", ids), Some("confidentiality"));
+        assert_eq!(did_you_mean("weather", ids), None);
+    }
+
+    #[test]
+    fn display_has_location_field_and_hint() {
+        let d = Diagnostic::error(Path::new("deal.yaml"), "not an official domain")
+            .at(Some((12, 14)))
+            .field("buyer.contacts[0].email")
+            .hint("check by phone");
+        assert_eq!(
+            d.to_string(),
+            "deal.yaml:12:14: error: `buyer.contacts[0].email`: not an official domain\n  hint: check by phone"
+        );
+    }
+
+    #[test]
+    fn sorted_puts_errors_first_then_position() {
+        let mut p = Problems::new();
+        p.push(Diagnostic::warning(Path::new("a"), "w").at(Some((1, 1))));
+        p.push(Diagnostic::error(Path::new("a"), "e2").at(Some((5, 1))));
+        p.push(Diagnostic::error(Path::new("a"), "e1").at(Some((2, 1))));
+        let msgs: Vec<&str> = p.sorted().iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, ["e1", "e2", "w"]);
+    }
+}

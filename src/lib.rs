@@ -1,0 +1,13 @@
+//! dealguard: information-security contract clauses, secure-communication letters and weekly
+//! progress reports for export deals. The pipeline is the layout:
+//! `profile` (load) → `clauses` (select) → `render` (text) → `output` (write).
+
+pub mod app;
+pub mod assets;
+pub mod clauses;
+pub mod cli;
+pub mod context;
+pub mod diag;
+pub mod output;
+pub mod profile;
+pub mod render;

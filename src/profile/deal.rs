@@ -1,0 +1,415 @@
+//! Load stage: the deal profile (`deal.yaml`) as typed data.
+
+use super::text::{Date, Lang, Text};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything dealguard knows about one export order.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The order itself.
+    pub deal: Deal,
+    /// The exporter.
+    pub seller: Party,
+    /// The foreign buyer.
+    pub buyer: Party,
+    /// Payment terms and the account payments go to.
+    pub payment: Payment,
+    /// How the two sides communicate.
+    pub channels: Channels,
+    /// Security numbers and the clause set.
+    pub security: Security,
+    /// The production stages the weekly reports track.
+    #[serde(default)]
+    pub production: Production,
+}
+
+/// The order: number, goods, dates, languages.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    /// Contract / purchase-order number.
+    pub id: String,
+    /// What is sold, per language.
+    pub title: Text,
+    /// Date the contract was signed.
+    pub signed: Date,
+    /// Latest shipment date.
+    pub ship_by: Date,
+    /// Incoterm and place, such as `FOB Ningbo`.
+    #[serde(default)]
+    pub incoterm: Option<String>,
+    /// Output languages, in order.
+    pub languages: Vec<Lang>,
+    /// Which text prevails when a bilingual document's two texts differ.
+    pub governing_language: Lang,
+}
+
+/// A company: seller or buyer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Registered name (Latin script).
+    pub name: String,
+    /// Name in Chinese, when the company has one.
+    #[serde(default)]
+    pub name_local: Option<String>,
+    /// Registered address.
+    pub address: String,
+    /// ISO 3166 two-letter country code.
+    pub country: String,
+    /// The only domains official mail comes from.
+    pub email_domains: Vec<String>,
+    /// Switchboard number on file.
+    pub phone: String,
+    /// Named people who act for the party.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// Where security incidents are reported.
+    #[serde(default)]
+    pub security_contact: Option<String>,
+}
+
+impl Party {
+    /// The party's name for readers of `lang`.
+    pub fn display_name(&self, lang: Lang) -> &str {
+        match (lang, &self.name_local) {
+            (Lang::Zh, Some(local)) if !local.trim().is_empty() => local,
+            _ => &self.name,
+        }
+    }
+}
+
+/// A named person at one of the parties.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Name in Latin script.
+    pub name: String,
+    /// Name in Chinese characters.
+    #[serde(default)]
+    pub name_local: Option<String>,
+    /// What the person does for this deal.
+    pub role: Role,
+    /// Official e-mail address.
+    pub email: String,
+    /// Direct phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl Contact {
+    /// The person's name for readers of `lang`.
+    pub fn display_name(&self, lang: Lang) -> &str {
+        match (lang, &self.name_local) {
+            (Lang::Zh, Some(local)) if !local.trim().is_empty() => local,
+            _ => &self.name,
+        }
+    }
+}
+
+/// A contact's role: one of the known roles, or free text per language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A role dealguard knows how to name in every language (`sales`, `qc`, …).
+    Known(String),
+    /// A role the profile names itself.
+    Custom(Text),
+}
+
+/// The roles dealguard can name in English and Chinese.
+pub const KNOWN_ROLES: [(&str, &str, &str); 12] = [
+    ("sales", "Sales", "销售"),
+    ("merchandiser", "Merchandiser", "跟单"),
+    ("qc", "Quality control", "质检"),
+    ("quality", "Quality", "质量"),
+    ("finance", "Finance", "财务"),
+    ("purchasing", "Purchasing", "采购"),
+    ("logistics", "Logistics", "物流"),
+    ("management", "Management", "管理层"),
+    ("legal", "Legal", "法务"),
+    ("it", "IT", "信息技术"),
+    ("engineering", "Engineering", "工程技术"),
+    ("production", "Production", "生产"),
+];
+
+impl Role {
+    /// The role named for readers of `lang`; unknown keys are returned as written.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Role::Known(k) => role_label(k, lang).unwrap_or(k).to_string(),
+            Role::Custom(t) => t.get_or_any(lang).to_string(),
+        }
+    }
+
+    /// The key for known roles (`sales`), `None` for free-text roles.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Role::Known(k) => Some(k),
+            Role::Custom(_) => None,
+        }
+    }
+}
+
+/// The label of a known role key.
+pub fn role_label(key: &str, lang: Lang) -> Option<&'static str> {
+    KNOWN_ROLES.iter().find(|r| r.0 == key).map(|r| match lang {
+        Lang::En => r.1,
+        Lang::Zh => r.2,
+    })
+}
+
+impl Serialize for Role {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Role::Known(k) => s.serialize_str(k),
+            Role::Custom(t) => t.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Role;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a role such as `sales`, or `{en: …, zh: …}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Role, E> {
+                Ok(Role::Known(v.to_string()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Role, A::Error> {
+                Text::deserialize(de::value::MapAccessDeserializer::new(map)).map(Role::Custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Payment terms and the fixed beneficiary account.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// Payment terms as agreed, such as `30% T/T deposit, 70% against copy of B/L`.
+    pub terms: String,
+    /// Contract currency.
+    pub currency: String,
+    /// The seller's account: the only one payments go to.
+    pub beneficiary: Beneficiary,
+    /// How a payment instruction is verified.
+    pub verification: Verification,
+}
+
+/// The seller's bank account.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beneficiary {
+    /// Account holder.
+    pub account_name: String,
+    /// Bank and branch.
+    pub bank: String,
+    /// Account number (quote it: it is text, not a number).
+    pub account_number: String,
+    /// SWIFT/BIC code.
+    pub swift: String,
+}
+
+/// Call-back verification of payment instructions.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    /// The only number used to confirm a payment instruction.
+    #[serde(default)]
+    pub callback_phone: Option<String>,
+    /// People who must approve a change of bank details, on each side.
+    pub approvers: u32,
+}
+
+/// The agreed communication channels.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channels {
+    /// The progress report.
+    pub reports: Reports,
+    /// A shared project board, if the deal uses one.
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    /// An instant-messaging group, if the deal uses one.
+    #[serde(default)]
+    pub im_group: Option<ImGroup>,
+}
+
+/// When progress reports are sent.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reports {
+    /// `weekly` or `milestones`.
+    pub cadence: Cadence,
+    /// The day weekly reports go out.
+    pub weekday: Weekday,
+}
+
+/// How often reports are sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cadence {
+    /// Every week.
+    Weekly,
+    /// At each production milestone.
+    Milestones,
+}
+
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    /// All days, Monday first.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// The day's name for readers of `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        const EN: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        const ZH: [&str; 7] = [
+            "星期一",
+            "星期二",
+            "星期三",
+            "星期四",
+            "星期五",
+            "星期六",
+            "星期日",
+        ];
+        let i = Weekday::ALL.iter().position(|d| *d == self).unwrap_or(0);
+        match lang {
+            Lang::En => EN[i],
+            Lang::Zh => ZH[i],
+        }
+    }
+
+    /// ISO number, Monday = 1.
+    pub fn iso(self) -> u32 {
+        Weekday::ALL.iter().position(|d| *d == self).unwrap_or(0) as u32 + 1
+    }
+}
+
+/// A shared project board with scoped access.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    /// Product name, such as `Trello`.
+    pub name: String,
+    /// Link to the deal's board.
+    pub url: String,
+    /// What the buyer's named accounts may do.
+    pub buyer_access: Access,
+}
+
+/// The buyer's rights on the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Access {
+    /// Read only.
+    View,
+    /// Read and comment.
+    Comment,
+}
+
+impl Access {
+    /// The access level for readers of `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Access::View, Lang::En) => "view only",
+            (Access::View, Lang::Zh) => "仅查看",
+            (Access::Comment, Lang::En) => "view and comment",
+            (Access::Comment, Lang::Zh) => "查看和评论",
+        }
+    }
+}
+
+/// An instant-messaging group for quick updates.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImGroup {
+    /// The app, such as `WhatsApp` or `WeChat`.
+    pub app: String,
+    /// Names of the contacts in the group.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// Security numbers and which clauses to use.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Security {
+    /// Hours within which an incident or fraud attempt is notified.
+    pub incident_notice_hours: u32,
+    /// Years records are kept.
+    pub retention_years: u32,
+    /// The clause set to start from.
+    #[serde(default = "default_set")]
+    pub clause_set: String,
+    /// Clause ids to leave out of the set.
+    #[serde(default)]
+    pub remove: Vec<String>,
+    /// Clause ids to add to the set.
+    #[serde(default)]
+    pub add: Vec<String>,
+    /// Folders of the company's own clauses, relative to `deal.yaml`.
+    #[serde(default)]
+    pub clause_dirs: Vec<PathBuf>,
+}
+
+fn default_set() -> String {
+    "standard".to_string()
+}
+
+/// The production stages.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Production {
+    /// Stages in order.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+}
+
+/// One production stage.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// Short id used by week files.
+    pub id: String,
+    /// Name per language.
+    pub name: Text,
+    /// When the stage is planned to finish.
+    pub planned_end: Date,
+}

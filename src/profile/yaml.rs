@@ -1,0 +1,442 @@
+//! Load stage: reading YAML input files into typed values, with a location for every field.
+//!
+//! serde_yaml gives a line and column for structural errors only. For the semantic checks that
+//! follow, a second, event-level pass (yaml-rust2) records where every field starts, so a
+//! problem found later can still point at `deal.yaml:31:14`.
+
+use crate::diag::{did_you_mean, Diagnostic, Problems};
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// Largest input file dealguard reads (profile, week, clause and set files).
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// Deepest nesting of mappings and lists accepted; real files need fewer than ten levels.
+pub const MAX_DEPTH: usize = 64;
+
+/// One input file, read and checked to be UTF-8 text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user gave it (used in messages).
+    pub path: PathBuf,
+    /// The file's text, without a byte-order mark.
+    pub text: String,
+}
+
+impl Source {
+    /// Reads a file, refusing oversized and non-UTF-8 ones with a located message.
+    pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+        let meta = std::fs::metadata(path).map_err(|e| io_error(path, "read", &e))?;
+        if meta.is_dir() {
+            return Err(Diagnostic::error(path, "is a folder, expected a YAML file"));
+        }
+        if meta.len() > MAX_FILE_BYTES as u64 {
+            return Err(too_big(path, meta.len()));
+        }
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, "read", &e))?;
+        Source::from_bytes(path, &bytes)
+    }
+
+    /// Builds a source from bytes already in memory (built-in files, tests).
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, Diagnostic> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(too_big(path, bytes.len() as u64));
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(Source {
+                path: path.to_path_buf(),
+                text: text.replace("\r\n", "\n"),
+            }),
+            Err(e) => {
+                let (line, col) = line_col(bytes, e.valid_up_to());
+                Err(Diagnostic::error(path, "is not UTF-8 text")
+                    .at(Some((line, col)))
+                    .hint("save the file as UTF-8 (any editor's \"Save with encoding\" does it)"))
+            }
+        }
+    }
+}
+
+fn too_big(path: &Path, len: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!("is {len} bytes; input files may be at most {MAX_FILE_BYTES} bytes"),
+    )
+    .hint("a deal or week file is a few kilobytes; is this the right file?")
+}
+
+/// The message for a file that cannot be read or written.
+pub fn io_error(path: &Path, verb: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!("failed to {verb} `{}` ({})", path.display(), io_reason(e)),
+    )
+    .io()
+}
+
+/// An OS error without the "(os error 2)" noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// Where every field of a YAML file starts: `seller.contacts[0].email` → (line, column).
+#[derive(Debug, Default, Clone)]
+pub struct Index {
+    values: BTreeMap<String, (usize, usize)>,
+    keys: BTreeMap<String, (usize, usize)>,
+}
+
+impl Index {
+    /// Where the value of `field` starts; for a missing field, where its nearest parent starts.
+    pub fn pos(&self, field: &str) -> Option<(usize, usize)> {
+        let mut f = field;
+        loop {
+            if let Some(p) = self.values.get(f) {
+                return Some(*p);
+            }
+            let cut = f.rfind(['.', '['])?;
+            f = &f[..cut];
+        }
+    }
+
+    /// Where the key of `field` is written (for "unknown field" style messages).
+    pub fn key_pos(&self, field: &str) -> Option<(usize, usize)> {
+        self.keys.get(field).copied().or_else(|| self.pos(field))
+    }
+
+    /// Whether the file spells out `field`.
+    pub fn has(&self, field: &str) -> bool {
+        self.values.contains_key(field)
+    }
+}
+
+enum Frame {
+    Map {
+        path: String,
+        key: Option<String>,
+        seen: Vec<String>,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
+}
+
+fn child(parent: &str, seg: &str) -> String {
+    if parent.is_empty() {
+        seg.to_string()
+    } else {
+        format!("{parent}.{seg}")
+    }
+}
+
+fn pos(m: &Marker) -> (usize, usize) {
+    // yaml-rust2 counts columns from 0; editors and serde_yaml count from 1.
+    (m.line(), m.col() + 1)
+}
+
+/// Builds the location index and reports what serde_yaml would report badly: syntax errors,
+/// duplicate keys, several documents, too deep nesting.
+pub fn index(src: &Source) -> Result<Index, Diagnostic> {
+    let file = &src.path;
+    let mut idx = Index::default();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut docs = 0usize;
+    let mut parser = Parser::new_from_str(&src.text);
+    loop {
+        let (event, mark) = match parser.next_token() {
+            Ok(x) => x,
+            Err(e) => {
+                return Err(Diagnostic::error(file, syntax_message(e.info()))
+                    .at(Some(pos(e.marker())))
+                    .hint("check indentation and quoting; a value containing `: ` or starting with `@`, `*`, `&`, `!`, `%` or `` ` `` needs quotes"));
+            }
+        };
+        let node_path: Option<String> = match &event {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                docs += 1;
+                if docs > 1 {
+                    return Err(Diagnostic::error(
+                        file,
+                        "holds several YAML documents; expected one",
+                    )
+                    .at(Some(pos(&mark)))
+                    .hint("remove the `---` line, or split the file"));
+                }
+                None
+            }
+            Event::Scalar(..)
+            | Event::MappingStart(..)
+            | Event::SequenceStart(..)
+            | Event::Alias(..) => {
+                match stack.last_mut() {
+                    None => Some(String::new()),
+                    Some(Frame::Map { path, key, seen }) => {
+                        if key.is_none() {
+                            // This node is a key.
+                            let name = match &event {
+                                Event::Scalar(s, ..) => s.clone(),
+                                _ => {
+                                    return Err(Diagnostic::error(
+                                        file,
+                                        "complex mapping keys are not supported",
+                                    )
+                                    .at(Some(pos(&mark))))
+                                }
+                            };
+                            let full = child(path, &name);
+                            if seen.contains(&name) {
+                                return Err(Diagnostic::error(
+                                    file,
+                                    format!("duplicate key `{name}`"),
+                                )
+                                .at(Some(pos(&mark)))
+                                .field(full.clone())
+                                .hint(
+                                    "each key may appear once in a mapping; merge the two entries",
+                                ));
+                            }
+                            seen.push(name.clone());
+                            idx.keys.insert(full, pos(&mark));
+                            *key = Some(name);
+                            continue;
+                        }
+                        let k = key.take().unwrap_or_default();
+                        Some(child(path, &k))
+                    }
+                    Some(Frame::Seq { path, next }) => {
+                        let p = format!("{path}[{next}]");
+                        *next += 1;
+                        Some(p)
+                    }
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+                None
+            }
+            _ => None,
+        };
+        if let Some(p) = node_path {
+            idx.values.entry(p.clone()).or_insert(pos(&mark));
+            match event {
+                Event::MappingStart(..) => stack.push(Frame::Map {
+                    path: p,
+                    key: None,
+                    seen: Vec::new(),
+                }),
+                Event::SequenceStart(..) => stack.push(Frame::Seq { path: p, next: 0 }),
+                _ => {}
+            }
+            if stack.len() > MAX_DEPTH {
+                return Err(Diagnostic::error(
+                    file,
+                    format!("nesting is deeper than {MAX_DEPTH} levels"),
+                )
+                .at(Some(pos(&mark))));
+            }
+        }
+    }
+    Ok(idx)
+}
+
+fn syntax_message(info: &str) -> String {
+    format!("YAML syntax error: {info}")
+}
+
+/// Reads a typed value from a source: all structural problems become located diagnostics.
+pub fn parse<T: DeserializeOwned>(src: &Source) -> Result<(T, Index), Problems> {
+    let idx = index(src)?;
+    if src.text.trim().is_empty() || idx.values.is_empty() {
+        return Err(Diagnostic::error(&src.path, "is empty")
+            .hint("run `dealguard init` for a commented example")
+            .into());
+    }
+    match serde_yaml::from_str::<T>(&src.text) {
+        Ok(v) => Ok((v, idx)),
+        Err(e) => Err(serde_error(src, &idx, &e).into()),
+    }
+}
+
+/// Turns a serde_yaml error into a diagnostic: location, field path, message and a hint.
+fn serde_error(src: &Source, idx: &Index, e: &serde_yaml::Error) -> Diagnostic {
+    let full = e.to_string();
+    // serde_yaml appends " at line L column C"; we print the location our own way.
+    let msg = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
+    };
+    let (field, msg) = split_field(&msg);
+    let mut d = Diagnostic::error(&src.path, msg.clone());
+    let mut at = e.location().map(|l| (l.line(), l.column()));
+    if let Some(f) = &field {
+        d = d.field(f.clone());
+    }
+    if let Some(unknown) = between(&msg, "unknown field `", "`") {
+        if let Some(f) = &field {
+            if let Some(p) = idx.key_pos(&child(f, unknown)) {
+                at = Some(p);
+            }
+        }
+        let expected = expected_names(&msg);
+        if let Some(best) = did_you_mean(unknown, expected.iter().map(String::as_str)) {
+            d = d.hint(format!("did you mean `{best}`?"));
+        }
+    } else if let Some(unknown) = between(&msg, "unknown variant `", "`") {
+        let expected = expected_names(&msg);
+        if let Some(best) = did_you_mean(unknown, expected.iter().map(String::as_str)) {
+            d = d.hint(format!("did you mean `{best}`?"));
+        }
+    } else if msg.starts_with("invalid type: integer") && msg.contains("expected a string") {
+        d = d.hint("put the value in quotes, such as \"+86 574 8888 1234\"; unquoted numbers lose leading zeros");
+    } else if msg.starts_with("missing field") {
+        d = d.hint("add the field; `dealguard init` writes an example with every field");
+    }
+    d.at(at)
+}
+
+/// serde_yaml prefixes messages with the field path, as in `seller.contacts[0]: unknown field`.
+fn split_field(msg: &str) -> (Option<String>, String) {
+    if let Some(i) = msg.find(": ") {
+        let head = &msg[..i];
+        let is_path = !head.is_empty()
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'));
+        if is_path {
+            return (Some(head.to_string()), msg[i + 2..].to_string());
+        }
+    }
+    (None, msg.to_string())
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = s.find(open)? + open.len();
+    let len = s[start..].find(close)?;
+    Some(&s[start..start + len])
+}
+
+/// The names serde lists after "expected one of".
+fn expected_names(msg: &str) -> Vec<String> {
+    let Some(i) = msg.find("expected") else {
+        return Vec::new();
+    };
+    msg[i..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    fn src(text: &str) -> Source {
+        Source::from_bytes(Path::new("t.yaml"), text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn index_locates_nested_fields() {
+        let s = src("a:\n  b: 1\n  list:\n    - x: 2\n      y: [3, 4]\n    - {x: 5}\n");
+        let idx = index(&s).unwrap();
+        assert_eq!(idx.pos("a.b"), Some((2, 6)));
+        assert_eq!(idx.pos("a.list[0].x"), Some((4, 10)));
+        assert_eq!(idx.pos("a.list[0].y[1]"), Some((5, 14)));
+        assert_eq!(idx.pos("a.list[1].x"), Some((6, 11)));
+        assert_eq!(idx.key_pos("a.list[1].x"), Some((6, 8)));
+        // A missing field falls back to its parent.
+        assert_eq!(idx.pos("a.list[1].z"), idx.pos("a.list[1]"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_located() {
+        let e = index(&src("a: 1\nb: 2\na: 3\n")).unwrap_err();
+        assert_eq!(e.pos, Some((3, 1)));
+        assert!(e.message.contains("duplicate key `a`"));
+    }
+
+    #[test]
+    fn several_documents_are_refused() {
+        let e = index(&src("a: 1\n---\nb: 2\n")).unwrap_err();
+        assert!(e.message.contains("several YAML documents"));
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let s = Source::from_bytes(Path::new("t.yaml"), b"\xEF\xBB\xBFa: 1\r\nb: 2\r\n").unwrap();
+        assert_eq!(s.text, "a: 1\nb: 2\n");
+    }
+
+    #[test]
+    fn non_utf8_is_located() {
+        let e = Source::from_bytes(Path::new("t.yaml"), b"a: 1\nb: \xff\n").unwrap_err();
+        assert_eq!(e.pos, Some((2, 4)));
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        name: String,
+        phone: Option<String>,
+    }
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        people: Vec<Inner>,
+    }
+
+    #[test]
+    fn unknown_field_has_location_path_and_hint() {
+        let s = src("people:\n  - name: a\n    phon: b\n");
+        let p = parse::<Outer>(&s).unwrap_err();
+        let d = p.iter().next().unwrap();
+        assert_eq!(d.pos, Some((3, 5)));
+        assert_eq!(d.field.as_deref(), Some("people[0]"));
+        assert!(
+            d.message.starts_with("unknown field `phon`"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.hint.as_deref(), Some("did you mean `phone`?"));
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        let p = parse::<Outer>(&src("# only a comment\n")).unwrap_err();
+        assert!(p.iter().next().unwrap().message.contains("empty"));
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let e = index(&src("a:\n  b: 1\n c: 2\n")).unwrap_err();
+        assert!(e.pos.is_some());
+        assert!(e.message.starts_with("YAML syntax error"));
+    }
+}

@@ -1,0 +1,272 @@
+//! Render stage: selected clauses → checked, numbered plain text in each language.
+
+use super::env::{self, Numbers, Origin};
+use crate::clauses::select::{name_exists, schema_data};
+use crate::clauses::{paragraphs, vars, Clause, Selection};
+use crate::context;
+use crate::diag::{did_you_mean, Problems};
+use crate::profile::{Lang, Langs, Loaded, Text};
+use serde_yaml::Value as Yaml;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// One clause, rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedClause {
+    /// Number in this document.
+    pub number: usize,
+    /// Stable id.
+    pub id: String,
+    /// Version of the wording.
+    pub version: u32,
+    /// SHA-256 of the clause file.
+    pub hash: String,
+    /// Title per language.
+    pub title: BTreeMap<Lang, String>,
+    /// Paragraphs (each a list of lines) per language; same count in every language.
+    pub paras: BTreeMap<Lang, Vec<Vec<String>>>,
+}
+
+/// A section heading and its rendered clauses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedSection {
+    /// Heading per language.
+    pub title: Text,
+    /// Clauses in order.
+    pub clauses: Vec<RenderedClause>,
+}
+
+/// The whole schedule, ready for an output format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    /// Languages, in order.
+    pub langs: Langs,
+    /// Sections in order.
+    pub sections: Vec<RenderedSection>,
+    /// Set name.
+    pub set: String,
+    /// Ids added by the profile.
+    pub added: Vec<String>,
+    /// Ids removed by the profile.
+    pub removed: Vec<String>,
+}
+
+impl Schedule {
+    /// All clauses in order.
+    pub fn clauses(&self) -> impl Iterator<Item = &RenderedClause> {
+        self.sections.iter().flat_map(|s| s.clauses.iter())
+    }
+}
+
+/// Whether a `uses` entry covers a used path (same path, or an ancestor of it, or a descendant).
+fn covers(entry: &str, path: &str) -> bool {
+    let prefix =
+        |a: &str, b: &str| a == b || (b.starts_with(a) && b.as_bytes().get(a.len()) == Some(&b'.'));
+    prefix(entry, path) || prefix(path, entry)
+}
+
+/// Checks a clause's templates against the profile before rendering: languages present,
+/// every name defined, `uses` complete and honest.
+fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
+    let mut p = Problems::new();
+    for l in langs.list() {
+        for (what, t) in [("title", &c.title), ("text", &c.text)] {
+            if t.get(*l).is_none() {
+                p.push(
+                    c.error(
+                        what,
+                        format!(
+                            "clause `{}` has no `{l}` {what}, which this document needs",
+                            c.id
+                        ),
+                    )
+                    .hint(format!(
+                        "add `{l}:` under `{what}`, or choose another `--lang`"
+                    )),
+                );
+            }
+        }
+    }
+    let roots: Vec<&str> = data
+        .as_mapping()
+        .map_or(Vec::new(), |m| m.keys().filter_map(Yaml::as_str).collect());
+    let mut used: Vec<String> = c.when.as_ref().map_or(Vec::new(), |(_, e)| {
+        e.names().into_iter().map(str::to_string).collect()
+    });
+    for l in Lang::ALL {
+        for (what, t) in [("title", &c.title), ("text", &c.text)] {
+            let Some(tpl) = t.get(l) else { continue };
+            let field = format!("{what}.{l}");
+            let origin = Origin::of(&c.src, &c.index, &field);
+            for v in vars::scan(tpl) {
+                let root = v.path.split('.').next().unwrap_or("");
+                let at = Some(origin.map(v.line, v.col));
+                if !roots.contains(&root) {
+                    let mut d = c.error(&field, format!("`{root}` is not defined")).at(at);
+                    if let Some(b) = did_you_mean(root, roots.iter().copied()) {
+                        d = d.hint(format!("did you mean `{b}`?"));
+                    }
+                    p.push(d);
+                } else if !name_exists(data, schema, &v.path) {
+                    let mut d = c
+                        .error(&field, format!("`{}` is not in the deal profile", v.path))
+                        .at(at);
+                    let (parent, last) = v.path.rsplit_once('.').unwrap_or(("", &v.path));
+                    if let Some(Yaml::Mapping(m)) = context::lookup_found(schema, parent) {
+                        if let Some(b) = did_you_mean(last, m.keys().filter_map(Yaml::as_str)) {
+                            d = d.hint(format!("did you mean `{parent}.{b}`?"));
+                        }
+                    }
+                    p.push(d);
+                } else if !c.uses.iter().any(|u| covers(u, &v.path)) {
+                    p.push(
+                        c.error(&field, format!("`{}` is used but not listed in `uses`", v.path))
+                            .at(at)
+                            .hint(format!("add `{}` to `uses`, so reviewers see which profile facts the clause depends on", v.path)),
+                    );
+                }
+                used.push(v.path);
+            }
+        }
+    }
+    for (i, u) in c.uses.iter().enumerate() {
+        if !used.iter().any(|x| covers(u, x)) {
+            p.push(
+                c.error(
+                    &format!("uses[{i}]"),
+                    format!("`{u}` is listed in `uses` but the clause does not use it"),
+                )
+                .hint("remove it from `uses`"),
+            );
+        }
+    }
+    p
+}
+
+/// Renders the selected clauses in every language of `langs`; all problems are collected.
+pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedule, Problems> {
+    let p = &loaded.profile;
+    let numbers: Numbers = Arc::new(sel.numbers().clone());
+    let schema = schema_data(&sel.terms, langs);
+    let data: BTreeMap<Lang, Yaml> = langs
+        .list()
+        .iter()
+        .map(|l| (*l, context::build(p, &sel.terms, *l, langs)))
+        .collect();
+    let mut problems = Problems::new();
+    for (_, c) in sel.clauses() {
+        problems.extend(lint(c, langs, &data[&langs.primary()], &schema));
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+
+    let mut rendered: BTreeMap<String, RenderedClause> = BTreeMap::new();
+    for l in langs.list() {
+        let mut tera = env::tera(*l, numbers.clone());
+        let ctx = match tera::Context::from_serialize(&data[l]) {
+            Ok(c) => c,
+            Err(e) => {
+                return Err(crate::diag::Diagnostic::error(
+                    &loaded.src.path,
+                    format!("cannot build template data: {e}"),
+                )
+                .into())
+            }
+        };
+        for (n, c) in sel.clauses() {
+            let mut parts: Vec<String> = Vec::new();
+            for what in ["title", "text"] {
+                let field = format!("{what}.{l}");
+                let tpl = if what == "title" {
+                    c.title.get(*l)
+                } else {
+                    c.text.get(*l)
+                }
+                .unwrap_or_default();
+                let name = format!("{}#{field}", c.src.path.display());
+                let origin = Origin::of(&c.src, &c.index, &field);
+                let out = tera
+                    .add_raw_template(&name, tpl)
+                    .and_then(|_| tera.render(&name, &ctx));
+                match out {
+                    Ok(s) => parts.push(s),
+                    Err(e) => problems.push(env::error(&e, &c.src.path, origin, &field)),
+                }
+            }
+            if parts.len() != 2 {
+                continue;
+            }
+            let text = parts.pop().unwrap_or_default();
+            let title = parts
+                .pop()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let r = rendered
+                .entry(c.id.clone())
+                .or_insert_with(|| RenderedClause {
+                    number: n,
+                    id: c.id.clone(),
+                    version: c.version,
+                    hash: c.hash.clone(),
+                    title: BTreeMap::new(),
+                    paras: BTreeMap::new(),
+                });
+            r.title.insert(*l, title);
+            r.paras.insert(*l, paragraphs(&text));
+        }
+    }
+    // Conditions inside a text could make the languages drift apart; sub-clause numbers must not.
+    for (_, c) in sel.clauses() {
+        let Some(r) = rendered.get(&c.id) else {
+            continue;
+        };
+        let counts: Vec<(Lang, usize)> = r.paras.iter().map(|(l, v)| (*l, v.len())).collect();
+        if let [(la, a), (lb, b)] = counts[..] {
+            if a != b {
+                problems.push(c.error("text", format!("for this deal the `{la}` text renders {a} paragraphs and the `{lb}` text {b}")).hint("make conditions in both languages add or drop the same paragraphs"));
+            }
+        }
+        if r.paras.values().any(Vec::is_empty) {
+            problems.push(c.error("text", "renders to an empty text for this deal"));
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let sections = sel
+        .sections
+        .iter()
+        .map(|s| RenderedSection {
+            title: s.title.clone(),
+            clauses: s
+                .clauses
+                .iter()
+                .filter_map(|(_, c)| rendered.remove(&c.id))
+                .collect(),
+        })
+        .collect();
+    Ok(Schedule {
+        langs: langs.clone(),
+        sections,
+        set: sel.set.name.clone(),
+        added: sel.added.clone(),
+        removed: sel.removed.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uses_entries_cover_ancestors_and_descendants() {
+        assert!(covers("seller.contacts", "seller.contacts.email"));
+        assert!(covers("channels.reports.weekday", "channels.reports"));
+        assert!(covers("seller.phone", "seller.phone"));
+        assert!(!covers("seller.phone", "seller.phone_alt"));
+        assert!(!covers("buyer", "seller.phone"));
+    }
+}

@@ -1,0 +1,497 @@
+//! Render stage: the contract schedule as Markdown and as a standalone HTML page.
+
+use super::clauses::{RenderedClause, Schedule};
+use super::escape;
+use crate::profile::deal::{Party, Profile};
+use crate::profile::{Lang, Langs};
+
+/// Fixed words of the schedule, per language.
+pub struct Words {
+    /// Document title.
+    pub title: &'static str,
+    /// "Contract No.".
+    pub contract_no: &'static str,
+    /// "Goods".
+    pub goods: &'static str,
+    /// "Seller".
+    pub seller: &'static str,
+    /// "Buyer".
+    pub buyer: &'static str,
+    /// "Name".
+    pub name: &'static str,
+    /// "Address".
+    pub address: &'static str,
+    /// "Signed".
+    pub signed: &'static str,
+    /// Manifest heading.
+    pub manifest: &'static str,
+    /// Sentence above the manifest table.
+    pub manifest_note: &'static str,
+    /// "Clause set".
+    pub set: &'static str,
+    /// "Added".
+    pub added: &'static str,
+    /// "Removed".
+    pub removed: &'static str,
+    /// "No.".
+    pub no: &'static str,
+    /// "Clause ID".
+    pub id: &'static str,
+    /// "Version".
+    pub version: &'static str,
+    /// "SHA-256 (first 16 hex digits)".
+    pub hash: &'static str,
+    /// "Part".
+    pub part: fn(usize) -> String,
+}
+
+/// The words in `lang`.
+pub fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words {
+            title: "Information Security and Communication Schedule",
+            contract_no: "Contract No.",
+            goods: "Goods",
+            seller: "Seller",
+            buyer: "Buyer",
+            name: "Name",
+            address: "Address",
+            signed: "Contract date",
+            manifest: "Clause manifest",
+            manifest_note: "The clauses of this Schedule, identified by id, version and the SHA-256 hash of the clause file they were generated from.",
+            set: "Clause set",
+            added: "added",
+            removed: "removed",
+            no: "No.",
+            id: "Clause ID",
+            version: "Version",
+            hash: "SHA-256 (first 16 hex digits)",
+            part: |n| format!("Part {}", roman(n)),
+        },
+        Lang::Zh => Words {
+            title: "信息安全与沟通附件",
+            contract_no: "合同编号",
+            goods: "货物",
+            seller: "卖方",
+            buyer: "买方",
+            name: "名称",
+            address: "地址",
+            signed: "合同日期",
+            manifest: "条款清单",
+            manifest_note: "本附件各条款的编号、版本及其所依据条款文件的SHA-256哈希值如下。",
+            set: "条款集",
+            added: "增加",
+            removed: "删除",
+            no: "序号",
+            id: "条款ID",
+            version: "版本",
+            hash: "SHA-256（前16位）",
+            part: |n| format!("第{}部分", zh_number(n)),
+        },
+    }
+}
+
+fn roman(n: usize) -> String {
+    const R: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    R.get(n.wrapping_sub(1))
+        .map_or_else(|| n.to_string(), |s| s.to_string())
+}
+
+/// Chinese numerals for small counts (parts, sections): 1 → 一, 12 → 十二.
+pub fn zh_number(n: usize) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[n - 10]),
+        20..=99 => format!(
+            "{}十{}",
+            D[n / 10],
+            if n % 10 == 0 { "" } else { D[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// `en / zh` in a bilingual document, else the one language's words.
+fn both(langs: &Langs, f: impl Fn(&Words) -> String) -> String {
+    langs
+        .list()
+        .iter()
+        .map(|l| f(&words(*l)))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn party_name(p: &Party, langs: &Langs) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for l in langs.list() {
+        let n = p.display_name(*l).to_string();
+        if !v.contains(&n) {
+            v.push(n);
+        }
+    }
+    v
+}
+
+/// Number of a sub-clause, or of the clause when it has one paragraph.
+fn para_number(c: &RenderedClause, i: usize, count: usize) -> String {
+    if count > 1 {
+        format!("{}.{}", c.number, i + 1)
+    } else {
+        String::new()
+    }
+}
+
+fn clause_heading(c: &RenderedClause, lang: Lang) -> String {
+    let t = c.title.get(&lang).map_or("", String::as_str);
+    match lang {
+        Lang::En => format!("{}. {t}", c.number),
+        Lang::Zh => format!("第{}条 {t}", c.number),
+    }
+}
+
+/// The schedule as Markdown.
+pub fn markdown(s: &Schedule, p: &Profile) -> String {
+    let langs = &s.langs;
+    let mut o = String::new();
+    for l in langs.list() {
+        o.push_str(&format!("# {}\n", escape::md_inline(words(*l).title)));
+    }
+    o.push('\n');
+    o.push_str(&format!(
+        "**{}:** {}  \n",
+        both(langs, |w| w.contract_no.to_string()),
+        escape::md_inline(&p.deal.id)
+    ));
+    let goods: Vec<String> = langs
+        .list()
+        .iter()
+        .map(|l| escape::md_inline(p.deal.title.get_or_any(*l)))
+        .collect();
+    o.push_str(&format!(
+        "**{}:** {}  \n",
+        both(langs, |w| w.goods.to_string()),
+        goods.join(" / ")
+    ));
+    if let Some(d) = p.deal.signed.ymd {
+        let dates: Vec<String> = langs.list().iter().map(|l| d.long(*l)).collect();
+        o.push_str(&format!(
+            "**{}:** {}\n",
+            both(langs, |w| w.signed.to_string()),
+            dates.join(" / ")
+        ));
+    }
+    o.push('\n');
+    o.push_str(&format!(
+        "| | {} | {} |\n|---|---|---|\n",
+        both(langs, |w| w.seller.to_string()),
+        both(langs, |w| w.buyer.to_string())
+    ));
+    let cell = |v: Vec<String>| {
+        v.iter()
+            .map(|x| escape::md_inline(x))
+            .collect::<Vec<_>>()
+            .join("<br>")
+    };
+    o.push_str(&format!(
+        "| {} | {} | {} |\n",
+        both(langs, |w| w.name.to_string()),
+        cell(party_name(&p.seller, langs)),
+        cell(party_name(&p.buyer, langs))
+    ));
+    o.push_str(&format!(
+        "| {} | {} | {} |\n\n",
+        both(langs, |w| w.address.to_string()),
+        escape::md_inline(&p.seller.address),
+        escape::md_inline(&p.buyer.address)
+    ));
+    for (i, sec) in s.sections.iter().enumerate() {
+        let heads: Vec<String> = langs
+            .list()
+            .iter()
+            .map(|l| format!("{} {}", (words(*l).part)(i + 1), sec.title.get_or_any(*l)))
+            .collect();
+        o.push_str(&format!("## {}\n\n", escape::md_inline(&heads.join(" / "))));
+        for c in &sec.clauses {
+            let heads: Vec<String> = langs.list().iter().map(|l| clause_heading(c, *l)).collect();
+            o.push_str(&format!(
+                "### {}\n\n",
+                escape::md_inline(&heads.join(" / "))
+            ));
+            let count = c.paras.get(&langs.primary()).map_or(0, Vec::len);
+            for i in 0..count {
+                for l in langs.list() {
+                    let Some(para) = c.paras.get(l).and_then(|v| v.get(i)) else {
+                        continue;
+                    };
+                    let num = para_number(c, i, count);
+                    let body: Vec<String> = para.iter().map(|line| escape::md(line)).collect();
+                    if num.is_empty() {
+                        o.push_str(&body.join("\\\n"));
+                    } else {
+                        o.push_str(&format!("**{num}** {}", body.join("\\\n")));
+                    }
+                    o.push_str("\n\n");
+                }
+            }
+        }
+    }
+    o.push_str(&format!(
+        "## {}\n\n",
+        both(langs, |w| w.manifest.to_string())
+    ));
+    for l in langs.list() {
+        o.push_str(&format!("{}\n\n", escape::md(words(*l).manifest_note)));
+    }
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            escape::md_inline(&v.join(", "))
+        }
+    };
+    o.push_str(&format!(
+        "{}: `{}` · {}: {} · {}: {}\n\n",
+        both(langs, |w| w.set.to_string()),
+        s.set,
+        both(langs, |w| w.added.to_string()),
+        list(&s.added),
+        both(langs, |w| w.removed.to_string()),
+        list(&s.removed)
+    ));
+    o.push_str(&format!(
+        "| {} | {} | {} | {} |\n|---:|---|---:|---|\n",
+        both(langs, |w| w.no.to_string()),
+        both(langs, |w| w.id.to_string()),
+        both(langs, |w| w.version.to_string()),
+        both(langs, |w| w.hash.to_string())
+    ));
+    for c in s.clauses() {
+        o.push_str(&format!(
+            "| {} | `{}` | {} | `{}` |\n",
+            c.number,
+            c.id,
+            c.version,
+            &c.hash[..16.min(c.hash.len())]
+        ));
+    }
+    o
+}
+
+const CSS: &str = "
+:root { --ink: #1a1a1a; --muted: #555; --rule: #c8c8c8; --band: #f2f4f7; }
+* { box-sizing: border-box; }
+body { font-family: 'Noto Sans', 'Segoe UI', Arial, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; color: var(--ink); margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; line-height: 1.5; font-size: 10.5pt; }
+:lang(zh) { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; }
+h1 { font-size: 1.5em; margin: 0 0 .2em; }
+h1 + h1 { margin-top: 0; }
+h2 { font-size: 1.15em; margin: 1.6em 0 .6em; padding: .3em .5em; background: var(--band); border-left: 4px solid #2f5597; }
+h3 { font-size: 1em; margin: 0; }
+.meta { margin: 1em 0; }
+.meta dt { font-weight: 600; float: left; clear: left; width: 12em; }
+.meta dd { margin: 0 0 .2em 12em; }
+table { border-collapse: collapse; width: 100%; }
+.parties td, .parties th, .manifest td, .manifest th { border: 1px solid var(--rule); padding: .35em .5em; text-align: left; vertical-align: top; }
+.parties th, .manifest th { background: var(--band); }
+.intro { color: var(--muted); }
+.clause { margin: 0 0 1.2em; page-break-inside: auto; }
+.clause td { vertical-align: top; padding: .25em .6em .45em 0; }
+.clause.bi td { width: 50%; }
+.clause .num { font-weight: 600; white-space: nowrap; padding-right: .4em; }
+.clause p { margin: 0; }
+.clause tr { break-inside: avoid; page-break-inside: avoid; }
+.manifest code, code { font-family: 'Noto Sans Mono', Consolas, monospace; font-size: .9em; }
+.manifest td:first-child, .manifest td:nth-child(3) { text-align: right; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  .manifest { break-before: page; page-break-before: always; }
+  thead { display: table-header-group; }
+}
+";
+
+fn lang_attr(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "en",
+        Lang::Zh => "zh-CN",
+    }
+}
+
+/// The schedule as one standalone HTML page with print styles.
+pub fn html(s: &Schedule, p: &Profile) -> String {
+    let langs = &s.langs;
+    let e = escape::html;
+    let mut o = String::new();
+    let title = both(langs, |w| w.title.to_string());
+    o.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        lang_attr(langs.primary()),
+        e(&title),
+        e(&p.deal.id)
+    ));
+    for l in langs.list() {
+        o.push_str(&format!(
+            "<h1 lang=\"{}\">{}</h1>\n",
+            lang_attr(*l),
+            e(words(*l).title)
+        ));
+    }
+    o.push_str("<dl class=\"meta\">\n");
+    o.push_str(&format!(
+        "<dt>{}</dt><dd>{}</dd>\n",
+        e(&both(langs, |w| w.contract_no.to_string())),
+        e(&p.deal.id)
+    ));
+    for (i, l) in langs.list().iter().enumerate() {
+        let dt = if i == 0 {
+            e(&both(langs, |w| w.goods.to_string()))
+        } else {
+            String::new()
+        };
+        o.push_str(&format!(
+            "<dt>{dt}</dt><dd lang=\"{}\">{}</dd>\n",
+            lang_attr(*l),
+            e(p.deal.title.get_or_any(*l))
+        ));
+    }
+    if let Some(d) = p.deal.signed.ymd {
+        let dates: Vec<String> = langs.list().iter().map(|l| d.long(*l)).collect();
+        o.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            e(&both(langs, |w| w.signed.to_string())),
+            e(&dates.join(" / "))
+        ));
+    }
+    o.push_str("</dl>\n");
+    o.push_str(&format!(
+        "<table class=\"parties\">\n<thead><tr><th></th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        e(&both(langs, |w| w.seller.to_string())),
+        e(&both(langs, |w| w.buyer.to_string()))
+    ));
+    let names = |v: Vec<String>| v.iter().map(|x| e(x)).collect::<Vec<_>>().join("<br>");
+    o.push_str(&format!(
+        "<tr><th>{}</th><td>{}</td><td>{}</td></tr>\n",
+        e(&both(langs, |w| w.name.to_string())),
+        names(party_name(&p.seller, langs)),
+        names(party_name(&p.buyer, langs))
+    ));
+    o.push_str(&format!(
+        "<tr><th>{}</th><td>{}</td><td>{}</td></tr>\n</tbody>\n</table>\n",
+        e(&both(langs, |w| w.address.to_string())),
+        e(&p.seller.address),
+        e(&p.buyer.address)
+    ));
+    let bi = langs.is_bilingual();
+    for (i, sec) in s.sections.iter().enumerate() {
+        let heads: Vec<String> = langs
+            .list()
+            .iter()
+            .map(|l| format!("{} {}", (words(*l).part)(i + 1), sec.title.get_or_any(*l)))
+            .collect();
+        o.push_str(&format!("<h2>{}</h2>\n", e(&heads.join(" / "))));
+        for c in &sec.clauses {
+            o.push_str(&format!(
+                "<table class=\"clause{}\" id=\"clause-{}\">\n<tr>",
+                if bi { " bi" } else { "" },
+                e(&c.id)
+            ));
+            for l in langs.list() {
+                o.push_str(&format!(
+                    "<td lang=\"{}\"><h3>{}</h3></td>",
+                    lang_attr(*l),
+                    e(&clause_heading(c, *l))
+                ));
+            }
+            o.push_str("</tr>\n");
+            let count = c.paras.get(&langs.primary()).map_or(0, Vec::len);
+            for i in 0..count {
+                o.push_str("<tr>");
+                for l in langs.list() {
+                    let para = c
+                        .paras
+                        .get(l)
+                        .and_then(|v| v.get(i))
+                        .cloned()
+                        .unwrap_or_default();
+                    let num = para_number(c, i, count);
+                    let body = para.iter().map(|x| e(x)).collect::<Vec<_>>().join("<br>\n");
+                    let num_html = if num.is_empty() {
+                        String::new()
+                    } else {
+                        format!("<span class=\"num\">{num}</span> ")
+                    };
+                    o.push_str(&format!(
+                        "<td lang=\"{}\"><p>{num_html}{body}</p></td>",
+                        lang_attr(*l)
+                    ));
+                }
+                o.push_str("</tr>\n");
+            }
+            o.push_str("</table>\n");
+        }
+    }
+    o.push_str(&format!(
+        "<section class=\"manifest\">\n<h2>{}</h2>\n",
+        e(&both(langs, |w| w.manifest.to_string()))
+    ));
+    for l in langs.list() {
+        o.push_str(&format!(
+            "<p lang=\"{}\">{}</p>\n",
+            lang_attr(*l),
+            e(words(*l).manifest_note)
+        ));
+    }
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            e(&v.join(", "))
+        }
+    };
+    o.push_str(&format!(
+        "<p>{}: <code>{}</code> · {}: {} · {}: {}</p>\n",
+        e(&both(langs, |w| w.set.to_string())),
+        e(&s.set),
+        e(&both(langs, |w| w.added.to_string())),
+        list(&s.added),
+        e(&both(langs, |w| w.removed.to_string())),
+        list(&s.removed)
+    ));
+    o.push_str(&format!(
+        "<table class=\"manifest\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        e(&both(langs, |w| w.no.to_string())),
+        e(&both(langs, |w| w.id.to_string())),
+        e(&both(langs, |w| w.version.to_string())),
+        e(&both(langs, |w| w.hash.to_string()))
+    ));
+    for c in s.clauses() {
+        o.push_str(&format!(
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td><code>{}</code></td></tr>\n",
+            c.number,
+            e(&c.id),
+            c.version,
+            e(&c.hash[..16.min(c.hash.len())])
+        ));
+    }
+    o.push_str("</tbody>\n</table>\n</section>\n</body>\n</html>\n");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(zh_number(1), "一");
+        assert_eq!(zh_number(10), "十");
+        assert_eq!(zh_number(12), "十二");
+        assert_eq!(zh_number(20), "二十");
+        assert_eq!(zh_number(23), "二十三");
+    }
+}

@@ -1,0 +1,8 @@
+//! Render stage: templates → plain text → Markdown / HTML; returns strings, writes nothing.
+
+pub mod clauses;
+pub mod contract;
+pub mod env;
+pub mod escape;
+
+pub use clauses::{render as render_schedule, Schedule};
