@@ -340,15 +340,25 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
         .flat_map(|x| x.clauses.iter().map(String::as_str))
         .collect();
     let mut order: Vec<&str> = in_set.clone();
-    // Clauses the deal adds are part of its contract too; list them in number order.
     if let Some(n) = &numbers {
-        let mut extra: Vec<(&usize, &str)> = n
+        // The deal's contract order: clauses it adds join the list, everything sorts by number,
+        // and a clause left out stays where the set puts it.
+        order.extend(
+            n.keys()
+                .map(String::as_str)
+                .filter(|id| !in_set.contains(id)),
+        );
+        let mut last = 0.0;
+        let mut keyed: Vec<(f64, &str)> = order
             .iter()
-            .filter(|(id, _)| !in_set.contains(&id.as_str()))
-            .map(|(id, k)| (k, id.as_str()))
+            .map(|id| {
+                let k = n.get(*id).map_or(last + 0.5, |x| *x as f64);
+                last = k.floor();
+                (k, *id)
+            })
             .collect();
-        extra.sort();
-        order.extend(extra.into_iter().map(|(_, id)| id));
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        order = keyed.into_iter().map(|(_, id)| id).collect();
     }
     let print = |id: &str, no: String| {
         if let Some(c) = lib.clauses.get(id) {

@@ -309,8 +309,6 @@ fn serde_error(src: &Source, idx: &Index, e: &serde_yaml::Error) -> Diagnostic {
         if let Some(best) = did_you_mean(unknown, expected.iter().map(String::as_str)) {
             d = d.hint(format!("did you mean `{best}`?"));
         }
-    } else if msg.starts_with("invalid type: integer") && msg.contains("expected a string") {
-        d = d.hint("put the value in quotes, such as \"+86 574 8888 1234\"; unquoted numbers lose leading zeros");
     } else if msg.starts_with("missing field") {
         d = d.hint("add the field; `dealguard init` writes an example with every field");
     }

@@ -87,6 +87,7 @@ fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
             }
         }
     }
+    let mut syntax = env::tera(Lang::En, Numbers::default());
     let roots: Vec<&str> = data
         .as_mapping()
         .map_or(Vec::new(), |m| m.keys().filter_map(Yaml::as_str).collect());
@@ -98,6 +99,11 @@ fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
             let Some(tpl) = t.get(l) else { continue };
             let field = format!("{what}.{l}");
             let origin = Origin::of(&c.src, &c.index, &field);
+            // A template that does not parse is reported as such; its names mean little.
+            if let Err(e) = syntax.add_raw_template(&field, tpl) {
+                p.push(env::error(&e, &c.src.path, origin, &field));
+                continue;
+            }
             for v in vars::scan(tpl) {
                 let root = v.path.split('.').next().unwrap_or("");
                 let at = Some(origin.map(v.line, v.col));

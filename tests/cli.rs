@@ -1,0 +1,305 @@
+//! CLI tests: the built binary on fixture folders in a temp dir. Good cases compare produced
+//! text with committed snapshots (`DEALGUARD_BLESS=1 cargo test` rewrites them); bad cases
+//! live in `tests/fixtures/invalid/<case>/` with an `expect.txt`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn dealguard(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_dealguard"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temp copy of `tests/fixtures/<kind>/<name>`.
+fn fixture(kind: &str, name: &str) -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tests/fixtures").join(kind).join(name), t.path());
+    t
+}
+
+/// Compares `actual` with `tests/snapshots/<name>`; `DEALGUARD_BLESS=1` writes it instead.
+fn snapshot(name: &str, actual: &str) {
+    let path = root().join("tests/snapshots").join(name);
+    if std::env::var_os("DEALGUARD_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {}; run with DEALGUARD_BLESS=1", path.display()));
+    if expected != actual {
+        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{} differs at line {}:\n  expected: {:?}\n  actual:   {:?}\n(rerun with DEALGUARD_BLESS=1 if the change is intended)",
+            name,
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
+
+fn ok(r: &Run) {
+    assert_eq!(r.code, 0, "stderr:\n{}\nstdout:\n{}", r.stderr, r.stdout);
+}
+
+#[test]
+fn contract_snapshots_in_every_language_and_format() {
+    let t = fixture("valid", "nordic-home");
+    for (lang, format) in [("en+zh", "md"), ("en", "md"), ("zh", "md"), ("en+zh", "html"), ("zh", "html")] {
+        let r = dealguard(t.path(), &["contract", "--lang", lang, "--format", format, "-o", "-"]);
+        ok(&r);
+        snapshot(&format!("nordic-home/contract-{lang}.{format}"), &r.stdout);
+    }
+}
+
+#[test]
+fn bilingual_markdown_has_what_the_issue_asks_for() {
+    let t = fixture("valid", "nordic-home");
+    let r = dealguard(t.path(), &["contract", "--lang", "en+zh", "--format", "md", "-o", "-"]);
+    ok(&r);
+    let md = &r.stdout;
+    let clauses = md.lines().filter(|l| l.starts_with("### ")).count();
+    assert!(clauses >= 18, "{clauses} clauses");
+    for needle in [
+        "Ningbo Hengli Kitchenware Co., Ltd.",
+        "宁波恒力厨具有限公司",
+        "Nordic Home AB",
+        "+86 574 8888 1250",
+        "WhatsApp",
+        "Trello",
+        "第9条",
+        "Clause 9",
+        "本附件",
+    ] {
+        assert!(md.contains(needle), "missing {needle}");
+    }
+    assert!(!md.contains("{{") && !md.contains("{%") && !md.contains("}}"));
+}
+
+#[test]
+fn check_prints_the_resolved_clause_list() {
+    let t = fixture("valid", "nordic-home");
+    let r = dealguard(t.path(), &["check"]);
+    ok(&r);
+    snapshot("nordic-home/check.txt", &r.stdout);
+    assert!(!t.path().join("out").exists(), "check writes nothing");
+}
+
+#[test]
+fn removing_channels_removes_clauses_and_renumbers() {
+    let t = fixture("valid", "no-channels");
+    let r = dealguard(t.path(), &["contract", "-o", "-"]);
+    ok(&r);
+    assert!(!r.stdout.contains("Trello") && !r.stdout.contains("WhatsApp"));
+    assert!(!r.stdout.contains("第"), "English only");
+    snapshot("no-channels/contract-en.md", &r.stdout);
+}
+
+#[test]
+fn company_overlay_shows_in_list_check_and_contract() {
+    let t = fixture("valid", "company-overlay");
+    let list = dealguard(t.path(), &["clauses", "list"]);
+    ok(&list);
+    let line = |id: &str| list.stdout.lines().find(|l| l.contains(&format!(" {id} "))).unwrap_or_else(|| panic!("{id} not listed")).to_string();
+    assert!(line("payment-verification").contains("legal"), "{}", line("payment-verification"));
+    assert!(line("export-control").contains("legal"));
+    assert!(line("bank-details").contains("built-in"));
+    let check = dealguard(t.path(), &["check"]);
+    ok(&check);
+    assert!(check.stdout.contains("export-control"));
+    let c = dealguard(t.path(), &["contract", "-o", "-"]);
+    ok(&c);
+    assert!(c.stdout.contains("treasury policy") && c.stdout.contains("Export control"));
+    assert!(c.stdout.contains("| `payment-verification` | 2 |"));
+    snapshot("company-overlay/contract-en+zh.md", &c.stdout);
+}
+
+#[test]
+fn ejected_clauses_reproduce_the_builtin_contract_exactly() {
+    let t = fixture("valid", "nordic-home");
+    let before = dealguard(t.path(), &["contract", "--format", "md,html", "-o", "before"]);
+    ok(&before);
+    ok(&dealguard(t.path(), &["eject", "company"]));
+    assert!(t.path().join("company/clauses/sets/standard.yaml").exists());
+    // A second eject refuses to overwrite.
+    assert_eq!(dealguard(t.path(), &["eject", "company"]).code, 1);
+    let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    std::fs::write(t.path().join("deal.yaml"), deal.replace("clause_dirs: []", "clause_dirs: [company/clauses]")).unwrap();
+    let list = dealguard(t.path(), &["clauses", "list"]);
+    assert!(list.stdout.contains("company/clauses"), "{}", list.stdout);
+    ok(&dealguard(t.path(), &["contract", "--format", "md,html", "-o", "after"]));
+    for f in ["NH-2026-0148-contract-en+zh.md", "NH-2026-0148-contract-en+zh.html"] {
+        let a = std::fs::read(t.path().join("before").join(f)).unwrap();
+        let b = std::fs::read(t.path().join("after").join(f)).unwrap();
+        assert!(a == b, "{f} differs after eject");
+    }
+}
+
+#[test]
+fn default_output_goes_to_out_beside_the_deal() {
+    let t = fixture("valid", "nordic-home");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let deal = t.path().join("deal.yaml");
+    let r = dealguard(elsewhere.path(), &["--deal", deal.to_str().unwrap(), "contract", "--format", "md,html"]);
+    ok(&r);
+    assert!(t.path().join("out/NH-2026-0148-contract-en+zh.md").is_file());
+    assert!(t.path().join("out/NH-2026-0148-contract-en+zh.html").is_file());
+    assert!(r.stderr.contains("wrote "));
+    // Same input, same bytes.
+    let first = std::fs::read(t.path().join("out/NH-2026-0148-contract-en+zh.html")).unwrap();
+    ok(&dealguard(elsewhere.path(), &["--deal", deal.to_str().unwrap(), "contract", "--format", "html"]));
+    assert_eq!(first, std::fs::read(t.path().join("out/NH-2026-0148-contract-en+zh.html")).unwrap());
+}
+
+#[test]
+fn profile_strings_are_escaped_in_every_format() {
+    let t = fixture("valid", "nordic-home");
+    let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    std::fs::write(t.path().join("deal.yaml"), deal.replace("name: Nordic Home AB", "name: \"<b>A&B</b> *Home*\"")).unwrap();
+    let html = dealguard(t.path(), &["contract", "--format", "html", "-o", "-"]);
+    ok(&html);
+    assert!(html.stdout.contains("&lt;b&gt;A&amp;B&lt;/b&gt; *Home*"));
+    assert!(!html.stdout.contains("<b>A"));
+    let md = dealguard(t.path(), &["contract", "--format", "md", "-o", "-"]);
+    ok(&md);
+    assert!(md.stdout.contains("\\<b\\>A\\&B\\</b\\> \\*Home\\*"));
+    assert!(!md.stdout.contains("<b>A"));
+}
+
+#[test]
+fn init_writes_a_deal_that_check_and_contract_accept() {
+    let t = tempfile::tempdir().unwrap();
+    ok(&dealguard(t.path(), &["init", "new-deal"]));
+    let dir = t.path().join("new-deal");
+    ok(&dealguard(&dir, &["check"]));
+    ok(&dealguard(&dir, &["contract"]));
+    assert!(dir.join("out").read_dir().unwrap().count() == 1);
+    let again = dealguard(t.path(), &["init", "new-deal"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("already exists"));
+}
+
+#[test]
+fn coverage_flags_gaps() {
+    let t = fixture("valid", "nordic-home");
+    let r = dealguard(t.path(), &["clauses", "coverage"]);
+    ok(&r);
+    assert!(r.stdout.contains("all 18 topics covered"));
+    assert!(r.stdout.lines().any(|l| l.starts_with("bank-details") && l.contains("8 bank-details, 9 payment-verification")));
+    let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    std::fs::write(t.path().join("deal.yaml"), deal.replace("remove: []", "remove: [record-keeping]")).unwrap();
+    let r = dealguard(t.path(), &["clauses", "coverage"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.lines().any(|l| l.starts_with("records") && l.contains("MISSING")));
+}
+
+#[test]
+fn clauses_work_without_a_deal() {
+    let t = tempfile::tempdir().unwrap();
+    let r = dealguard(t.path(), &["clauses", "list", "--set", "strict"]);
+    ok(&r);
+    assert!(r.stdout.contains("breach-remedies"));
+    let r = dealguard(t.path(), &["clauses", "show", "payment-verification"]);
+    ok(&r);
+    assert!(r.stdout.contains("{{ payment.verification.callback_phone }}"));
+    let r = dealguard(t.path(), &["clauses", "show", "payment-verificaton"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("did you mean `payment-verification`?"));
+}
+
+#[test]
+fn show_renders_a_clause_for_the_deal() {
+    let t = fixture("valid", "nordic-home");
+    let r = dealguard(t.path(), &["clauses", "show", "bank-details", "--lang", "zh"]);
+    ok(&r);
+    assert!(r.stdout.contains("8. 指定收款账户"));
+    assert!(r.stdout.contains("BKCHCNBJ92A"));
+}
+
+#[test]
+fn every_command_help_ends_with_an_example() {
+    let t = tempfile::tempdir().unwrap();
+    for cmd in ["init", "check", "contract", "clauses", "eject"] {
+        let r = dealguard(t.path(), &[cmd, "--help"]);
+        ok(&r);
+        assert!(r.stdout.contains("Example"), "{cmd} --help has no example");
+    }
+    assert_eq!(dealguard(t.path(), &["contract", "--format", "pdfx"]).code, 2);
+}
+
+/// Runs every case of `tests/fixtures/invalid/`: exit code, messages, and nothing written.
+#[test]
+fn invalid_inputs_give_located_errors_and_write_nothing() {
+    let dir = root().join("tests/fixtures/invalid");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    assert!(!cases.is_empty());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let expect = std::fs::read_to_string(case.join("expect.txt")).unwrap();
+        let mut lines = expect.lines();
+        let args: Vec<&str> = lines.next().unwrap().trim_start_matches("args:").split_whitespace().collect();
+        let exit: i32 = lines.next().unwrap().trim_start_matches("exit:").trim().parse().unwrap();
+        let t = fixture("invalid", &name);
+        let before = std::fs::read(t.path().join("deal.yaml")).ok();
+        let started = std::time::Instant::now();
+        let r = dealguard(t.path(), &args);
+        let took = started.elapsed();
+        if r.code != exit {
+            failures.push(format!("{name}: exit {} instead of {exit}\n{}", r.code, r.stderr));
+            continue;
+        }
+        for want in lines.filter(|l| !l.is_empty()) {
+            if !r.stderr.contains(want) {
+                failures.push(format!("{name}: stderr lacks {want:?}\n{}", r.stderr));
+            }
+        }
+        if r.stderr.contains("panicked") {
+            failures.push(format!("{name}: panicked"));
+        }
+        if t.path().join("out").exists() {
+            failures.push(format!("{name}: wrote out/"));
+        }
+        if std::fs::read(t.path().join("deal.yaml")).ok() != before {
+            failures.push(format!("{name}: deal.yaml changed"));
+        }
+        // A generous bound: each case normally takes a few milliseconds.
+        if took.as_secs() >= 5 {
+            failures.push(format!("{name}: took {took:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}
