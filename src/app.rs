@@ -331,8 +331,8 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
         s.description.as_deref().unwrap_or("")
     );
     println!(
-        "{:>4}  {:<26} {:>3}  {:<12} {:<34} {}",
-        "no.", "id", "ver", "source", "topics", "title"
+        "{:>4}  {:<26} {:>3}  {:<12} {:<34} title",
+        "no.", "id", "ver", "source", "topics"
     );
     let in_set: Vec<&str> = s
         .sections
@@ -479,9 +479,8 @@ fn print_clause_header(c: &clauses::Clause) {
 
 fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
     let mut run = Run::new();
-    // (topic → [(number or none, id)])
-    let rows: Vec<(&str, &str, Vec<String>)>;
-    if no_deal(deal) {
+    // topic id, description, the clauses covering it
+    let rows: Vec<(&str, &str, Vec<String>)> = if no_deal(deal) {
         let lib = run.stage(Library::builtin())?;
         let name = set.unwrap_or("standard");
         let Some(s) = lib.sets.get(name) else {
@@ -493,7 +492,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
         };
         println!("set `{name}` (built-in clauses; numbers depend on the deal, so ids are shown)");
         let ids: Vec<&String> = s.sections.iter().flat_map(|x| x.clauses.iter()).collect();
-        rows = TOPICS
+        TOPICS
             .iter()
             .map(|t| {
                 let hits = ids
@@ -507,7 +506,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
                     .collect();
                 (t.id, t.en, hits)
             })
-            .collect();
+            .collect()
     } else {
         let p = prepare(&mut run, deal, None, set)?;
         let sel = select(&mut run, &p)?;
@@ -518,7 +517,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
             sel.len(),
             p.langs.code()
         );
-        rows = TOPICS
+        TOPICS
             .iter()
             .map(|t| {
                 let hits = sel
@@ -528,8 +527,8 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
                     .collect();
                 (t.id, t.en, hits)
             })
-            .collect();
-    }
+            .collect()
+    };
     let mut gaps = 0;
     for (id, en, hits) in &rows {
         let cell = if hits.is_empty() {

@@ -2,6 +2,9 @@
 //! progress reports for export deals. The pipeline is the layout:
 //! `profile` (load) → `clauses` (select) → `render` (text) → `output` (write).
 
+// Diagnostics are large and only travel on the error path, once per run.
+#![allow(clippy::result_large_err)]
+
 pub mod app;
 pub mod assets;
 pub mod clauses;

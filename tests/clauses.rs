@@ -9,7 +9,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid").join(name).join("deal.yaml")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/valid")
+        .join(name)
+        .join("deal.yaml")
 }
 
 fn load(path: &Path) -> Loaded {
@@ -21,13 +24,22 @@ fn load(path: &Path) -> Loaded {
 fn schedule(l: &Loaded, lib: &Library, langs: &str) -> Schedule {
     let langs: Langs = langs.parse().unwrap();
     let mut w = Problems::new();
-    let sel = clauses::select(lib, l, &langs, &mut w).unwrap_or_else(|p| panic!("{:#?}", p.sorted()));
+    let sel =
+        clauses::select(lib, l, &langs, &mut w).unwrap_or_else(|p| panic!("{:#?}", p.sorted()));
     render::render_schedule(&sel, l, &langs).unwrap_or_else(|p| panic!("{:#?}", p.sorted()))
 }
 
 fn text_of(s: &Schedule, id: &str, lang: dealguard::profile::Lang) -> String {
-    let c = s.clauses().find(|c| c.id == id).unwrap_or_else(|| panic!("{id} missing"));
-    c.paras[&lang].iter().flatten().cloned().collect::<Vec<_>>().join("\n")
+    let c = s
+        .clauses()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} missing"));
+    c.paras[&lang]
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -45,7 +57,11 @@ fn every_builtin_clause_renders_in_every_language() {
             for c in s.clauses() {
                 for lang in s.langs.list() {
                     let text = text_of(&s, &c.id, *lang);
-                    assert!(!text.contains("{{") && !text.contains("{%"), "{} left template syntax", c.id);
+                    assert!(
+                        !text.contains("{{") && !text.contains("{%"),
+                        "{} left template syntax",
+                        c.id
+                    );
                     assert!(!c.title[lang].is_empty());
                 }
                 seen.insert(c.id.clone());
@@ -53,7 +69,12 @@ fn every_builtin_clause_renders_in_every_language() {
         }
     }
     let all: BTreeSet<String> = lib.clauses.keys().cloned().collect();
-    assert_eq!(seen, all, "clauses never rendered: {:?}", all.difference(&seen).collect::<Vec<_>>());
+    assert_eq!(
+        seen,
+        all,
+        "clauses never rendered: {:?}",
+        all.difference(&seen).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -63,7 +84,8 @@ fn standard_set_covers_every_topic() {
     let ids: Vec<&String> = set.sections.iter().flat_map(|s| s.clauses.iter()).collect();
     for t in clauses::topics::TOPICS {
         assert!(
-            ids.iter().any(|id| lib.clauses[id.as_str()].topics.iter().any(|x| x == t.id)),
+            ids.iter()
+                .any(|id| lib.clauses[id.as_str()].topics.iter().any(|x| x == t.id)),
             "topic {} not covered by standard",
             t.id
         );
@@ -95,7 +117,10 @@ fn conditions_drop_clauses_and_renumber_references() {
     }
     // A reference follows its clause: payment-verification refers to incident-notice.
     let num = |s: &Schedule, id: &str| s.clauses().find(|c| c.id == id).unwrap().number;
-    let (full_n, bare_n) = (num(&s_full, "incident-notice"), num(&s_bare, "incident-notice"));
+    let (full_n, bare_n) = (
+        num(&s_full, "incident-notice"),
+        num(&s_bare, "incident-notice"),
+    );
     assert_eq!(full_n, bare_n + 2);
     use dealguard::profile::Lang::{En, Zh};
     assert!(text_of(&s_full, "payment-verification", En).contains(&format!("Clause {full_n}")));
@@ -113,12 +138,18 @@ fn gdpr_variant_follows_buyer_country_and_language_clause_follows_output() {
     let mut l = load(&fixture("nordic-home"));
     let ids = |s: &Schedule| s.clauses().map(|c| c.id.clone()).collect::<Vec<_>>();
     let s = schedule(&l, &lib, "en+zh");
-    assert!(ids(&s).contains(&"personal-data-gdpr".into()) && !ids(&s).contains(&"personal-data".into()));
+    assert!(
+        ids(&s).contains(&"personal-data-gdpr".into())
+            && !ids(&s).contains(&"personal-data".into())
+    );
     assert!(ids(&s).contains(&"governing-language".into()));
     assert!(!ids(&schedule(&l, &lib, "en")).contains(&"governing-language".into()));
     l.profile.buyer.country = "US".into();
     let s = schedule(&l, &lib, "en+zh");
-    assert!(ids(&s).contains(&"personal-data".into()) && !ids(&s).contains(&"personal-data-gdpr".into()));
+    assert!(
+        ids(&s).contains(&"personal-data".into())
+            && !ids(&s).contains(&"personal-data-gdpr".into())
+    );
 }
 
 #[test]
@@ -129,10 +160,25 @@ fn numbering_is_identical_in_every_language() {
     let en = schedule(&l, &lib, "en");
     let zh = schedule(&l, &lib, "zh");
     // Without the bilingual-only language clause, en and zh list the same numbers.
-    let nums = |s: &Schedule| s.clauses().map(|c| (c.number, c.id.clone(), c.paras.values().next().unwrap().len())).collect::<Vec<_>>();
+    let nums = |s: &Schedule| {
+        s.clauses()
+            .map(|c| {
+                (
+                    c.number,
+                    c.id.clone(),
+                    c.paras.values().next().unwrap().len(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
     assert_eq!(nums(&en), nums(&zh));
     for c in bi.clauses() {
-        assert_eq!(c.paras[&dealguard::profile::Lang::En].len(), c.paras[&dealguard::profile::Lang::Zh].len(), "{}", c.id);
+        assert_eq!(
+            c.paras[&dealguard::profile::Lang::En].len(),
+            c.paras[&dealguard::profile::Lang::Zh].len(),
+            "{}",
+            c.id
+        );
     }
 }
 
@@ -143,7 +189,11 @@ fn strict_set_tightens_the_numbers() {
     assert_eq!(l.profile.security.clause_set, "strict");
     let s = schedule(&l, &lib, "en");
     use dealguard::profile::Lang::En;
-    assert!(text_of(&s, "incident-notice", En).contains("within 12 hours"), "{}", text_of(&s, "incident-notice", En));
+    assert!(
+        text_of(&s, "incident-notice", En).contains("within 12 hours"),
+        "{}",
+        text_of(&s, "incident-notice", En)
+    );
     assert!(text_of(&s, "record-keeping", En).contains("for 7 years"));
     assert!(s.clauses().any(|c| c.id == "breach-remedies"));
 }
@@ -160,7 +210,11 @@ fn add_and_remove_change_the_list() {
     assert!(!ids.contains(&"security-evidence".into()));
     assert!(!ids.contains(&"audit-rights".into()));
     // An added clause joins its own section: encrypted-transfer is a data clause.
-    let data = s.sections.iter().find(|x| x.clauses.iter().any(|c| c.id == "confidentiality")).unwrap();
+    let data = s
+        .sections
+        .iter()
+        .find(|x| x.clauses.iter().any(|c| c.id == "confidentiality"))
+        .unwrap();
     assert!(data.clauses.iter().any(|c| c.id == "encrypted-transfer"));
 }
 
@@ -170,7 +224,10 @@ fn company_folder_overrides_and_adds_by_id() {
     let (lib, warnings) = Library::for_deal(&l).unwrap();
     assert!(!warnings.has_errors());
     assert_eq!(lib.clauses["payment-verification"].version, 2);
-    assert!(matches!(lib.clauses["payment-verification"].origin, clauses::Origin::Dir(_)));
+    assert!(matches!(
+        lib.clauses["payment-verification"].origin,
+        clauses::Origin::Dir(_)
+    ));
     assert!(lib.clauses.contains_key("export-control"));
     let s = schedule(&l, &lib, "en+zh");
     use dealguard::profile::Lang::{En, Zh};

@@ -44,7 +44,10 @@ fn copy_dir(from: &Path, to: &Path) {
 /// A temp copy of `tests/fixtures/<kind>/<name>`.
 fn fixture(kind: &str, name: &str) -> tempfile::TempDir {
     let t = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures").join(kind).join(name), t.path());
+    copy_dir(
+        &root().join("tests/fixtures").join(kind).join(name),
+        t.path(),
+    );
     t
 }
 
@@ -56,10 +59,18 @@ fn snapshot(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {}; run with DEALGUARD_BLESS=1", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing snapshot {}; run with DEALGUARD_BLESS=1",
+            path.display()
+        )
+    });
     if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "{} differs at line {}:\n  expected: {:?}\n  actual:   {:?}\n(rerun with DEALGUARD_BLESS=1 if the change is intended)",
             name,
@@ -77,8 +88,17 @@ fn ok(r: &Run) {
 #[test]
 fn contract_snapshots_in_every_language_and_format() {
     let t = fixture("valid", "nordic-home");
-    for (lang, format) in [("en+zh", "md"), ("en", "md"), ("zh", "md"), ("en+zh", "html"), ("zh", "html")] {
-        let r = dealguard(t.path(), &["contract", "--lang", lang, "--format", format, "-o", "-"]);
+    for (lang, format) in [
+        ("en+zh", "md"),
+        ("en", "md"),
+        ("zh", "md"),
+        ("en+zh", "html"),
+        ("zh", "html"),
+    ] {
+        let r = dealguard(
+            t.path(),
+            &["contract", "--lang", lang, "--format", format, "-o", "-"],
+        );
         ok(&r);
         snapshot(&format!("nordic-home/contract-{lang}.{format}"), &r.stdout);
     }
@@ -87,7 +107,10 @@ fn contract_snapshots_in_every_language_and_format() {
 #[test]
 fn bilingual_markdown_has_what_the_issue_asks_for() {
     let t = fixture("valid", "nordic-home");
-    let r = dealguard(t.path(), &["contract", "--lang", "en+zh", "--format", "md", "-o", "-"]);
+    let r = dealguard(
+        t.path(),
+        &["contract", "--lang", "en+zh", "--format", "md", "-o", "-"],
+    );
     ok(&r);
     let md = &r.stdout;
     let clauses = md.lines().filter(|l| l.starts_with("### ")).count();
@@ -132,8 +155,18 @@ fn company_overlay_shows_in_list_check_and_contract() {
     let t = fixture("valid", "company-overlay");
     let list = dealguard(t.path(), &["clauses", "list"]);
     ok(&list);
-    let line = |id: &str| list.stdout.lines().find(|l| l.contains(&format!(" {id} "))).unwrap_or_else(|| panic!("{id} not listed")).to_string();
-    assert!(line("payment-verification").contains("legal"), "{}", line("payment-verification"));
+    let line = |id: &str| {
+        list.stdout
+            .lines()
+            .find(|l| l.contains(&format!(" {id} ")))
+            .unwrap_or_else(|| panic!("{id} not listed"))
+            .to_string()
+    };
+    assert!(
+        line("payment-verification").contains("legal"),
+        "{}",
+        line("payment-verification")
+    );
     assert!(line("export-control").contains("legal"));
     assert!(line("bank-details").contains("built-in"));
     let check = dealguard(t.path(), &["check"]);
@@ -149,18 +182,31 @@ fn company_overlay_shows_in_list_check_and_contract() {
 #[test]
 fn ejected_clauses_reproduce_the_builtin_contract_exactly() {
     let t = fixture("valid", "nordic-home");
-    let before = dealguard(t.path(), &["contract", "--format", "md,html", "-o", "before"]);
+    let before = dealguard(
+        t.path(),
+        &["contract", "--format", "md,html", "-o", "before"],
+    );
     ok(&before);
     ok(&dealguard(t.path(), &["eject", "company"]));
     assert!(t.path().join("company/clauses/sets/standard.yaml").exists());
     // A second eject refuses to overwrite.
     assert_eq!(dealguard(t.path(), &["eject", "company"]).code, 1);
     let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
-    std::fs::write(t.path().join("deal.yaml"), deal.replace("clause_dirs: []", "clause_dirs: [company/clauses]")).unwrap();
+    std::fs::write(
+        t.path().join("deal.yaml"),
+        deal.replace("clause_dirs: []", "clause_dirs: [company/clauses]"),
+    )
+    .unwrap();
     let list = dealguard(t.path(), &["clauses", "list"]);
     assert!(list.stdout.contains("company/clauses"), "{}", list.stdout);
-    ok(&dealguard(t.path(), &["contract", "--format", "md,html", "-o", "after"]));
-    for f in ["NH-2026-0148-contract-en+zh.md", "NH-2026-0148-contract-en+zh.html"] {
+    ok(&dealguard(
+        t.path(),
+        &["contract", "--format", "md,html", "-o", "after"],
+    ));
+    for f in [
+        "NH-2026-0148-contract-en+zh.md",
+        "NH-2026-0148-contract-en+zh.html",
+    ] {
         let a = std::fs::read(t.path().join("before").join(f)).unwrap();
         let b = std::fs::read(t.path().join("after").join(f)).unwrap();
         assert!(a == b, "{f} differs after eject");
@@ -172,22 +218,53 @@ fn default_output_goes_to_out_beside_the_deal() {
     let t = fixture("valid", "nordic-home");
     let elsewhere = tempfile::tempdir().unwrap();
     let deal = t.path().join("deal.yaml");
-    let r = dealguard(elsewhere.path(), &["--deal", deal.to_str().unwrap(), "contract", "--format", "md,html"]);
+    let r = dealguard(
+        elsewhere.path(),
+        &[
+            "--deal",
+            deal.to_str().unwrap(),
+            "contract",
+            "--format",
+            "md,html",
+        ],
+    );
     ok(&r);
-    assert!(t.path().join("out/NH-2026-0148-contract-en+zh.md").is_file());
-    assert!(t.path().join("out/NH-2026-0148-contract-en+zh.html").is_file());
+    assert!(t
+        .path()
+        .join("out/NH-2026-0148-contract-en+zh.md")
+        .is_file());
+    assert!(t
+        .path()
+        .join("out/NH-2026-0148-contract-en+zh.html")
+        .is_file());
     assert!(r.stderr.contains("wrote "));
     // Same input, same bytes.
     let first = std::fs::read(t.path().join("out/NH-2026-0148-contract-en+zh.html")).unwrap();
-    ok(&dealguard(elsewhere.path(), &["--deal", deal.to_str().unwrap(), "contract", "--format", "html"]));
-    assert_eq!(first, std::fs::read(t.path().join("out/NH-2026-0148-contract-en+zh.html")).unwrap());
+    ok(&dealguard(
+        elsewhere.path(),
+        &[
+            "--deal",
+            deal.to_str().unwrap(),
+            "contract",
+            "--format",
+            "html",
+        ],
+    ));
+    assert_eq!(
+        first,
+        std::fs::read(t.path().join("out/NH-2026-0148-contract-en+zh.html")).unwrap()
+    );
 }
 
 #[test]
 fn profile_strings_are_escaped_in_every_format() {
     let t = fixture("valid", "nordic-home");
     let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
-    std::fs::write(t.path().join("deal.yaml"), deal.replace("name: Nordic Home AB", "name: \"<b>A&B</b> *Home*\"")).unwrap();
+    std::fs::write(
+        t.path().join("deal.yaml"),
+        deal.replace("name: Nordic Home AB", "name: \"<b>A&B</b> *Home*\""),
+    )
+    .unwrap();
     let html = dealguard(t.path(), &["contract", "--format", "html", "-o", "-"]);
     ok(&html);
     assert!(html.stdout.contains("&lt;b&gt;A&amp;B&lt;/b&gt; *Home*"));
@@ -217,12 +294,23 @@ fn coverage_flags_gaps() {
     let r = dealguard(t.path(), &["clauses", "coverage"]);
     ok(&r);
     assert!(r.stdout.contains("all 18 topics covered"));
-    assert!(r.stdout.lines().any(|l| l.starts_with("bank-details") && l.contains("8 bank-details, 9 payment-verification")));
+    assert!(r
+        .stdout
+        .lines()
+        .any(|l| l.starts_with("bank-details")
+            && l.contains("8 bank-details, 9 payment-verification")));
     let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
-    std::fs::write(t.path().join("deal.yaml"), deal.replace("remove: []", "remove: [record-keeping]")).unwrap();
+    std::fs::write(
+        t.path().join("deal.yaml"),
+        deal.replace("remove: []", "remove: [record-keeping]"),
+    )
+    .unwrap();
     let r = dealguard(t.path(), &["clauses", "coverage"]);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.lines().any(|l| l.starts_with("records") && l.contains("MISSING")));
+    assert!(r
+        .stdout
+        .lines()
+        .any(|l| l.starts_with("records") && l.contains("MISSING")));
 }
 
 #[test]
@@ -233,7 +321,9 @@ fn clauses_work_without_a_deal() {
     assert!(r.stdout.contains("breach-remedies"));
     let r = dealguard(t.path(), &["clauses", "show", "payment-verification"]);
     ok(&r);
-    assert!(r.stdout.contains("{{ payment.verification.callback_phone }}"));
+    assert!(r
+        .stdout
+        .contains("{{ payment.verification.callback_phone }}"));
     let r = dealguard(t.path(), &["clauses", "show", "payment-verificaton"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("did you mean `payment-verification`?"));
@@ -242,7 +332,10 @@ fn clauses_work_without_a_deal() {
 #[test]
 fn show_renders_a_clause_for_the_deal() {
     let t = fixture("valid", "nordic-home");
-    let r = dealguard(t.path(), &["clauses", "show", "bank-details", "--lang", "zh"]);
+    let r = dealguard(
+        t.path(),
+        &["clauses", "show", "bank-details", "--lang", "zh"],
+    );
     ok(&r);
     assert!(r.stdout.contains("8. 指定收款账户"));
     assert!(r.stdout.contains("BKCHCNBJ92A"));
@@ -256,14 +349,20 @@ fn every_command_help_ends_with_an_example() {
         ok(&r);
         assert!(r.stdout.contains("Example"), "{cmd} --help has no example");
     }
-    assert_eq!(dealguard(t.path(), &["contract", "--format", "pdfx"]).code, 2);
+    assert_eq!(
+        dealguard(t.path(), &["contract", "--format", "pdfx"]).code,
+        2
+    );
 }
 
 /// Runs every case of `tests/fixtures/invalid/`: exit code, messages, and nothing written.
 #[test]
 fn invalid_inputs_give_located_errors_and_write_nothing() {
     let dir = root().join("tests/fixtures/invalid");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
     assert!(!cases.is_empty());
     let mut failures = Vec::new();
@@ -271,15 +370,29 @@ fn invalid_inputs_give_located_errors_and_write_nothing() {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let expect = std::fs::read_to_string(case.join("expect.txt")).unwrap();
         let mut lines = expect.lines();
-        let args: Vec<&str> = lines.next().unwrap().trim_start_matches("args:").split_whitespace().collect();
-        let exit: i32 = lines.next().unwrap().trim_start_matches("exit:").trim().parse().unwrap();
+        let args: Vec<&str> = lines
+            .next()
+            .unwrap()
+            .trim_start_matches("args:")
+            .split_whitespace()
+            .collect();
+        let exit: i32 = lines
+            .next()
+            .unwrap()
+            .trim_start_matches("exit:")
+            .trim()
+            .parse()
+            .unwrap();
         let t = fixture("invalid", &name);
         let before = std::fs::read(t.path().join("deal.yaml")).ok();
         let started = std::time::Instant::now();
         let r = dealguard(t.path(), &args);
         let took = started.elapsed();
         if r.code != exit {
-            failures.push(format!("{name}: exit {} instead of {exit}\n{}", r.code, r.stderr));
+            failures.push(format!(
+                "{name}: exit {} instead of {exit}\n{}",
+                r.code, r.stderr
+            ));
             continue;
         }
         for want in lines.filter(|l| !l.is_empty()) {
@@ -301,5 +414,11 @@ fn invalid_inputs_give_located_errors_and_write_nothing() {
             failures.push(format!("{name}: took {took:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }

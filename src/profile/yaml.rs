@@ -301,7 +301,9 @@ fn serde_error(src: &Source, idx: &Index, e: &serde_yaml::Error) -> Diagnostic {
             }
         }
         let expected = expected_names(&msg);
-        if let Some(best) = did_you_mean(unknown, expected.iter().map(String::as_str)) {
+        if after_comma(src, at) {
+            d = d.hint("inside `{ … }` a comma ends the value: put a value that contains a comma in quotes, such as \"Co., Ltd.\"");
+        } else if let Some(best) = did_you_mean(unknown, expected.iter().map(String::as_str)) {
             d = d.hint(format!("did you mean `{best}`?"));
         }
     } else if let Some(unknown) = between(&msg, "unknown variant `", "`") {
@@ -313,6 +315,17 @@ fn serde_error(src: &Source, idx: &Index, e: &serde_yaml::Error) -> Diagnostic {
         d = d.hint("add the field; `dealguard init` writes an example with every field");
     }
     d.at(at)
+}
+
+/// Whether the text just before `pos` is a comma: the "key" is really the rest of an unquoted
+/// value in a flow mapping (`{name: Co., Ltd.}`).
+fn after_comma(src: &Source, pos: Option<(usize, usize)>) -> bool {
+    let Some((line, col)) = pos else { return false };
+    let Some(text) = src.text.lines().nth(line - 1) else {
+        return false;
+    };
+    let before: String = text.chars().take(col.saturating_sub(1)).collect();
+    before.trim_end().ends_with(',')
 }
 
 /// serde_yaml prefixes messages with the field path, as in `seller.contacts[0]: unknown field`.
@@ -423,6 +436,14 @@ mod tests {
             d.message
         );
         assert_eq!(d.hint.as_deref(), Some("did you mean `phone`?"));
+    }
+
+    #[test]
+    fn comma_in_flow_mapping_gets_a_quoting_hint() {
+        let s = src("people: [{name: Co., Ltd., phone: x}]\n");
+        let p = parse::<Outer>(&s).unwrap_err();
+        let d = p.iter().next().unwrap();
+        assert!(d.hint.as_deref().unwrap_or("").contains("in quotes"), "{d}");
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub fn zh_number(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             D[n / 10],
-            if n % 10 == 0 { "" } else { D[n % 10] }
+            if n.is_multiple_of(10) { "" } else { D[n % 10] }
         ),
         _ => n.to_string(),
     }
@@ -153,16 +153,26 @@ fn clause_heading(c: &RenderedClause, lang: Lang) -> String {
     }
 }
 
+/// `：` after a label in a Chinese-only document, `:` otherwise.
+fn colon(langs: &Langs) -> &'static str {
+    if langs.list() == [Lang::Zh] {
+        "："
+    } else {
+        ":"
+    }
+}
+
 /// The schedule as Markdown.
 pub fn markdown(s: &Schedule, p: &Profile) -> String {
     let langs = &s.langs;
+    let colon = colon(langs);
     let mut o = String::new();
     for l in langs.list() {
         o.push_str(&format!("# {}\n", escape::md_inline(words(*l).title)));
     }
     o.push('\n');
     o.push_str(&format!(
-        "**{}:** {}  \n",
+        "**{}{colon}** {}  \n",
         both(langs, |w| w.contract_no.to_string()),
         escape::md_inline(&p.deal.id)
     ));
@@ -172,14 +182,14 @@ pub fn markdown(s: &Schedule, p: &Profile) -> String {
         .map(|l| escape::md_inline(p.deal.title.get_or_any(*l)))
         .collect();
     o.push_str(&format!(
-        "**{}:** {}  \n",
+        "**{}{colon}** {}  \n",
         both(langs, |w| w.goods.to_string()),
         goods.join(" / ")
     ));
     if let Some(d) = p.deal.signed.ymd {
         let dates: Vec<String> = langs.list().iter().map(|l| d.long(*l)).collect();
         o.push_str(&format!(
-            "**{}:** {}\n",
+            "**{}{colon}** {}\n",
             both(langs, |w| w.signed.to_string()),
             dates.join(" / ")
         ));
@@ -254,7 +264,7 @@ pub fn markdown(s: &Schedule, p: &Profile) -> String {
         }
     };
     o.push_str(&format!(
-        "{}: `{}` · {}: {} · {}: {}\n\n",
+        "{}{colon} `{}` · {}{colon} {} · {}{colon} {}\n\n",
         both(langs, |w| w.set.to_string()),
         s.set,
         both(langs, |w| w.added.to_string()),
@@ -325,6 +335,7 @@ fn lang_attr(l: Lang) -> &'static str {
 /// The schedule as one standalone HTML page with print styles.
 pub fn html(s: &Schedule, p: &Profile) -> String {
     let langs = &s.langs;
+    let colon = colon(langs);
     let e = escape::html;
     let mut o = String::new();
     let title = both(langs, |w| w.title.to_string());
@@ -454,7 +465,7 @@ pub fn html(s: &Schedule, p: &Profile) -> String {
         }
     };
     o.push_str(&format!(
-        "<p>{}: <code>{}</code> · {}: {} · {}: {}</p>\n",
+        "<p>{}{colon} <code>{}</code> · {}{colon} {} · {}{colon} {}</p>\n",
         e(&both(langs, |w| w.set.to_string())),
         e(&s.set),
         e(&both(langs, |w| w.added.to_string())),

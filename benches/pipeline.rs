@@ -1,0 +1,103 @@
+//! Benchmark: runs the release binary on the bundled example and prints, per scenario, the
+//! median wall time of N runs and the output size. Rerun with `cargo bench --bench pipeline`.
+//! (`DEALGUARD_BENCH_RUNS=50` changes the number of runs.)
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Runs the binary `runs` times in `dir`; returns the median time and the size of `output`.
+fn measure(dir: &Path, args: &[&str], output: &Path, runs: usize) -> (Duration, u64) {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_dealguard"))
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("binary runs");
+        times.push(start.elapsed());
+        assert!(
+            out.status.success(),
+            "{args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let size = std::fs::metadata(dir.join(output))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    (median(times), size)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_name() == "out" {
+            continue;
+        }
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing else is expected.
+    let runs: usize = std::env::var("DEALGUARD_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(21);
+    let work: PathBuf =
+        std::env::temp_dir().join(format!("dealguard-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/nordic-home"),
+        &work,
+    );
+    println!("dealguard benchmark: {runs} runs per scenario, median wall time of the whole command (release build)");
+    println!("{:<44} {:>10} {:>12}", "scenario", "median", "output");
+    let scenarios: Vec<(&str, Vec<&str>, &str)> = vec![
+        (
+            "contract md (en+zh)",
+            vec!["contract", "--format", "md", "-o", "out/c.md"],
+            "out/c.md",
+        ),
+        (
+            "contract html (en+zh)",
+            vec!["contract", "--format", "html", "-o", "out/c.html"],
+            "out/c.html",
+        ),
+        (
+            "contract md (en)",
+            vec![
+                "contract",
+                "--lang",
+                "en",
+                "--format",
+                "md",
+                "-o",
+                "out/c-en.md",
+            ],
+            "out/c-en.md",
+        ),
+        ("check", vec!["check"], "deal.yaml"),
+    ];
+    for (name, args, out) in scenarios {
+        let (t, size) = measure(&work, &args, Path::new(out), runs);
+        println!(
+            "{name:<44} {:>8.1} ms {:>9} B",
+            t.as_secs_f64() * 1000.0,
+            size
+        );
+    }
+    let _ = std::fs::remove_dir_all(&work);
+}
