@@ -5,9 +5,12 @@ use crate::assets;
 use crate::clauses::{self, topics::TOPICS, Library, Selection};
 use crate::cli::{
     CheckArgs, ClausesCommand, Cli, Command, ContractArgs, ContractFormat, EjectArgs, InitArgs,
+    ReportArgs,
 };
 use crate::diag::{Diagnostic, Problems};
 use crate::output::{self, Output};
+use crate::pdf::font::Fonts;
+use crate::profile::week;
 use crate::profile::{self, Lang, Langs, Loaded};
 use crate::render::{self, contract};
 use std::path::{Path, PathBuf};
@@ -21,6 +24,7 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Init(a) => init(a),
         Command::Check(a) => check(&cli.deal, a),
         Command::Contract(a) => contract_cmd(&cli.deal, a),
+        Command::Report(a) => report_cmd(&cli.deal, a),
         Command::Clauses(c) => clauses_cmd(&cli.deal, c),
         Command::Eject(a) => eject(a),
     }
@@ -211,6 +215,24 @@ fn check(deal: &Path, a: &CheckArgs) -> Outcome {
             t.incident_notice_hours, t.retention_years, t.approvers
         );
     }
+    let fonts = run.stage(load_fonts(&p.loaded, None))?;
+    for w in &a.weeks {
+        match render_week(&p.loaded, w, &p.langs, &fonts) {
+            Ok((wk, _, warnings)) => {
+                run.problems.extend(warnings);
+                println!(
+                    "week {} ({} – {}): report #{}, {} photos, {} inspections — ok",
+                    wk.iso.label(),
+                    wk.iso.monday().iso(),
+                    wk.iso.sunday().iso(),
+                    wk.week.number,
+                    wk.week.photos.len(),
+                    wk.week.inspections.len()
+                );
+            }
+            Err(e) => run.problems.extend(e),
+        }
+    }
     for c in schedule.clauses() {
         let titles: Vec<&str> = p
             .langs
@@ -220,6 +242,105 @@ fn check(deal: &Path, a: &CheckArgs) -> Outcome {
             .collect();
         println!("{:>4}  {:<26} {}", c.number, c.id, titles.join(" / "));
     }
+    run.finish()
+}
+
+/// `SOURCE_DATE_EPOCH`, when set: the date reproducible builds put in documents.
+fn source_date() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+}
+
+/// The fonts of a deal's PDFs: `--font`, else `output.font` of the profile, else built-in.
+fn load_fonts(loaded: &Loaded, arg: Option<&Path>) -> Result<Fonts, Problems> {
+    let (path, shown, field) = match (arg, &loaded.profile.output.font) {
+        (Some(a), _) => (a.to_path_buf(), a.to_path_buf(), None),
+        (None, Some(f)) => (loaded.dir.join(f), f.clone(), Some("output.font")),
+        (None, None) => {
+            return Fonts::builtin()
+                .map_err(|m| Diagnostic::error(Path::new("<built-in font>"), m).into());
+        }
+    };
+    let locate = |d: Diagnostic| match field {
+        Some(f) => Diagnostic::error(
+            &loaded.src.path,
+            format!("font `{}` {}", shown.display(), d.message),
+        )
+        .at(loaded.pos(f))
+        .field(f),
+        None => d,
+    };
+    const MAX_FONT: u64 = 64 * 1024 * 1024;
+    let len = std::fs::metadata(&path)
+        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?
+        .len();
+    if len > MAX_FONT {
+        return Err(locate(Diagnostic::error(
+            &shown,
+            format!("is {len} bytes; fonts may be at most {MAX_FONT} bytes"),
+        ))
+        .into());
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?;
+    let name = path.file_stem().map_or("user font".to_string(), |s| {
+        s.to_string_lossy().into_owned()
+    });
+    Fonts::with_user_font(bytes, &name).map_err(|m| {
+        locate(
+            Diagnostic::error(&shown, m)
+                .hint("give a TrueType or OpenType font (.ttf, .otf, .ttc)"),
+        )
+        .into()
+    })
+}
+
+/// Loads and renders one week: its data, the PDF bytes, and warnings.
+fn render_week(
+    loaded: &Loaded,
+    path: &Path,
+    langs: &Langs,
+    fonts: &Fonts,
+) -> Result<(week::LoadedWeek, Vec<u8>, Problems), Problems> {
+    let wk = week::load(path, &loaded.profile, &loaded.dir)?;
+    let (bytes, mut warnings) = crate::report::render(loaded, &wk, langs, fonts, source_date())?;
+    let mut all = wk.warnings.clone();
+    all.extend(std::mem::take(&mut warnings));
+    Ok((wk, bytes, all))
+}
+
+fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
+    let mut run = Run::new();
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    let langs = run.stage(resolve_langs(a.lang.as_deref(), &loaded))?;
+    run.problems.extend(loaded.check_langs(&langs));
+    run.checkpoint()?;
+    let fonts = run.stage(load_fonts(&loaded, a.font.as_deref()))?;
+    let (wk, bytes, warnings) = run.stage(render_week(&loaded, &a.week, &langs, &fonts))?;
+    run.problems.extend(warnings);
+    let name = format!(
+        "{}-report-{}-{}.pdf",
+        loaded.profile.deal.id,
+        wk.iso.label(),
+        langs.code()
+    );
+    let path = match &a.output {
+        Some(o) if o.as_os_str() == "-" => {
+            return Err(Diagnostic::error(
+                Path::new("-o"),
+                "a PDF cannot go to standard output; give a file name",
+            )
+            .into());
+        }
+        Some(o) if o.is_dir() => o.join(&name),
+        Some(o) => o.clone(),
+        None => loaded.dir.join("out").join(&name),
+    };
+    let mut inputs = vec![loaded.src.path.clone(), a.week.clone()];
+    inputs.extend(wk.photo_files.iter().map(|(p, _)| p.clone()));
+    write(&mut run, &[Output { path, bytes }], &inputs)?;
     run.finish()
 }
 

@@ -13,3 +13,18 @@ pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static
         .copied()
         .filter(move |(p, _)| p.starts_with(prefix))
 }
+
+/// The built-in regular face: a subset of Noto Sans CJK SC (SIL OFL 1.1, see `fonts/`).
+pub const FONT_REGULAR: &[u8] = include_bytes!("../fonts/NotoSansCJKsc-Regular.otf");
+
+/// The built-in bold face.
+pub const FONT_BOLD: &[u8] = include_bytes!("../fonts/NotoSansCJKsc-Bold.otf");
+
+/// Latin companion (Noto Sans, SIL OFL 1.1): extended Latin and narrow punctuation.
+pub const FONT_LATIN_REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
+
+/// Latin companion, bold.
+pub const FONT_LATIN_BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
+
+/// Symbols (Noto Sans Symbols 2, SIL OFL 1.1): check marks and boxes.
+pub const FONT_SYMBOLS: &[u8] = include_bytes!("../fonts/NotoSansSymbols2-Regular.ttf");

@@ -35,6 +35,11 @@ pub enum Command {
         after_help = "Examples:\n  dealguard contract                      # out/<deal id>-contract-<langs>.md\n  dealguard contract --lang zh --format html\n  dealguard contract --lang en+zh --format md -o -   # print to the terminal"
     )]
     Contract(ContractArgs),
+    /// The weekly progress-report PDF for one week file.
+    #[command(
+        after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf"
+    )]
+    Report(ReportArgs),
     /// Browse the clause library.
     #[command(
         subcommand,
@@ -59,9 +64,29 @@ pub struct InitArgs {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Week files to check as well (photos included).
+    #[arg(value_name = "WEEK.yaml")]
+    pub weeks: Vec<PathBuf>,
     /// Languages to check the clauses for (default: the profile's languages).
     #[arg(long, value_name = "en|zh|en+zh")]
     pub lang: Option<String>,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The week file, such as reports/2026-W49.yaml.
+    #[arg(value_name = "WEEK.yaml")]
+    pub week: PathBuf,
+    /// Languages: en, zh or en+zh (default: the profile's languages; labels are bilingual in en+zh).
+    #[arg(long, value_name = "en|zh|en+zh")]
+    pub lang: Option<String>,
+    /// Output file (default: out/ beside deal.yaml).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A TrueType/OpenType font (.ttf, .otf, .ttc) to use instead of the built-in one.
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
 }
 
 /// Output formats of the contract schedule.

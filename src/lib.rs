@@ -12,5 +12,7 @@ pub mod cli;
 pub mod context;
 pub mod diag;
 pub mod output;
+pub mod pdf;
 pub mod profile;
 pub mod render;
+pub mod report;

@@ -25,6 +25,19 @@ pub struct Profile {
     /// The production stages the weekly reports track.
     #[serde(default)]
     pub production: Production,
+    /// How documents are produced.
+    #[serde(default)]
+    pub output: OutputSettings,
+}
+
+/// How documents are produced.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputSettings {
+    /// A TrueType/OpenType font for the PDFs (relative to `deal.yaml`); the built-in Noto Sans
+    /// CJK SC still covers what it lacks.
+    #[serde(default)]
+    pub font: Option<PathBuf>,
 }
 
 /// The order: number, goods, dates, languages.

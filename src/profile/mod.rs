@@ -3,6 +3,7 @@
 pub mod check;
 pub mod deal;
 pub mod text;
+pub mod week;
 pub mod yaml;
 
 pub use deal::Profile;

@@ -1,0 +1,7 @@
+//! Lay-out stage: blocks → pages → PDF bytes (printpdf 0.12 without its layout engine).
+
+pub mod font;
+pub mod layout;
+pub mod photo;
+pub mod text;
+pub mod write;

@@ -1,0 +1,592 @@
+//! Load stage: the weekly report file (`reports/2026-W49.yaml`) as typed data, and its checks.
+
+use super::check::Checker;
+use super::deal::Profile;
+use super::text::{Date, Text, Ymd};
+use super::yaml::{self, Index, Source};
+use crate::diag::{did_you_mean, Problems};
+use crate::report::aql;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// One week's report data.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Week {
+    /// ISO week, such as `2026-W49`.
+    pub week: String,
+    /// Report sequence number for the deal.
+    pub number: u32,
+    /// Who wrote the report.
+    pub prepared_by: String,
+    /// Who checked it.
+    pub reviewed_by: String,
+    /// Overall status.
+    pub status: Status,
+    /// Forecast shipment date.
+    pub forecast_ship: Date,
+    /// A few sentences on the week.
+    pub summary: Text,
+    /// Completion per production stage.
+    #[serde(default)]
+    pub progress: Vec<Progress>,
+    /// Key inspections of the week.
+    #[serde(default)]
+    pub inspections: Vec<Inspection>,
+    /// Material purchase records.
+    #[serde(default)]
+    pub materials: Vec<Material>,
+    /// Site photos.
+    #[serde(default)]
+    pub photos: Vec<PhotoRef>,
+    /// Site videos (links).
+    #[serde(default)]
+    pub videos: Vec<Video>,
+    /// Next-stage plan.
+    #[serde(default)]
+    pub plan: Vec<Task>,
+    /// Open issues and risks.
+    #[serde(default)]
+    pub issues: Vec<Text>,
+    /// What the buyer is asked to do.
+    #[serde(default)]
+    pub buyer_actions: Vec<Text>,
+}
+
+/// Overall status of the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// On schedule.
+    OnTrack,
+    /// Could slip unless something is done.
+    AtRisk,
+    /// Behind schedule.
+    Delayed,
+}
+
+/// Completion of one stage.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// Stage id from `deal.yaml`.
+    pub stage: String,
+    /// Planned completion, percent.
+    pub planned: f64,
+    /// Actual completion, percent.
+    pub actual: f64,
+    /// A short remark.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// An inspection with its sampling plan.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    /// What was inspected.
+    pub item: Text,
+    /// Stage id from `deal.yaml`.
+    pub stage: String,
+    /// The standard or tolerance checked against.
+    pub standard: String,
+    /// Lot size.
+    pub lot_size: u32,
+    /// Inspection level and AQLs.
+    pub aql: AqlSpec,
+    /// Defects found per class.
+    pub defects: Defects,
+    /// Who inspected.
+    #[serde(default)]
+    pub inspector: Option<String>,
+    /// Inspection report number.
+    #[serde(default)]
+    pub report_ref: Option<String>,
+}
+
+/// Inspection level and AQL per defect class.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AqlSpec {
+    /// `I`, `II`, `III`, `S-1` … `S-4`.
+    pub level: String,
+    /// AQL for critical defects (0 = none accepted).
+    pub critical: f64,
+    /// AQL for major defects.
+    pub major: f64,
+    /// AQL for minor defects.
+    pub minor: f64,
+}
+
+/// Defects found per class.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defects {
+    /// Critical defects.
+    pub critical: u32,
+    /// Major defects.
+    pub major: u32,
+    /// Minor defects.
+    pub minor: u32,
+}
+
+/// A material purchase record.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// Material name.
+    pub material: Text,
+    /// Supplier.
+    pub supplier: String,
+    /// Purchase order or voucher number.
+    pub voucher: String,
+    /// Quantity ordered.
+    pub ordered: String,
+    /// Quantity received.
+    pub received: String,
+    /// Date of the record.
+    pub date: Date,
+    /// Ordered, partly received, received.
+    pub status: MaterialStatus,
+}
+
+/// Where a purchase stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialStatus {
+    /// Ordered, nothing received.
+    Ordered,
+    /// Partly received.
+    Partial,
+    /// Fully received.
+    Received,
+}
+
+/// A site photo.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoRef {
+    /// Path relative to the week file.
+    pub file: String,
+    /// Caption.
+    pub caption: Text,
+    /// Stage id.
+    #[serde(default)]
+    pub stage: Option<String>,
+    /// Date taken.
+    pub taken: Date,
+}
+
+/// A site video, linked.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// Where it can be watched (https).
+    pub url: String,
+    /// Caption.
+    pub caption: Text,
+}
+
+/// A task of the next-stage plan.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// What is to be done.
+    pub task: Text,
+    /// Who does it.
+    pub owner: String,
+    /// Start date, if planned.
+    #[serde(default)]
+    pub start: Option<Date>,
+    /// Due date.
+    pub due: Date,
+    /// Whether this is a milestone.
+    #[serde(default)]
+    pub milestone: bool,
+}
+
+/// An ISO week: year and week number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IsoWeek {
+    /// ISO year (may differ from the calendar year around New Year).
+    pub year: i32,
+    /// Week 1–53.
+    pub week: u32,
+}
+
+impl IsoWeek {
+    /// Parses `2026-W49` (also `2026W49`).
+    pub fn parse(s: &str) -> Option<IsoWeek> {
+        let s = s.trim();
+        let (y, w) = s.split_once("-W").or_else(|| s.split_once('W'))?;
+        if y.len() != 4 || w.len() != 2 {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let week: u32 = w.parse().ok()?;
+        let wk = IsoWeek { year, week };
+        (Ymd::new(year, 1, 4).is_some() && week >= 1 && week <= IsoWeek::weeks_in(year))
+            .then_some(wk)
+    }
+
+    /// 52 or 53.
+    pub fn weeks_in(year: i32) -> u32 {
+        let Some(jan1) = Ymd::new(year, 1, 1) else {
+            return 52;
+        };
+        let leap = super::text::days_in_month(year, 2) == 29;
+        match jan1.iso_weekday() {
+            4 => 53,
+            3 if leap => 53,
+            _ => 52,
+        }
+    }
+
+    /// Monday of the week.
+    pub fn monday(self) -> Ymd {
+        let jan4 = Ymd::new(self.year, 1, 4).unwrap_or(Ymd {
+            y: self.year,
+            m: 1,
+            d: 4,
+        });
+        let week1 = jan4.plus_days(1 - i64::from(jan4.iso_weekday()));
+        week1.plus_days(7 * (i64::from(self.week) - 1))
+    }
+
+    /// Sunday of the week.
+    pub fn sunday(self) -> Ymd {
+        self.monday().plus_days(6)
+    }
+
+    /// `2026-W49`.
+    pub fn label(self) -> String {
+        format!("{}-W{:02}", self.year, self.week)
+    }
+}
+
+/// A week file that passed its checks, with where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedWeek {
+    /// The data.
+    pub week: Week,
+    /// The ISO week.
+    pub iso: IsoWeek,
+    /// The file.
+    pub src: Source,
+    /// Where each field is.
+    pub index: Index,
+    /// Photo files, resolved, checked and read, in the order of `photos`.
+    pub photo_files: Vec<(PathBuf, Vec<u8>)>,
+    /// Warnings found while checking.
+    pub warnings: Problems,
+}
+
+/// Reads and checks a week file against its deal; every problem is reported at once.
+/// `deal_dir` is the folder of `deal.yaml`: photos must stay inside it.
+pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWeek, Problems> {
+    let src = Source::read(path)?;
+    let (week, index) = yaml::parse::<Week>(&src)?;
+    let mut c = Checker::new(&src, &index);
+    let stage_ids: Vec<&str> = profile
+        .production
+        .stages
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let langs = profile.deal.languages.clone();
+
+    let iso = IsoWeek::parse(&week.week);
+    if iso.is_none() {
+        c.error("week", format!("`{}` is not an ISO week", week.week))
+            .set_hint("write it as YEAR-Wnn, such as 2026-W49 (weeks run Monday to Sunday, 01 to 52 or 53)");
+    }
+    if week.number == 0 {
+        c.error("number", "report numbers start at 1");
+    }
+    c.non_empty("prepared_by", &week.prepared_by);
+    c.non_empty("reviewed_by", &week.reviewed_by);
+    c.date("forecast_ship", &week.forecast_ship);
+    c.text("summary", &week.summary, &langs);
+
+    let stage = |c: &mut Checker, field: &str, id: &str| {
+        if !stage_ids.contains(&id) {
+            let e = c.error(field, format!("`{id}` is not a stage of the deal"));
+            match did_you_mean(id, stage_ids.iter().copied()) {
+                Some(b) => e.set_hint(format!("did you mean `{b}`?")),
+                None => e.set_hint(format!("stages in deal.yaml: {}", stage_ids.join(", "))),
+            }
+        }
+    };
+    for (i, p) in week.progress.iter().enumerate() {
+        let f = format!("progress[{i}]");
+        stage(&mut c, &format!("{f}.stage"), &p.stage);
+        if week.progress[..i].iter().any(|o| o.stage == p.stage) {
+            c.error(
+                &format!("{f}.stage"),
+                format!("stage `{}` has two progress rows", p.stage),
+            );
+        }
+        for (k, v) in [("planned", p.planned), ("actual", p.actual)] {
+            if !(0.0..=100.0).contains(&v) || !v.is_finite() {
+                c.error(
+                    &format!("{f}.{k}"),
+                    format!("{v} is not a percentage from 0 to 100"),
+                );
+            }
+        }
+        if let Some(n) = &p.note {
+            c.text(&format!("{f}.note"), n, &langs);
+        }
+    }
+    for s in &stage_ids {
+        if !week.progress.iter().any(|p| p.stage == *s) && !week.progress.is_empty() {
+            c.warning(
+                "progress",
+                format!("stage `{s}` has no progress row; the report shows it as not reported"),
+            );
+        }
+    }
+    for (i, ins) in week.inspections.iter().enumerate() {
+        let f = format!("inspections[{i}]");
+        c.text(&format!("{f}.item"), &ins.item, &langs);
+        stage(&mut c, &format!("{f}.stage"), &ins.stage);
+        if ins.lot_size < 2 {
+            c.error(
+                &format!("{f}.lot_size"),
+                format!(
+                    "lot size {} is too small to sample; use 2 or more",
+                    ins.lot_size
+                ),
+            );
+        }
+        match aql::Level::parse(&ins.aql.level) {
+            None => {
+                c.error(
+                    &format!("{f}.aql.level"),
+                    format!("`{}` is not an inspection level", ins.aql.level),
+                )
+                .set_hint("use I, II, III (general) or S-1, S-2, S-3, S-4 (special)");
+            }
+            Some(level) if ins.lot_size >= 2 => {
+                let aqls = [ins.aql.critical, ins.aql.major, ins.aql.minor];
+                let found = [ins.defects.critical, ins.defects.major, ins.defects.minor];
+                match aql::evaluate(ins.lot_size, level, aqls, found) {
+                    Ok(ev) => {
+                        for (class, r) in [
+                            ("critical", &ev.critical),
+                            ("major", &ev.major),
+                            ("minor", &ev.minor),
+                        ] {
+                            if r.found > r.plan.sample_size {
+                                c.warning(&format!("{f}.defects.{class}"), format!("{} defects in a sample of {}", r.found, r.plan.sample_size))
+                                    .set_hint("more defects than sampled units is possible only when one unit has several defects; check the count");
+                            }
+                        }
+                    }
+                    Err(m) => {
+                        // Name the class whose AQL the table does not have.
+                        let bad = ["critical", "major", "minor"]
+                            .into_iter()
+                            .zip(aqls)
+                            .find(|(_, a)| aql::plan('K', *a).is_err() && *a != 0.0)
+                            .map_or("major", |(k, _)| k);
+                        c.error(&format!("{f}.aql.{bad}"), m);
+                    }
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    for (i, m) in week.materials.iter().enumerate() {
+        let f = format!("materials[{i}]");
+        c.text(&format!("{f}.material"), &m.material, &langs);
+        c.non_empty(&format!("{f}.supplier"), &m.supplier);
+        c.date(&format!("{f}.date"), &m.date);
+    }
+    let deal_root = deal_dir
+        .canonicalize()
+        .unwrap_or_else(|_| deal_dir.to_path_buf());
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut photo_files = Vec::new();
+    for (i, p) in week.photos.iter().enumerate() {
+        let f = format!("photos[{i}]");
+        c.text(&format!("{f}.caption"), &p.caption, &langs);
+        c.date(&format!("{f}.taken"), &p.taken);
+        if let Some(s) = &p.stage {
+            stage(&mut c, &format!("{f}.stage"), s);
+        }
+        match resolve_photo(&base, &deal_root, &p.file)
+            .and_then(|pb| read_photo(&pb, &p.file).map(|b| (pb, b)))
+        {
+            Ok(x) => photo_files.push(x),
+            Err((msg, hint)) => {
+                c.error(&format!("{f}.file"), msg).set_hint(hint);
+            }
+        }
+    }
+    for (i, v) in week.videos.iter().enumerate() {
+        let f = format!("videos[{i}]");
+        if !(v.url.starts_with("https://") || v.url.starts_with("http://"))
+            || v.url.contains(char::is_whitespace)
+        {
+            c.error(
+                &format!("{f}.url"),
+                format!("`{}` is not a web link", v.url),
+            )
+            .set_hint("give the full address, starting with https://");
+        }
+        c.text(&format!("{f}.caption"), &v.caption, &langs);
+    }
+    for (i, t) in week.plan.iter().enumerate() {
+        let f = format!("plan[{i}]");
+        c.text(&format!("{f}.task"), &t.task, &langs);
+        c.non_empty(&format!("{f}.owner"), &t.owner);
+        let due = c.date(&format!("{f}.due"), &t.due);
+        if let Some(s) = &t.start {
+            if let (Some(s), Some(d)) = (c.date(&format!("{f}.start"), s), due) {
+                if s > d {
+                    c.error(
+                        &format!("{f}.due"),
+                        format!("due {} is before the start {}", d.iso(), s.iso()),
+                    );
+                }
+            }
+        }
+    }
+    for (i, t) in week.issues.iter().enumerate() {
+        c.text(&format!("issues[{i}]"), t, &langs);
+    }
+    for (i, t) in week.buyer_actions.iter().enumerate() {
+        c.text(&format!("buyer_actions[{i}]"), t, &langs);
+    }
+    if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
+        if w.sunday() < signed {
+            c.warning(
+                "week",
+                format!(
+                    "{} ends before the contract date {}",
+                    w.label(),
+                    signed.iso()
+                ),
+            );
+        }
+    }
+    let problems = c.problems;
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let iso = iso.unwrap_or(IsoWeek {
+        year: 1970,
+        week: 1,
+    });
+    Ok(LoadedWeek {
+        week,
+        iso,
+        src,
+        index,
+        photo_files,
+        warnings: problems,
+    })
+}
+
+/// Reads a photo, refusing files larger than the photo limit before reading them.
+fn read_photo(path: &Path, shown: &str) -> Result<Vec<u8>, (String, String)> {
+    let max = crate::pdf::photo::Limits::default().max_bytes;
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if len > max {
+        return Err((
+            format!(
+                "`{shown}` is {} MB; photos may be at most {} MB",
+                len / 1_000_000,
+                max / 1_000_000
+            ),
+            "export the photo from the phone at a normal size, or resize it".into(),
+        ));
+    }
+    std::fs::read(path).map_err(|e| {
+        (
+            format!("`{shown}` cannot be read ({})", yaml::io_reason(&e)),
+            "check the file's permissions".into(),
+        )
+    })
+}
+
+/// Resolves a photo path relative to the week file and checks that it stays in the deal folder.
+fn resolve_photo(base: &Path, deal_root: &Path, file: &str) -> Result<PathBuf, (String, String)> {
+    let p = Path::new(file);
+    if file.trim().is_empty() {
+        return Err((
+            "is empty".into(),
+            "name the photo file, relative to the week file".into(),
+        ));
+    }
+    if p.is_absolute() {
+        return Err((
+            format!("`{file}` is an absolute path"),
+            "give the path relative to the week file, such as photos/line-1.jpg".into(),
+        ));
+    }
+    let joined = base.join(p);
+    let real = match joined.canonicalize() {
+        Ok(r) => r,
+        Err(e) => {
+            return Err((
+                format!("`{file}` cannot be read ({})", yaml::io_reason(&e)),
+                "paths are relative to the week file; check the name and that the photo is in the deal folder".into(),
+            ))
+        }
+    };
+    if !real.starts_with(deal_root) {
+        return Err((
+            format!("`{file}` is outside the deal folder"),
+            "copy the photo into the deal folder (for example photos/) and name it from there"
+                .into(),
+        ));
+    }
+    if !real.is_file() {
+        return Err((
+            format!("`{file}` is not a file"),
+            "name a photo file".into(),
+        ));
+    }
+    Ok(real)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_weeks_map_to_monday_and_sunday() {
+        let w = IsoWeek::parse("2026-W49").unwrap();
+        assert_eq!(w.monday().iso(), "2026-11-30");
+        assert_eq!(w.sunday().iso(), "2026-12-06");
+        // Week 1 of 2026 starts on 29 December 2025; 2026 has 53 weeks (1 January is a Thursday).
+        assert_eq!(
+            IsoWeek::parse("2026-W01").unwrap().monday().iso(),
+            "2025-12-29"
+        );
+        assert_eq!(IsoWeek::weeks_in(2026), 53);
+        assert_eq!(
+            IsoWeek::parse("2026-W53").unwrap().sunday().iso(),
+            "2027-01-03"
+        );
+        assert_eq!(IsoWeek::weeks_in(2027), 52);
+        assert!(IsoWeek::parse("2027-W53").is_none());
+        // 2020 was a leap year starting on a Wednesday: 53 weeks.
+        assert_eq!(IsoWeek::weeks_in(2020), 53);
+        assert_eq!(
+            IsoWeek::parse("2021-W01").unwrap().monday().iso(),
+            "2021-01-04"
+        );
+    }
+
+    #[test]
+    fn bad_weeks_are_refused() {
+        for s in [
+            "2026-49", "2026-W00", "2026-W54", "W49", "2026-W4", "26-W49",
+        ] {
+            assert!(IsoWeek::parse(s).is_none(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! Render stage: the weekly progress report (week file → blocks → laid-out pages → PDF bytes).
+
+pub mod aql;
+pub mod compose;
+pub mod labels;
+
+use crate::diag::{Diagnostic, Problems};
+use crate::pdf::font::Fonts;
+use crate::pdf::layout::{self, mm, Block, Frame, Item, Page, PhotoGrid, Style};
+use crate::pdf::photo::{self, Limits};
+use crate::pdf::text::wrap;
+use crate::pdf::write::{self, Document, Image, Meta};
+use crate::profile::week::LoadedWeek;
+use crate::profile::{Langs, Loaded};
+use compose::colors::*;
+use labels::Labels;
+use serde_yaml::Value as Yaml;
+
+/// Photo resolution in the PDF: sharp in print, small enough to e-mail.
+pub const PHOTO_DPI: f32 = 200.0;
+/// JPEG quality of embedded photos.
+pub const PHOTO_QUALITY: u8 = 85;
+
+/// The report's page: A4, room for the header band and the footer.
+pub fn frame() -> Frame {
+    Frame::a4(mm(15.0), mm(27.0), mm(24.0))
+}
+
+/// Height of the header band.
+const BAND: f32 = 18.0;
+
+/// Every string of a value with its field path (`photos[2].caption.en`), for glyph checks.
+fn strings(v: &Yaml, path: String, out: &mut Vec<(String, String)>) {
+    match v {
+        Yaml::String(s) => out.push((path, s.clone())),
+        Yaml::Sequence(items) => {
+            for (i, x) in items.iter().enumerate() {
+                strings(x, format!("{path}[{i}]"), out);
+            }
+        }
+        Yaml::Mapping(m) => {
+            for (k, x) in m {
+                let k = k.as_str().unwrap_or("?");
+                strings(
+                    x,
+                    if path.is_empty() {
+                        k.to_string()
+                    } else {
+                        format!("{path}.{k}")
+                    },
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Warnings for characters no font has, each naming its field.
+fn glyph_warnings(loaded: &Loaded, week: &LoadedWeek, fonts: &Fonts) -> Problems {
+    let mut p = Problems::new();
+    let mut check = |v: Yaml, file: &std::path::Path, index: &crate::profile::Index| {
+        let mut all = Vec::new();
+        strings(&v, String::new(), &mut all);
+        for (field, text) in all {
+            let missing = fonts.missing(&text);
+            if !missing.is_empty() {
+                let chars: String = missing
+                    .iter()
+                    .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                p.push(
+                    Diagnostic::warning(file, format!("no font has {chars}; drawn as `?`"))
+                        .at(index.pos(&field))
+                        .field(field)
+                        .hint("choose a font that has them with `--font PATH`, or write the text without them"),
+                );
+            }
+        }
+    };
+    check(
+        serde_yaml::to_value(&week.week).unwrap_or(Yaml::Null),
+        &week.src.path,
+        &week.index,
+    );
+    let prof = &loaded.profile;
+    for (name, v) in [
+        ("deal", serde_yaml::to_value(&prof.deal)),
+        ("seller", serde_yaml::to_value(&prof.seller)),
+        ("buyer", serde_yaml::to_value(&prof.buyer)),
+        ("production", serde_yaml::to_value(&prof.production)),
+    ] {
+        let mut m = serde_yaml::Mapping::new();
+        m.insert(Yaml::String(name.to_string()), v.unwrap_or(Yaml::Null));
+        check(Yaml::Mapping(m), &loaded.src.path, &loaded.index);
+    }
+    p
+}
+
+/// Decodes and scales the week's photos on all cores; a photo that cannot be used is an error
+/// at its `photos[i].file`.
+fn prepare_photos(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Problems> {
+    let (bw, bh) = PhotoGrid::box_size(frame, 2, 0.75);
+    let px = |v: f32| (v / 72.0 * PHOTO_DPI).round() as u32;
+    let (max_w, max_h) = (px(bw), px(bh));
+    let files = &week.photo_files;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let mut results: Vec<Option<Result<photo::Prepared, photo::PhotoError>>> =
+        vec![None; files.len()];
+    std::thread::scope(|s| {
+        for (t, slot) in results
+            .chunks_mut(files.len().div_ceil(threads).max(1))
+            .enumerate()
+        {
+            let start = t * files.len().div_ceil(threads).max(1);
+            s.spawn(move || {
+                for (k, r) in slot.iter_mut().enumerate() {
+                    let (_, bytes) = &files[start + k];
+                    *r = Some(photo::prepare(
+                        bytes,
+                        max_w,
+                        max_h,
+                        PHOTO_QUALITY,
+                        Limits::default(),
+                    ));
+                }
+            });
+        }
+    });
+    let mut images = Vec::new();
+    let mut problems = Problems::new();
+    for (i, r) in results.into_iter().enumerate() {
+        match r {
+            Some(Ok(p)) => images.push(Image {
+                jpeg: p.jpeg,
+                width: p.width,
+                height: p.height,
+                gray: p.gray,
+            }),
+            Some(Err(e)) => {
+                let field = format!("photos[{i}].file");
+                let shown = week.week.photos.get(i).map_or("photo", |p| p.file.as_str());
+                problems.push(
+                    Diagnostic::error(&week.src.path, format!("`{shown}` {e}"))
+                        .at(week.index.pos(&field))
+                        .field(field)
+                        .hint("use the JPEG or PNG file from the phone or camera"),
+                );
+            }
+            None => {}
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(images)
+}
+
+/// A QR code for a URL: modules row by row, and the side length in modules (with quiet zone).
+pub fn qr(data: &str) -> Option<(Vec<bool>, usize)> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let n = code.width();
+    let quiet = 2;
+    let side = n + 2 * quiet;
+    let mut m = vec![false; side * side];
+    for (i, c) in code.to_colors().iter().enumerate() {
+        let (r, col) = (i / n, i % n);
+        m[(r + quiet) * side + col + quiet] = *c == qrcode::Color::Dark;
+    }
+    Some((m, side))
+}
+
+/// Header band and footer of every page, with "page n / N".
+fn decorate(
+    pages: &mut [Page],
+    frame: &Frame,
+    loaded: &Loaded,
+    week: &LoadedWeek,
+    langs: &Langs,
+    labels: &Labels,
+    fonts: &Fonts,
+) {
+    let p = &loaded.profile;
+    let total = pages.len();
+    let white = Style::new(10.0, layout::Rgb::WHITE).bold();
+    let white_small = Style::new(7.5, layout::Rgb::hex(0xdfe7f1));
+    let foot = Style::new(6.8, MUTED);
+    // No-break spaces keep the number on one line.
+    let phone = p
+        .payment
+        .verification
+        .callback_phone
+        .clone()
+        .unwrap_or_default()
+        .replace(' ', "\u{a0}");
+    let (ascent, _) = fonts.metrics();
+    let width_of = |s: &str, st: &Style| fonts.width(st.weight, s) * st.size;
+    for (i, page) in pages.iter_mut().enumerate() {
+        let mut items = Vec::new();
+        let band = mm(BAND);
+        items.push(Item::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: frame.width,
+            h: band,
+            fill: Some(NAVY),
+            stroke: None,
+        });
+        // Left: the seller, in every script it has.
+        let mut names: Vec<&str> = Vec::new();
+        for l in langs.list() {
+            let n = p.seller.display_name(*l);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        let top = mm(5.5);
+        items.push(Item::Text {
+            x: frame.left,
+            y: top + ascent * white.size,
+            text: names[0].to_string(),
+            style: white,
+        });
+        if let Some(second) = names.get(1) {
+            items.push(Item::Text {
+                x: frame.left,
+                y: top + white.size * 1.3 + ascent * white_small.size,
+                text: second.to_string(),
+                style: white_small,
+            });
+        }
+        // Right: report title, deal and week.
+        let title = labels.get("title");
+        let sub = format!(
+            "{} · {} · #{}",
+            p.deal.id,
+            week.iso.label(),
+            week.week.number
+        );
+        items.push(Item::Text {
+            x: frame.right - width_of(&title, &white),
+            y: top + ascent * white.size,
+            text: title,
+            style: white,
+        });
+        items.push(Item::Text {
+            x: frame.right - width_of(&sub, &white_small),
+            y: top + white.size * 1.3 + ascent * white_small.size,
+            text: sub,
+            style: white_small,
+        });
+        // Footer: confidentiality, the channel rule with the call-back number, page n / N.
+        let fy = frame.height - mm(17.0);
+        items.push(Item::Line {
+            x1: frame.left,
+            y1: fy,
+            x2: frame.right,
+            y2: fy,
+            color: RULE,
+            width: 0.6,
+        });
+        let page_no = labels.fill(
+            "page",
+            &[("n", (i + 1).to_string()), ("total", total.to_string())],
+        );
+        let page_w = width_of(&page_no, &foot.bold());
+        let mut lines: Vec<String> = Vec::new();
+        for l in langs.list() {
+            let (buyer, seller) = compose::party_names(p, *l);
+            lines.push(format!(
+                "{} {}",
+                labels.fill_one("confidential", *l, &[("buyer", buyer), ("seller", seller)]),
+                labels.fill_one("channels", *l, &[("phone", phone.clone())])
+            ));
+        }
+        let avail = frame.body_width() - page_w - 12.0;
+        let mut y = fy + 4.0 + ascent * foot.size;
+        let mut count = 0;
+        for line in &lines {
+            for l in wrap(line, avail, &|s| fonts.width(foot.weight, s) * foot.size) {
+                if count < 5 {
+                    items.push(Item::Text {
+                        x: frame.left,
+                        y,
+                        text: l.text,
+                        style: foot,
+                    });
+                    y += foot.line_height();
+                    count += 1;
+                }
+            }
+        }
+        items.push(Item::Text {
+            x: frame.right - page_w,
+            y: fy + 4.0 + ascent * foot.size,
+            text: page_no,
+            style: foot.bold(),
+        });
+        // Decoration first, so the body draws over the band if it ever overlapped.
+        items.append(&mut page.items);
+        page.items = items;
+    }
+}
+
+/// Renders the report PDF. Returns the bytes and the warnings (missing glyphs and the like).
+pub fn render(
+    loaded: &Loaded,
+    week: &LoadedWeek,
+    langs: &Langs,
+    fonts: &Fonts,
+    source_date: Option<i64>,
+) -> Result<(Vec<u8>, Problems), Problems> {
+    let labels = Labels::builtin(langs)?;
+    let frame = frame();
+    let warnings = glyph_warnings(loaded, week, fonts);
+    let images = prepare_photos(week, &frame)?;
+    let mut img_iter = images.iter().enumerate();
+    let photos = week
+        .week
+        .photos
+        .iter()
+        .map(|_| img_iter.next().map(|(i, im)| (i, im.width, im.height)))
+        .collect();
+    let qr = week
+        .week
+        .videos
+        .iter()
+        .map(|v| qr(&v.url).unwrap_or((Vec::new(), 1)))
+        .collect();
+    let input = compose::Input {
+        profile: &loaded.profile,
+        week,
+        langs,
+        labels: &labels,
+        photos,
+        qr,
+    };
+    let blocks: Vec<Block> = compose::blocks(&input);
+    let mut pages = layout::layout(&blocks, &frame, fonts);
+    decorate(&mut pages, &frame, loaded, week, langs, &labels, fonts);
+    let p = &loaded.profile;
+    // The report is dated the day it goes out: the deal's report weekday of that ISO week.
+    let day = week
+        .iso
+        .monday()
+        .plus_days(i64::from(p.channels.reports.weekday.iso()) - 1);
+    let timestamp = source_date.unwrap_or(day.days_since_epoch() * 86_400);
+    let meta = Meta {
+        title: format!(
+            "{} — {} {} #{}",
+            labels.get("title"),
+            p.deal.id,
+            week.iso.label(),
+            week.week.number
+        ),
+        author: p.seller.name.clone(),
+        subject: format!("{} {}", p.deal.id, week.iso.label()),
+        keywords: vec![
+            p.deal.id.clone(),
+            week.iso.label(),
+            "weekly progress report".into(),
+            "每周生产进度报告".into(),
+            p.buyer.name.clone(),
+        ],
+        timestamp,
+    };
+    let doc = Document {
+        frame,
+        pages,
+        images,
+        meta,
+    };
+    let bytes = write::write(&doc, fonts).map_err(|m| {
+        Problems::from(Diagnostic::error(
+            &week.src.path,
+            format!("cannot write the PDF: {m}"),
+        ))
+    })?;
+    Ok((bytes, warnings))
+}
