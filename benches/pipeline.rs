@@ -2,6 +2,9 @@
 //! median wall time of N runs and the output size. Rerun with `cargo bench --bench pipeline`.
 //! (`DEALGUARD_BENCH_RUNS=50` changes the number of runs.)
 
+#[path = "../tests/support/photos.rs"]
+mod photos;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -65,7 +68,69 @@ fn main() {
     );
     println!("dealguard benchmark: {runs} runs per scenario, median wall time of the whole command (release build)");
     println!("{:<44} {:>10} {:>12}", "scenario", "median", "output");
+    std::fs::create_dir_all(work.join("out")).unwrap();
+    // Week variants: the example as it is, with twelve 12-megapixel phone photos, and text only.
+    let week = std::fs::read_to_string(work.join("reports/2026-W49.yaml")).expect("example week");
+    let (head, rest) = week.split_once("photos:").expect("example week has photos");
+    let (_, tail) = rest.split_once("plan:").expect("example week has a plan");
+    let mut twelve = String::from("photos:\n");
+    let stages = ["materials", "cutting", "polishing"];
+    for i in 0..12u64 {
+        let name = format!("bench-{i:02}.jpg");
+        let jpeg = photos::jpeg(&photos::scene(4000, 3000, 100 + i), 90);
+        std::fs::write(work.join("reports/photos").join(&name), &jpeg).unwrap();
+        twelve.push_str(&format!(
+            "  - file: photos/{name}\n    caption: {{en: Site photo {i}, zh: 现场照片{i}}}\n    stage: {}\n    taken: 2026-12-02\n",
+            stages[i as usize % 3]
+        ));
+    }
+    let photo_bytes: u64 = (0..12)
+        .map(|i| {
+            std::fs::metadata(work.join(format!("reports/photos/bench-{i:02}.jpg")))
+                .unwrap()
+                .len()
+        })
+        .sum();
+    std::fs::write(
+        work.join("reports/bench-12-photos.yaml"),
+        format!("{head}{twelve}\nplan:{tail}"),
+    )
+    .unwrap();
+    std::fs::write(
+        work.join("reports/bench-text-only.yaml"),
+        format!("{head}plan:{tail}"),
+    )
+    .unwrap();
+    println!(
+        "(12 generated photos of 4000×3000: {:.1} MB of JPEG in total)",
+        photo_bytes as f64 / 1e6
+    );
     let scenarios: Vec<(&str, Vec<&str>, &str)> = vec![
+        (
+            "report: example week (4 photos)",
+            vec!["report", "reports/2026-W49.yaml", "-o", "out/r-example.pdf"],
+            "out/r-example.pdf",
+        ),
+        (
+            "report: 12 photos 4000x3000",
+            vec![
+                "report",
+                "reports/bench-12-photos.yaml",
+                "-o",
+                "out/r-12.pdf",
+            ],
+            "out/r-12.pdf",
+        ),
+        (
+            "report: text only",
+            vec![
+                "report",
+                "reports/bench-text-only.yaml",
+                "-o",
+                "out/r-text.pdf",
+            ],
+            "out/r-text.pdf",
+        ),
         (
             "contract md (en+zh)",
             vec!["contract", "--format", "md", "-o", "out/c.md"],
@@ -99,5 +164,9 @@ fn main() {
             size
         );
     }
-    let _ = std::fs::remove_dir_all(&work);
+    if std::env::var_os("DEALGUARD_BENCH_KEEP").is_some() {
+        println!("inputs kept in {}", work.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&work);
+    }
 }

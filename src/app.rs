@@ -27,6 +27,10 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Report(a) => report_cmd(&cli.deal, a),
         Command::Clauses(c) => clauses_cmd(&cli.deal, c),
         Command::Eject(a) => eject(a),
+        Command::Licenses => {
+            print!("{}", assets::FONT_LICENSE);
+            Ok(Problems::new())
+        }
     }
 }
 

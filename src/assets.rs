@@ -28,3 +28,6 @@ pub const FONT_LATIN_BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
 
 /// Symbols (Noto Sans Symbols 2, SIL OFL 1.1): check marks and boxes.
 pub const FONT_SYMBOLS: &[u8] = include_bytes!("../fonts/NotoSansSymbols2-Regular.ttf");
+
+/// The font licence (SIL OFL 1.1 with the fonts' copyright notices), printed by `licenses`.
+pub const FONT_LICENSE: &str = include_str!("../fonts/OFL.txt");

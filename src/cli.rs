@@ -46,6 +46,9 @@ pub enum Command {
         after_help = "Examples:\n  dealguard clauses list --set strict\n  dealguard clauses show payment-verification --lang zh\n  dealguard clauses coverage"
     )]
     Clauses(ClausesCommand),
+    /// Print the licences of the fonts built into dealguard (SIL Open Font License 1.1).
+    #[command(after_help = "Example:\n  dealguard licenses > FONT-LICENSES.txt")]
+    Licenses,
     /// Write the built-in clauses and templates to DIR, as a start for a company set.
     #[command(
         after_help = "Example:\n  dealguard eject ../legal\n  # then in deal.yaml:  security: { clause_dirs: [../legal/clauses] }"

@@ -344,7 +344,9 @@ fn show_renders_a_clause_for_the_deal() {
 #[test]
 fn every_command_help_ends_with_an_example() {
     let t = tempfile::tempdir().unwrap();
-    for cmd in ["init", "check", "contract", "clauses", "eject"] {
+    for cmd in [
+        "init", "check", "contract", "report", "clauses", "eject", "licenses",
+    ] {
         let r = dealguard(t.path(), &[cmd, "--help"]);
         ok(&r);
         assert!(r.stdout.contains("Example"), "{cmd} --help has no example");
@@ -403,7 +405,7 @@ fn invalid_inputs_give_located_errors_and_write_nothing() {
         if r.stderr.contains("panicked") {
             failures.push(format!("{name}: panicked"));
         }
-        if t.path().join("out").exists() {
+        if t.path().join("out").exists() || t.path().join("deal/out").exists() {
             failures.push(format!("{name}: wrote out/"));
         }
         if std::fs::read(t.path().join("deal.yaml")).ok() != before {

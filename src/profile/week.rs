@@ -415,9 +415,17 @@ pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWee
         if let Some(s) = &p.stage {
             stage(&mut c, &format!("{f}.stage"), s);
         }
-        match resolve_photo(&base, &deal_root, &p.file)
+        let checked = resolve_photo(&base, &deal_root, &p.file)
             .and_then(|pb| read_photo(&pb, &p.file).map(|b| (pb, b)))
-        {
+            .and_then(|(pb, b)| match crate::pdf::photo::sniff(&b) {
+                // Recognised by content here, so a wrong file is reported with the other problems.
+                Ok(_) => Ok((pb, b)),
+                Err(e) => Err((
+                    format!("`{}` {e}", p.file),
+                    "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera".into(),
+                )),
+            });
+        match checked {
             Ok(x) => photo_files.push(x),
             Err((msg, hint)) => {
                 c.error(&format!("{f}.file"), msg).set_hint(hint);

@@ -143,11 +143,17 @@ fn prepare_photos(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Proble
             Some(Err(e)) => {
                 let field = format!("photos[{i}].file");
                 let shown = week.week.photos.get(i).map_or("photo", |p| p.file.as_str());
+                let hint = match e {
+                    photo::PhotoError::Truncated => "the file is incomplete (a copy or download was cut off); copy it again from the phone",
+                    photo::PhotoError::TooLarge(_) => "export the photo from the phone at its normal size, or resize it",
+                    photo::PhotoError::NotAnImage(_) => "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera",
+                    _ => "open the photo and save it again as JPEG",
+                };
                 problems.push(
                     Diagnostic::error(&week.src.path, format!("`{shown}` {e}"))
                         .at(week.index.pos(&field))
                         .field(field)
-                        .hint("use the JPEG or PNG file from the phone or camera"),
+                        .hint(hint),
                 );
             }
             None => {}
