@@ -455,19 +455,28 @@ fn cell_boxes(cell: &Cell, width: Pt, align: Align, fonts: &Fonts) -> Vec<LineBo
                 y: 1.5,
                 w: width,
                 h: h - 3.0,
-                fill: Some(Rgb::hex(0xe6e8ec)),
+                fill: Some(Rgb::hex(0xf0f2f5)),
                 stroke: None,
             }];
             if a > 0.0 {
+                // Outlined, so a light colour still reads as a bar on a greyscale printout.
                 items.push(Item::Rect {
                     x: 0.0,
                     y: 1.5,
                     w: width * a,
                     h: h - 3.0,
                     fill: Some(*color),
-                    stroke: None,
+                    stroke: Some((Rgb::hex(0x4a4f57), 0.4)),
                 });
             }
+            items.push(Item::Rect {
+                x: 0.0,
+                y: 1.5,
+                w: width,
+                h: h - 3.0,
+                fill: None,
+                stroke: Some((Rgb::hex(0x8a929c), 0.4)),
+            });
             // The plan is a dark tick, visible on grey paper as on screen.
             let px = (width * p).clamp(0.75, width - 0.75);
             items.push(Item::Line {

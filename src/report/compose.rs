@@ -565,7 +565,22 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
                     Cell::text(m.ordered.clone(), SMALL),
                     Cell::text(m.received.clone(), SMALL),
                     Cell::text(inp.date(m.date.ymd), SMALL),
-                    Cell::text(lb.get(key), SMALL.bold().color(col)),
+                    Cell::Text(
+                        lb.lines(key)
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, l)| {
+                                Part::new(
+                                    l,
+                                    if i == 0 {
+                                        SMALL.bold().color(col)
+                                    } else {
+                                        FINE.color(col)
+                                    },
+                                )
+                            })
+                            .collect(),
+                    ),
                 ]
             })
             .collect();
@@ -714,12 +729,12 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     let bullets = |items: &[Text], mark: &str| -> Vec<Block> {
         items
             .iter()
-            .map(|t| {
+            .flat_map(|t| {
                 let mut parts = inp.parts(t, BODY, BODY.color(MUTED));
                 if let Some(first) = parts.first_mut() {
                     first.text = format!("{mark} {}", first.text);
                 }
-                Block::Paragraph(parts)
+                [Block::Paragraph(parts), Block::Spacer(3.0)]
             })
             .collect()
     };
