@@ -637,10 +637,12 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
         }));
     }
     if !w.videos.is_empty() {
-        out.push(Block::Paragraph(vec![Part::new(
-            lb.get("videos"),
-            SMALL.bold().color(NAVY),
-        )]));
+        // A heading, so it is kept with the first video and never left at a page's foot.
+        out.push(Block::Heading {
+            text: lb.get("videos"),
+            style: SMALL.bold().color(NAVY),
+            rule: None,
+        });
         let rows = w
             .videos
             .iter()
