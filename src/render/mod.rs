@@ -2,7 +2,9 @@
 
 pub mod clauses;
 pub mod contract;
+pub mod eml;
 pub mod env;
 pub mod escape;
+pub mod markup;
 
 pub use clauses::{render as render_schedule, Schedule};

@@ -9,33 +9,7 @@ use crate::profile::deal::{Profile, Stage};
 use crate::profile::week::{LoadedWeek, MaterialStatus, Status};
 use crate::profile::{Lang, Langs, Text, Ymd};
 
-/// Colours of the report. Status colours differ in lightness too, so they survive greyscale
-/// printing (and every status also carries its word).
-pub mod colors {
-    use crate::pdf::layout::Rgb;
-    /// Header band and headings.
-    pub const NAVY: Rgb = Rgb::hex(0x1f3a5f);
-    /// Rules under headings.
-    pub const ACCENT: Rgb = Rgb::hex(0x2f5597);
-    /// Body text.
-    pub const INK: Rgb = Rgb::hex(0x1a1a1a);
-    /// Secondary text.
-    pub const MUTED: Rgb = Rgb::hex(0x5b6470);
-    /// Table header background.
-    pub const HEADER: Rgb = Rgb::hex(0xe6ebf2);
-    /// Every other row.
-    pub const ZEBRA: Rgb = Rgb::hex(0xf6f8fa);
-    /// Row rules.
-    pub const RULE: Rgb = Rgb::hex(0xd3d9e1);
-    /// On track / pass (dark green, about 45 % grey).
-    pub const GOOD: Rgb = Rgb::hex(0x2e7d32);
-    /// At risk (amber, about 75 % grey; black text).
-    pub const WARN: Rgb = Rgb::hex(0xf2a900);
-    /// Delayed / fail (dark red, about 30 % grey).
-    pub const BAD: Rgb = Rgb::hex(0xa61b1b);
-    /// Links.
-    pub const LINK: Rgb = Rgb::hex(0x1a56b0);
-}
+pub use crate::pdf::page::colors;
 use colors::*;
 
 /// Body text.

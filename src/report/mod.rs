@@ -6,13 +6,12 @@ pub mod labels;
 
 use crate::diag::{Diagnostic, Problems};
 use crate::pdf::font::Fonts;
-use crate::pdf::layout::{self, mm, Block, Frame, Item, Page, PhotoGrid, Style};
+use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
+use crate::pdf::page::{self, Furniture};
 use crate::pdf::photo::{self, Limits};
-use crate::pdf::text::wrap;
 use crate::pdf::write::{self, Document, Image, Meta};
 use crate::profile::week::LoadedWeek;
 use crate::profile::{Langs, Loaded};
-use compose::colors::*;
 use labels::Labels;
 use serde_yaml::Value as Yaml;
 
@@ -21,13 +20,6 @@ pub const PHOTO_DPI: f32 = 200.0;
 /// JPEG quality of embedded photos.
 pub const PHOTO_QUALITY: u8 = 85;
 
-/// The report's page: A4, room for the header band and the footer.
-pub fn frame() -> Frame {
-    Frame::a4(mm(15.0), mm(27.0), mm(24.0))
-}
-
-/// Height of the header band.
-const BAND: f32 = 18.0;
 
 /// Every string of a value with its field path (`photos[2].caption.en`), for glyph checks.
 fn strings(v: &Yaml, path: String, out: &mut Vec<(String, String)>) {
@@ -180,135 +172,32 @@ pub fn qr(data: &str) -> Option<(Vec<bool>, usize)> {
     Some((m, side))
 }
 
-/// Header band and footer of every page, with "page n / N".
-fn decorate(
-    pages: &mut [Page],
-    frame: &Frame,
-    loaded: &Loaded,
-    week: &LoadedWeek,
-    langs: &Langs,
-    labels: &Labels,
-    fonts: &Fonts,
-) {
+/// Band and footer of the report: seller, title, deal and week; confidentiality and the
+/// channel rule with the call-back number; page n / N.
+fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels) -> Furniture {
     let p = &loaded.profile;
-    let total = pages.len();
-    let white = Style::new(10.0, layout::Rgb::WHITE).bold();
-    let white_small = Style::new(7.5, layout::Rgb::hex(0xdfe7f1));
-    let foot = Style::new(6.8, MUTED);
-    // No-break spaces keep the number on one line.
-    let phone = p
-        .payment
-        .verification
-        .callback_phone
-        .clone()
-        .unwrap_or_default()
-        .replace(' ', "\u{a0}");
-    let (ascent, _) = fonts.metrics();
-    let width_of = |s: &str, st: &Style| fonts.width(st.weight, s) * st.size;
-    for (i, page) in pages.iter_mut().enumerate() {
-        let mut items = Vec::new();
-        let band = mm(BAND);
-        items.push(Item::Rect {
-            x: 0.0,
-            y: 0.0,
-            w: frame.width,
-            h: band,
-            fill: Some(NAVY),
-            stroke: None,
-        });
-        // Left: the seller, in every script it has.
-        let mut names: Vec<&str> = Vec::new();
-        for l in langs.list() {
-            let n = p.seller.display_name(*l);
-            if !names.contains(&n) {
-                names.push(n);
-            }
+    let phone = page::unbreakable(p.payment.verification.callback_phone.as_deref().unwrap_or_default());
+    let mut left: Vec<String> = Vec::new();
+    let mut footer = Vec::new();
+    for l in langs.list() {
+        let n = p.seller.display_name(*l).to_string();
+        if !left.contains(&n) {
+            left.push(n);
         }
-        let top = mm(5.5);
-        items.push(Item::Text {
-            x: frame.left,
-            y: top + ascent * white.size,
-            text: names[0].to_string(),
-            style: white,
-        });
-        if let Some(second) = names.get(1) {
-            items.push(Item::Text {
-                x: frame.left,
-                y: top + white.size * 1.3 + ascent * white_small.size,
-                text: second.to_string(),
-                style: white_small,
-            });
-        }
-        // Right: report title, deal and week.
-        let title = labels.get("title");
-        let sub = format!(
-            "{} · {} · #{}",
-            p.deal.id,
-            week.iso.label(),
-            week.week.number
-        );
-        items.push(Item::Text {
-            x: frame.right - width_of(&title, &white),
-            y: top + ascent * white.size,
-            text: title,
-            style: white,
-        });
-        items.push(Item::Text {
-            x: frame.right - width_of(&sub, &white_small),
-            y: top + white.size * 1.3 + ascent * white_small.size,
-            text: sub,
-            style: white_small,
-        });
-        // Footer: confidentiality, the channel rule with the call-back number, page n / N.
-        let fy = frame.height - mm(17.0);
-        items.push(Item::Line {
-            x1: frame.left,
-            y1: fy,
-            x2: frame.right,
-            y2: fy,
-            color: RULE,
-            width: 0.6,
-        });
-        let page_no = labels.fill(
-            "page",
-            &[("n", (i + 1).to_string()), ("total", total.to_string())],
-        );
-        let page_w = width_of(&page_no, &foot.bold());
-        let mut lines: Vec<String> = Vec::new();
-        for l in langs.list() {
-            let (buyer, seller) = compose::party_names(p, *l);
-            lines.push(format!(
-                "{} {}",
-                labels.fill_one("confidential", *l, &[("buyer", buyer), ("seller", seller)]),
-                labels.fill_one("channels", *l, &[("phone", phone.clone())])
-            ));
-        }
-        let avail = frame.body_width() - page_w - 12.0;
-        let mut y = fy + 4.0 + ascent * foot.size;
-        let mut count = 0;
-        for line in &lines {
-            for l in wrap(line, avail, &|s| fonts.width(foot.weight, s) * foot.size) {
-                if count < 5 {
-                    items.push(Item::Text {
-                        x: frame.left,
-                        y,
-                        text: l.text,
-                        style: foot,
-                    });
-                    y += foot.line_height();
-                    count += 1;
-                }
-            }
-        }
-        items.push(Item::Text {
-            x: frame.right - page_w,
-            y: fy + 4.0 + ascent * foot.size,
-            text: page_no,
-            style: foot.bold(),
-        });
-        // Decoration first, so the body draws over the band if it ever overlapped.
-        items.append(&mut page.items);
-        page.items = items;
+        let (buyer, seller) = compose::party_names(p, *l);
+        footer.push(format!(
+            "{} {}",
+            labels.fill_one("confidential", *l, &[("buyer", buyer), ("seller", seller)]),
+            labels.fill_one("channels", *l, &[("phone", phone.clone())])
+        ));
+    }
+    let labels = labels.clone();
+    Furniture {
+        left,
+        title: labels.get("title"),
+        subtitle: format!("{} · {} · #{}", p.deal.id, week.iso.label(), week.week.number),
+        footer,
+        page_label: Box::new(move |n, total| labels.fill("page", &[("n", n.to_string()), ("total", total.to_string())])),
     }
 }
 
@@ -321,7 +210,7 @@ pub fn render(
     source_date: Option<i64>,
 ) -> Result<(Vec<u8>, Problems), Problems> {
     let labels = Labels::builtin(langs)?;
-    let frame = frame();
+    let frame = page::frame();
     let warnings = glyph_warnings(loaded, week, fonts);
     let images = prepare_photos(week, &frame)?;
     let mut img_iter = images.iter().enumerate();
@@ -347,7 +236,7 @@ pub fn render(
     };
     let blocks: Vec<Block> = compose::blocks(&input);
     let mut pages = layout::layout(&blocks, &frame, fonts);
-    decorate(&mut pages, &frame, loaded, week, langs, &labels, fonts);
+    page::decorate(&mut pages, &frame, &furniture(loaded, week, langs, &labels), fonts);
     let p = &loaded.profile;
     // The report is dated the day it goes out: the deal's report weekday of that ISO week.
     let day = week

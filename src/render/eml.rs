@@ -1,0 +1,787 @@
+//! Render stage: an RFC 5322 / MIME e-mail (`.eml`, multipart/alternative with a UTF-8
+//! plain-text part and a UTF-8 HTML part); returns bytes, writes nothing.
+//!
+//! The output is deterministic: the date and the Message-ID come from the caller and the MIME
+//! boundary is a hash of the content. Nothing here panics, whatever the input.
+//!
+//! Choices made for input the caller should have validated but did not:
+//! - Header text (display names, subject): every control character (CR, LF, TAB, NUL, …) and
+//!   U+2028/U+2029 becomes a space, so no input can start a new header line.
+//! - Addresses and the Message-ID: every character outside RFC 5322 `atext`, `.` and `@` is
+//!   dropped (spaces, angle brackets, quotes, commas, non-ASCII, controls), every `@` but the last
+//!   becomes a dot, empty dot-separated labels are removed (so both sides are valid dot-atoms), the
+//!   local part is cut to 64 and the domain to 189 characters. A missing local part becomes
+//!   `unknown` (Message-ID: a hash of the content) and a missing domain `invalid`
+//!   (Message-ID: `dealguard.invalid`); `invalid` is a reserved top-level domain.
+//! - The UTC offset is clamped to ±23:59 and the local time to years 1900–9999 (RFC 5322 years).
+//! - An empty `to` list becomes `To: undisclosed-recipients:;`.
+//! - Long addresses and Message-IDs cannot be folded; their lines stay under 998 characters but
+//!   may exceed 78.
+
+/// A mailbox: display name (any Unicode, may be empty) and address (ASCII).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mailbox {
+    /// Display name; any Unicode, may be empty.
+    pub name: String,
+    /// Address, ASCII `local@domain`.
+    pub address: String,
+}
+
+/// What the message says and who it goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Sender.
+    pub from: Mailbox,
+    /// Primary recipients.
+    pub to: Vec<Mailbox>,
+    /// Copy recipients; the `Cc` header is left out when empty.
+    pub cc: Vec<Mailbox>,
+    /// Subject; Unicode, may mix English and Chinese.
+    pub subject: String,
+    /// Seconds since 1970-01-01 UTC.
+    pub date: i64,
+    /// Offset of the sender's zone from UTC in minutes, e.g. 480 for +0800.
+    pub utc_offset_minutes: i32,
+    /// Message-ID without angle brackets, e.g. `3f9a…@hengli-kitchen.com`.
+    pub message_id: String,
+    /// Plain-text body (UTF-8, `\n` line ends).
+    pub text: String,
+    /// HTML body (UTF-8).
+    pub html: String,
+}
+
+/// Longest header line (without CRLF) we aim for, RFC 5322 section 2.1.1.
+const MAX_LINE: usize = 78;
+/// UTF-8 bytes per encoded-word: 42 bytes → 56 base64 characters → a 68-character word, which
+/// still fits after `Subject: ` on the first line and is well under RFC 2047's 75.
+const EW_BYTES: usize = 42;
+/// Longest plain word (or quoted-string) we put in a header unencoded; longer ones are encoded
+/// so they can be split and folded.
+const MAX_PLAIN_WORD: usize = 66;
+/// Base64 characters per body line (RFC 2045 allows at most 76).
+const B64_LINE: usize = 76;
+
+/// Renders the message as bytes: CRLF line ends, folded headers, base64 body parts.
+pub fn render(m: &Message) -> Vec<u8> {
+    let boundary = boundary(m);
+    let mut out = String::new();
+
+    out.push_str("Date: ");
+    out.push_str(&date(m.date, m.utc_offset_minutes));
+    out.push_str("\r\n");
+    out.push_str(&fold("From", &mailbox_list_tokens(std::slice::from_ref(&m.from))));
+    if m.to.is_empty() {
+        out.push_str("To: undisclosed-recipients:;\r\n");
+    } else {
+        out.push_str(&fold("To", &mailbox_list_tokens(&m.to)));
+    }
+    if !m.cc.is_empty() {
+        out.push_str(&fold("Cc", &mailbox_list_tokens(&m.cc)));
+    }
+    out.push_str(&fold("Subject", &text_tokens(&m.subject)));
+    out.push_str("Message-ID: <");
+    out.push_str(&message_id(m));
+    out.push_str(">\r\n");
+    out.push_str("MIME-Version: 1.0\r\n");
+    out.push_str("Content-Type: multipart/alternative; boundary=\"");
+    out.push_str(&boundary);
+    out.push_str("\"\r\n");
+    out.push_str("X-Mailer: dealguard\r\n");
+    out.push_str("\r\n");
+
+    for (subtype, body) in [("plain", &m.text), ("html", &m.html)] {
+        out.push_str("--");
+        out.push_str(&boundary);
+        out.push_str("\r\n");
+        out.push_str("Content-Type: text/");
+        out.push_str(subtype);
+        out.push_str("; charset=utf-8\r\n");
+        out.push_str("Content-Transfer-Encoding: base64\r\n");
+        out.push_str("\r\n");
+        let encoded = base64(crlf(body).as_bytes());
+        // Base64 is ASCII, so byte chunks are character chunks.
+        for line in encoded.as_bytes().chunks(B64_LINE) {
+            out.push_str(std::str::from_utf8(line).unwrap_or(""));
+            out.push_str("\r\n");
+        }
+    }
+    out.push_str("--");
+    out.push_str(&boundary);
+    out.push_str("--\r\n");
+    out.into_bytes()
+}
+
+/// Formats `secs` (UTC) in the zone `offset_minutes` east of UTC as an RFC 5322 date-time,
+/// e.g. `Fri, 20 Nov 2026 09:00:00 +0800`.
+pub fn date(secs: i64, offset_minutes: i32) -> String {
+    const MIN: i64 = -2_208_988_800; // 1900-01-01 00:00:00
+    const MAX: i64 = 253_402_300_799; // 9999-12-31 23:59:59
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let off = i64::from(offset_minutes.clamp(-1439, 1439));
+    let local = secs.saturating_add(off * 60).clamp(MIN, MAX);
+    let days = local.div_euclid(86_400);
+    let tod = local.rem_euclid(86_400);
+    let (y, mo, d) = civil_from_days(days);
+    format!(
+        "{}, {:02} {} {:04} {:02}:{:02}:{:02} {}{:02}{:02}",
+        DAYS[(days + 4).rem_euclid(7) as usize], // 1970-01-01 was a Thursday
+        d,
+        MONTHS[(mo - 1) as usize],
+        y,
+        tod / 3600,
+        tod % 3600 / 60,
+        tod % 60,
+        if off < 0 { '-' } else { '+' },
+        off.abs() / 60,
+        off.abs() % 60,
+    )
+}
+
+/// Days since 1970-01-01 → (year, month 1–12, day 1–31), proleptic Gregorian
+/// (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Joins ASCII tokens with single spaces after `name:`, folding (CRLF + space) between tokens
+/// so lines stay within 78 characters; ends with CRLF.
+fn fold(name: &str, tokens: &[String]) -> String {
+    let mut out = String::from(name);
+    out.push(':');
+    let mut len = out.len();
+    for (i, tok) in tokens.iter().enumerate() {
+        if i == 0 || len + 1 + tok.len() <= MAX_LINE {
+            out.push(' ');
+            len += 1 + tok.len();
+        } else {
+            out.push_str("\r\n ");
+            len = 1 + tok.len();
+        }
+        out.push_str(tok);
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// Replaces control characters and Unicode line/paragraph separators with spaces, so header text
+/// cannot break out of its header.
+fn clean_header_text(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c })
+        .collect()
+}
+
+/// Whether `c` is RFC 5322 `atext`.
+fn is_atext(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c)
+}
+
+/// Whether `s` can go into a header as it is: printable ASCII words separated by single spaces,
+/// none too long to fold, and nothing a decoder could take for an encoded-word.
+fn plain_words_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| (0x20..0x7f).contains(&b))
+        && !s.contains("=?")
+        && s.split(' ').all(|w| !w.is_empty() && w.len() <= MAX_PLAIN_WORD)
+}
+
+/// RFC 2047 encoded-words (`=?UTF-8?B?…?=`) for `s`, split between characters so each holds at
+/// most `EW_BYTES` bytes of UTF-8.
+fn encoded_words(s: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if i + c.len_utf8() - start > EW_BYTES {
+            words.push(encoded_word(&s[start..end]));
+            start = i;
+        }
+        end = i + c.len_utf8();
+    }
+    if end > start {
+        words.push(encoded_word(&s[start..end]));
+    }
+    words
+}
+
+/// One encoded-word for `s`.
+fn encoded_word(s: &str) -> String {
+    format!("=?UTF-8?B?{}?=", base64(s.as_bytes()))
+}
+
+/// Header tokens for unstructured text (the subject): the words as they are when they are plain
+/// ASCII, otherwise encoded-words for the whole text.
+fn text_tokens(s: &str) -> Vec<String> {
+    let s = clean_header_text(s);
+    if s.is_empty() {
+        Vec::new()
+    } else if plain_words_ok(&s) {
+        s.split(' ').map(str::to_string).collect()
+    } else {
+        encoded_words(&s)
+    }
+}
+
+/// Header tokens for a display name: atoms, one quoted-string, or encoded-words.
+fn phrase_tokens(name: &str) -> Vec<String> {
+    let name = clean_header_text(name);
+    if name.trim().is_empty() {
+        return Vec::new();
+    }
+    if plain_words_ok(&name) && name.split(' ').all(|w| w.chars().all(is_atext)) {
+        return name.split(' ').map(str::to_string).collect();
+    }
+    let printable_ascii = name.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if printable_ascii && !name.contains("=?") {
+        let mut q = String::with_capacity(name.len() + 4);
+        q.push('"');
+        for c in name.chars() {
+            if c == '"' || c == '\\' {
+                q.push('\\');
+            }
+            q.push(c);
+        }
+        q.push('"');
+        if q.len() <= MAX_PLAIN_WORD {
+            return vec![q];
+        }
+    }
+    encoded_words(&name)
+}
+
+/// Header tokens for a comma-separated mailbox list.
+fn mailbox_list_tokens(list: &[Mailbox]) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for (i, mb) in list.iter().enumerate() {
+        let addr = clean_addr_spec(&mb.address, "unknown", "invalid");
+        let mut toks = phrase_tokens(&mb.name);
+        if toks.is_empty() {
+            toks.push(addr);
+        } else {
+            toks.push(format!("<{addr}>"));
+        }
+        if i + 1 < list.len() {
+            if let Some(last) = toks.last_mut() {
+                last.push(',');
+            }
+        }
+        tokens.extend(toks);
+    }
+    tokens
+}
+
+/// Keeps `s` a valid `dot-atom@dot-atom` whatever it holds (see the module docs), using the
+/// fallbacks for an empty local part or domain.
+fn clean_addr_spec(s: &str, default_local: &str, default_domain: &str) -> String {
+    let kept: String = s.chars().filter(|&c| is_atext(c) || c == '.' || c == '@').collect();
+    let (local, domain) = match kept.rfind('@') {
+        Some(i) => (&kept[..i], &kept[i + 1..]),
+        None => (kept.as_str(), ""),
+    };
+    let dot_atom = |part: &str, max: usize| -> String {
+        let joined = part
+            .split(['.', '@'])
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(".");
+        // ASCII only, so any byte index is a character boundary; a cut may leave a final dot.
+        let mut cut = joined[..joined.len().min(max)].to_string();
+        while cut.ends_with('.') {
+            cut.pop();
+        }
+        cut
+    };
+    let mut local = dot_atom(local, 64);
+    let mut domain = dot_atom(domain, 189);
+    if local.is_empty() {
+        local = default_local.to_string();
+    }
+    if domain.is_empty() {
+        domain = default_domain.to_string();
+    }
+    format!("{local}@{domain}")
+}
+
+/// The Message-ID without angle brackets, made safe like an address.
+fn message_id(m: &Message) -> String {
+    let fallback = format!("{:016x}", content_hash(m));
+    clean_addr_spec(&m.message_id, &fallback, "dealguard.invalid")
+}
+
+/// FNV-1a 64 over the Message-ID and both bodies.
+fn content_hash(m: &Message) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [&m.message_id, &m.text, &m.html] {
+        for &b in part.as_bytes().iter().chain(&[0u8]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The MIME boundary: `=_dealguard_` + hash. `_` is not in the base64 alphabet and no base64
+/// line starts with `--`, so it cannot occur in the encoded parts.
+fn boundary(m: &Message) -> String {
+    format!("=_dealguard_{:016x}", content_hash(m))
+}
+
+/// Canonical text line ends: `\r\n`, lone `\r` and `\n` all become CRLF.
+fn crlf(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n")
+}
+
+/// Standard base64 (RFC 4648, with padding), no line breaks.
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] =
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        out.push(ALPHABET[(n >> 18) as usize & 63] as char);
+        out.push(ALPHABET[(n >> 12) as usize & 63] as char);
+        out.push(if chunk.len() > 1 { ALPHABET[(n >> 6) as usize & 63] as char } else { '=' });
+        out.push(if chunk.len() > 2 { ALPHABET[n as usize & 63] as char } else { '=' });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mb(name: &str, address: &str) -> Mailbox {
+        Mailbox { name: name.into(), address: address.into() }
+    }
+
+    fn sample() -> Message {
+        Message {
+            from: mb("宁波恒力厨具有限公司", "sales@hengli-kitchen.com"),
+            to: vec![mb("Müller, Hans", "hans.mueller@example.de"), mb("", "buyer@example.com")],
+            cc: vec![mb("王小明", "wang@hengli-kitchen.com")],
+            subject: "Welcome to order NH-2026-0148 / 订单NH-2026-0148欢迎信".into(),
+            date: 1_795_136_400,
+            utc_offset_minutes: 480,
+            message_id: "3f9a0c1d2e@hengli-kitchen.com".into(),
+            text: "Dear Hans,\n\nwelcome — 欢迎!\nLine three.\n".into(),
+            html: "<!DOCTYPE html>\n<html><body><p>Dear Hans,</p>\n<p>欢迎!</p></body></html>\n"
+                .into(),
+        }
+    }
+
+    fn b64_decode(s: &str) -> Vec<u8> {
+        let val = |c: u8| -> u32 {
+            match c {
+                b'A'..=b'Z' => u32::from(c - b'A'),
+                b'a'..=b'z' => u32::from(c - b'a') + 26,
+                b'0'..=b'9' => u32::from(c - b'0') + 52,
+                b'+' => 62,
+                b'/' => 63,
+                _ => panic!("not base64: {c}"),
+            }
+        };
+        let bytes: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        assert_eq!(bytes.len() % 4, 0, "base64 length");
+        let mut out = Vec::new();
+        for q in bytes.chunks(4) {
+            let pad = q.iter().filter(|&&b| b == b'=').count();
+            let mut n = 0u32;
+            for &b in q {
+                n = (n << 6) | if b == b'=' { 0 } else { val(b) };
+            }
+            let three = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            out.extend_from_slice(&three[..3 - pad]);
+        }
+        out
+    }
+
+    /// Decodes a header value: unfolds, then replaces encoded-words (dropping the whitespace
+    /// between adjacent ones).
+    fn decode_header(v: &str) -> String {
+        let v = v.replace("\r\n ", " ");
+        let mut out = String::new();
+        let mut prev_was_ew = false;
+        for (i, w) in v.split(' ').enumerate() {
+            let ew = w.strip_prefix("=?UTF-8?B?").and_then(|r| r.strip_suffix("?="));
+            if i > 0 && !(prev_was_ew && ew.is_some()) {
+                out.push(' ');
+            }
+            match ew {
+                Some(inner) => out.push_str(&String::from_utf8(b64_decode(inner)).unwrap()),
+                None => out.push_str(w),
+            }
+            prev_was_ew = ew.is_some();
+        }
+        out
+    }
+
+    /// Splits a rendered message into (header lines as unfolded (name, raw value)) and body.
+    fn parse(bytes: &[u8]) -> (Vec<(String, String)>, String) {
+        let s = String::from_utf8(bytes.to_vec()).expect("message is UTF-8 (in fact ASCII)");
+        assert!(s.is_ascii(), "message is 7-bit");
+        let (head, body) = s.split_once("\r\n\r\n").expect("header/body separator");
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for line in head.split("\r\n") {
+            if line.starts_with(' ') {
+                let last = headers.last_mut().expect("continuation after a header");
+                last.1.push_str("\r\n");
+                last.1.push_str(line);
+            } else {
+                let (n, v) = line.split_once(':').expect("header has a colon");
+                headers.push((n.to_string(), v.strip_prefix(' ').unwrap_or(v).to_string()));
+            }
+        }
+        (headers, body.to_string())
+    }
+
+    fn header<'a>(h: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        h.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The two parts: (content-type, decoded body).
+    fn parts(headers: &[(String, String)], body: &str) -> Vec<(String, String)> {
+        let ct = header(headers, "Content-Type").unwrap();
+        let b = ct.split("boundary=\"").nth(1).unwrap().trim_end_matches('"');
+        let delim = format!("--{b}");
+        let close = format!("\r\n--{b}--\r\n");
+        assert!(body.starts_with(&delim), "body starts with the boundary");
+        assert!(body.ends_with(&close), "body ends with the close delimiter");
+        let inner = &body[delim.len()..body.len() - close.len()];
+        inner
+            .split(&format!("\r\n{delim}"))
+            .map(|p| {
+                // An empty body shares its CRLF with the delimiter: add one back.
+                let p = format!("{}\r\n", p.strip_prefix("\r\n").unwrap());
+                let (ph, pb) = p.split_once("\r\n\r\n").unwrap();
+                let (hs, _) = parse(format!("{ph}\r\n\r\n").as_bytes());
+                assert_eq!(header(&hs, "Content-Transfer-Encoding"), Some("base64"));
+                for line in pb.trim_end().split("\r\n") {
+                    assert!(line.len() <= 76, "base64 line too long: {line}");
+                    assert!(!line.contains(b), "boundary inside a part");
+                }
+                let text = String::from_utf8(b64_decode(pb)).unwrap();
+                (header(&hs, "Content-Type").unwrap().to_string(), text)
+            })
+            .collect()
+    }
+
+    fn header_lines(bytes: &[u8]) -> Vec<String> {
+        let s = String::from_utf8(bytes.to_vec()).unwrap();
+        let (head, _) = s.split_once("\r\n\r\n").unwrap();
+        head.split("\r\n").map(str::to_string).collect()
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date(0, 0), "Thu, 01 Jan 1970 00:00:00 +0000");
+        assert_eq!(date(1_795_136_400, 480), "Fri, 20 Nov 2026 09:00:00 +0800");
+        assert_eq!(date(1_709_251_199, 0), "Thu, 29 Feb 2024 23:59:59 +0000");
+        assert_eq!(date(951_782_400, 0), "Tue, 29 Feb 2000 00:00:00 +0000");
+        // Negative offsets and a half-hour zone.
+        assert_eq!(date(0, -300), "Wed, 31 Dec 1969 19:00:00 -0500");
+        assert_eq!(date(0, 330), "Thu, 01 Jan 1970 05:30:00 +0530");
+        assert_eq!(date(-1, 0), "Wed, 31 Dec 1969 23:59:59 +0000");
+        // Clamped, not panicking.
+        assert_eq!(date(i64::MIN, i32::MIN), "Mon, 01 Jan 1900 00:00:00 -2359");
+        assert_eq!(date(i64::MAX, i32::MAX), "Fri, 31 Dec 9999 23:59:59 +2359");
+    }
+
+    #[test]
+    fn chinese_name_is_one_encoded_word() {
+        assert_eq!(
+            phrase_tokens("宁波恒力厨具有限公司"),
+            vec!["=?UTF-8?B?5a6B5rOi5oGS5Yqb5Y6o5YW35pyJ6ZmQ5YWs5Y+4?=".to_string()]
+        );
+        let out = render(&sample());
+        let (h, _) = parse(&out);
+        assert_eq!(
+            header(&h, "From"),
+            Some("=?UTF-8?B?5a6B5rOi5oGS5Yqb5Y6o5YW35pyJ6ZmQ5YWs5Y+4?=\r\n <sales@hengli-kitchen.com>")
+        );
+    }
+
+    #[test]
+    fn mixed_subject_round_trips() {
+        let m = sample();
+        let out = render(&m);
+        let (h, _) = parse(&out);
+        let subj = header(&h, "Subject").unwrap();
+        assert_eq!(decode_header(subj), m.subject);
+        for w in subj.split_whitespace() {
+            assert!(w.len() <= 75, "encoded-word too long: {w}");
+        }
+    }
+
+    #[test]
+    fn long_subjects_split_on_characters_and_fold() {
+        let subjects = [
+            "订".repeat(200),
+            "a😀".repeat(60),
+            "é".repeat(101),
+            "x".repeat(300),
+            "word ".repeat(60).trim_end().to_string(),
+            "  leading, double  and trailing spaces  ".to_string(),
+            "looks like =?UTF-8?B?QQ==?= an encoded word".to_string(),
+        ];
+        for s in subjects {
+            let mut m = sample();
+            m.subject = s.clone();
+            let out = render(&m);
+            for line in header_lines(&out) {
+                assert!(line.len() <= MAX_LINE, "line too long ({}): {line}", line.len());
+                assert!(!line.trim().is_empty(), "whitespace-only header line");
+            }
+            let (h, _) = parse(&out);
+            let subj = header(&h, "Subject").unwrap();
+            assert_eq!(decode_header(subj), s);
+            for w in subj.split_whitespace().filter(|w| w.starts_with("=?")) {
+                assert!(w.len() <= 75);
+                let inner = &w[10..w.len() - 2];
+                // Each word holds whole characters.
+                String::from_utf8(b64_decode(inner)).expect("encoded-word splits a character");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_subject_stays_readable() {
+        let mut m = sample();
+        m.subject = "Weekly report, week 47".into();
+        let (h, _) = parse(&render(&m));
+        assert_eq!(header(&h, "Subject"), Some("Weekly report, week 47"));
+    }
+
+    #[test]
+    fn crlf_injection_is_neutralised() {
+        let mut m = sample();
+        m.subject = "Hello\r\nBcc: evil@attacker.example\r\n\r\nbody".into();
+        m.from.name = "Eve\nX-Evil: 1".into();
+        m.to[0].address = "a@b.com>\r\nBcc: evil@attacker.example".into();
+        m.cc[0].name = "王\r\nBcc: x@y".into();
+        m.message_id = "id@x\r\nBcc: evil@attacker.example".into();
+        let out = render(&m);
+        let names: Vec<String> = parse(&out).0.into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "Date", "From", "To", "Cc", "Subject", "Message-ID", "MIME-Version",
+                "Content-Type", "X-Mailer"
+            ]
+        );
+        let (h, _) = parse(&out);
+        assert_eq!(
+            decode_header(header(&h, "Subject").unwrap()),
+            "Hello  Bcc: evil@attacker.example    body"
+        );
+        assert!(header(&h, "To").unwrap().contains("<a.b.comBccevil@attacker.example>"));
+        assert_eq!(header(&h, "Message-ID"), Some("<id.xBccevil@attacker.example>"));
+    }
+
+    #[test]
+    fn headers_in_order_and_cc_optional() {
+        let mut m = sample();
+        m.cc.clear();
+        let out = render(&m);
+        let names: Vec<String> = parse(&out).0.into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "Date", "From", "To", "Subject", "Message-ID", "MIME-Version", "Content-Type",
+                "X-Mailer"
+            ]
+        );
+        let (h, _) = parse(&out);
+        assert_eq!(header(&h, "Date"), Some("Fri, 20 Nov 2026 09:00:00 +0800"));
+        assert_eq!(header(&h, "Message-ID"), Some("<3f9a0c1d2e@hengli-kitchen.com>"));
+        assert_eq!(header(&h, "MIME-Version"), Some("1.0"));
+    }
+
+    #[test]
+    fn names_with_specials_are_quoted() {
+        assert_eq!(phrase_tokens("Smith, John"), vec!["\"Smith, John\"".to_string()]);
+        assert_eq!(phrase_tokens("J. \"Jay\" O\\Neil"), vec![r#""J. \"Jay\" O\\Neil""#.to_string()]);
+        assert_eq!(phrase_tokens("Hans Mueller"), vec!["Hans".to_string(), "Mueller".to_string()]);
+        assert!(phrase_tokens("   ").is_empty());
+        let mut m = sample();
+        m.to = vec![mb("Smith, John", "john@example.com"), mb("Ann", "ann@example.com")];
+        let (h, _) = parse(&render(&m));
+        assert_eq!(
+            header(&h, "To"),
+            Some("\"Smith, John\" <john@example.com>, Ann <ann@example.com>")
+        );
+    }
+
+    #[test]
+    fn long_address_lists_fold_between_mailboxes() {
+        let mut m = sample();
+        m.to = (0..12)
+            .map(|i| mb(&format!("客户{i} Purchasing"), &format!("buyer{i}@customer-domain.example")))
+            .collect();
+        let out = render(&m);
+        for line in header_lines(&out) {
+            assert!(line.len() <= MAX_LINE, "line too long ({}): {line}", line.len());
+        }
+        let (h, _) = parse(&out);
+        let to = header(&h, "To").unwrap();
+        assert!(to.contains("\r\n "));
+        assert_eq!(to.matches(">,").count(), 11);
+        // Folds never fall inside an address.
+        for a in to.split('<').skip(1) {
+            let a = a.split('>').next().unwrap();
+            assert!(!a.contains('\r') && !a.contains(' '));
+        }
+    }
+
+    #[test]
+    fn bodies_round_trip_with_crlf() {
+        let mut m = sample();
+        m.text = format!("{}\nend\r\nmixed\rline", "长行 long line ".repeat(50));
+        let out = render(&m);
+        let (h, body) = parse(&out);
+        let p = parts(&h, &body);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].0, "text/plain; charset=utf-8");
+        assert_eq!(p[0].1, crlf(&m.text));
+        assert!(p[0].1.ends_with("end\r\nmixed\r\nline"));
+        assert!(!p[0].1.contains("\r\r"));
+        assert_eq!(p[1].0, "text/html; charset=utf-8");
+        assert_eq!(p[1].1, m.html.replace('\n', "\r\n"));
+    }
+
+    #[test]
+    fn empty_bodies_and_recipients() {
+        let mut m = sample();
+        m.text.clear();
+        m.html.clear();
+        m.to.clear();
+        m.subject.clear();
+        m.from = mb("", "");
+        let out = render(&m);
+        let (h, body) = parse(&out);
+        assert_eq!(header(&h, "To"), Some("undisclosed-recipients:;"));
+        assert_eq!(header(&h, "From"), Some("unknown@invalid"));
+        assert_eq!(header(&h, "Subject"), Some(""));
+        let p = parts(&h, &body);
+        assert_eq!(p[0].1, "");
+        assert_eq!(p[1].1, "");
+    }
+
+    #[test]
+    fn boundary_is_deterministic_and_content_derived() {
+        let m = sample();
+        assert_eq!(render(&m), render(&m));
+        let mut m2 = sample();
+        m2.text.push('!');
+        assert_ne!(boundary(&m), boundary(&m2));
+        assert!(boundary(&m).starts_with("=_dealguard_"));
+        let out = render(&m);
+        let s = String::from_utf8(out).unwrap();
+        // Boundary appears exactly: once in the header, twice as delimiter, once as close.
+        assert_eq!(s.matches(&boundary(&m)).count(), 4);
+    }
+
+    #[test]
+    fn addresses_are_cleaned() {
+        assert_eq!(clean_addr_spec("a@b.com", "u", "d"), "a@b.com");
+        assert_eq!(clean_addr_spec(" <a b@c d.com> ", "u", "d"), "ab@cd.com");
+        assert_eq!(clean_addr_spec("a@b@c.com", "u", "d"), "a.b@c.com");
+        assert_eq!(clean_addr_spec("..a..b.@.c..", "u", "d"), "a.b@c");
+        assert_eq!(clean_addr_spec("alice", "u", "d"), "alice@d");
+        assert_eq!(clean_addr_spec("@x.com", "u", "d"), "u@x.com");
+        assert_eq!(clean_addr_spec("用户@例子.公司", "u", "d"), "u@d");
+        let long = clean_addr_spec(&format!("{}@{}", "l".repeat(100), "d.".repeat(200)), "u", "d");
+        assert!(long.len() <= 254 && !long.ends_with('.'));
+        let mut m = sample();
+        m.message_id = "<>".into();
+        let (h, _) = parse(&render(&m));
+        let id = header(&h, "Message-ID").unwrap();
+        assert!(id.starts_with('<') && id.ends_with("@dealguard.invalid>"), "{id}");
+    }
+
+    #[test]
+    fn base64_matches_known_vectors() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(i.as_bytes()), o);
+            assert_eq!(b64_decode(o), i.as_bytes());
+        }
+    }
+
+    #[test]
+    fn arbitrary_input_never_breaks_the_message() {
+        // A small deterministic generator over awkward characters.
+        let pool: Vec<char> = "aZ9 ,\"()<>@;:\\.[]\r\n\t\0\u{7f}\u{85}\u{2028}=?_-é宁😀\u{200b}"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x1234_5678;
+        let mut gen = |n: usize| -> String {
+            (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    pool[(seed >> 33) as usize % pool.len()]
+                })
+                .collect()
+        };
+        for round in 0..300 {
+            let n = round % 120;
+            let m = Message {
+                from: mb(&gen(n), &gen(n / 2)),
+                to: (0..round % 4).map(|_| mb(&gen(n), &gen(20))).collect(),
+                cc: (0..round % 3).map(|_| mb(&gen(n), &gen(20))).collect(),
+                subject: gen(n * 2),
+                date: (round as i64 - 150) * 10_000_000_000,
+                utc_offset_minutes: (round as i32 - 150) * 20,
+                message_id: gen(n / 2),
+                text: gen(n * 3),
+                html: gen(n),
+            };
+            let out = render(&m);
+            let names: Vec<String> = parse(&out).0.into_iter().map(|(n, _)| n).collect();
+            let mut want = vec!["Date", "From", "To"];
+            if !m.cc.is_empty() {
+                want.push("Cc");
+            }
+            want.extend(["Subject", "Message-ID", "MIME-Version", "Content-Type", "X-Mailer"]);
+            assert_eq!(names, want);
+            for line in header_lines(&out) {
+                assert!(line.len() <= MAX_LINE, "line too long ({}): {line:?}", line.len());
+            }
+            let (h, body) = parse(&out);
+            assert_eq!(
+                decode_header(header(&h, "Subject").unwrap()),
+                clean_header_text(&m.subject)
+            );
+            let p = parts(&h, &body);
+            assert_eq!(p[0].1, crlf(&m.text));
+            assert_eq!(p[1].1, crlf(&m.html));
+        }
+    }
+
+    /// Writes the sample to /tmp/dealguard-test.eml for checking with other parsers
+    /// (`cargo test --lib eml -- --ignored`).
+    #[test]
+    #[ignore]
+    fn write_sample_eml() {
+        std::fs::write("/tmp/dealguard-test.eml", render(&sample())).unwrap();
+    }
+}
