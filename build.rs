@@ -12,10 +12,14 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
+            // Watch every folder too, so a file added to a subfolder triggers a rebuild.
+            println!("cargo:rerun-if-changed={}", p.display());
             walk(&p, root, out);
         } else if let Ok(rel) = p.strip_prefix(root) {
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if !rel.ends_with(".md") {
+            // README-like files document the folder; templates are Markdown too.
+            if !rel.ends_with("README.md") {
+                println!("cargo:rerun-if-changed={}", p.display());
                 out.push(rel);
             }
         }

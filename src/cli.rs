@@ -1,6 +1,9 @@
 //! Command line: the arguments of every command (clap derive). Doc comments are the help text.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::render::letters::Tone;
+use crate::render::pdfdoc::ContractLayout;
+use crate::render::Format;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// Information-security clauses, secure-communication letters and weekly progress reports for
@@ -35,6 +38,21 @@ pub enum Command {
         after_help = "Examples:\n  dealguard contract                      # out/<deal id>-contract-<langs>.md\n  dealguard contract --lang zh --format html\n  dealguard contract --lang en+zh --format md -o -   # print to the terminal"
     )]
     Contract(ContractArgs),
+    /// The welcome letter on secure communication, for the buyer at deal start.
+    #[command(
+        after_help = "Examples:\n  dealguard letter                                  # out/<deal id>-letter-<langs>.md\n  dealguard letter --format eml,pdf\n  dealguard letter --lang zh --format txt -o -"
+    )]
+    Letter(LetterArgs),
+    /// The reply to a buyer who asks for a mailbox login.
+    #[command(
+        after_help = "Examples:\n  dealguard reply --tone warm --format txt -o -\n  dealguard reply --date 2026-12-09 --lang en+zh --format html"
+    )]
+    Reply(ReplyArgs),
+    /// Everything for the deal: contract, letter, reply and every week in reports/, into out/.
+    #[command(
+        after_help = "Example:\n  dealguard --deal examples/nordic-home/deal.yaml build\n\nOutputs whose inputs have not changed are skipped (out/.dealguard-build.yaml);\nediting or touching an input rebuilds what depends on it. --force rebuilds everything."
+    )]
+    Build(BuildArgs),
     /// The weekly progress-report PDF for one week file.
     #[command(
         after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf"
@@ -75,6 +93,54 @@ pub struct CheckArgs {
     pub lang: Option<String>,
 }
 
+/// Arguments of `letter`.
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    /// Languages: en, zh or en+zh (default: the profile's languages).
+    #[arg(long, value_name = "en|zh|en+zh")]
+    pub lang: Option<String>,
+    /// Output formats, comma-separated: md, txt, html, eml, pdf.
+    #[arg(long, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<Format>,
+    /// Output file (one format), folder (several formats), or `-` for standard output.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// A TrueType/OpenType font for the PDF.
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
+}
+
+/// Arguments of `reply`.
+#[derive(Debug, Args)]
+pub struct ReplyArgs {
+    /// Languages: en, zh or en+zh (default: the profile's languages).
+    #[arg(long, value_name = "en|zh|en+zh")]
+    pub lang: Option<String>,
+    /// Tone of the reply.
+    #[arg(long, value_enum, default_value = "formal")]
+    pub tone: Tone,
+    /// Output formats, comma-separated: md, txt, html.
+    #[arg(long, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<Format>,
+    /// The day of the reply (default: the latest week file's report day, else the contract date).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Output file (one format), folder (several formats), or `-` for standard output.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Rebuild every document, even when its inputs have not changed.
+    #[arg(long)]
+    pub force: bool,
+    /// Documents built at the same time (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
 /// Arguments of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -92,34 +158,18 @@ pub struct ReportArgs {
     pub font: Option<PathBuf>,
 }
 
-/// Output formats of the contract schedule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ContractFormat {
-    /// Markdown.
-    Md,
-    /// A standalone HTML page with print styles.
-    Html,
-}
-
-impl ContractFormat {
-    /// File extension.
-    pub fn ext(self) -> &'static str {
-        match self {
-            ContractFormat::Md => "md",
-            ContractFormat::Html => "html",
-        }
-    }
-}
-
 /// Arguments of `contract`.
 #[derive(Debug, Args)]
 pub struct ContractArgs {
     /// Languages: en, zh or en+zh (default: the profile's languages).
     #[arg(long, value_name = "en|zh|en+zh")]
     pub lang: Option<String>,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: md, html, pdf.
     #[arg(long, value_delimiter = ',', default_value = "md")]
-    pub format: Vec<ContractFormat>,
+    pub format: Vec<Format>,
+    /// How a bilingual PDF shows the two texts.
+    #[arg(long, value_enum, default_value = "columns")]
+    pub layout: ContractLayout,
     /// Output file (one format), folder (several formats), or `-` for standard output.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,

@@ -286,10 +286,11 @@ fn same_inputs_give_the_same_bytes_across_runs_and_within_one_process() {
         &loaded.dir,
     )
     .unwrap();
-    let one = dealguard::report::render(&loaded, &week, &langs, &fonts, None)
+    let templates = dealguard::render::templates::Templates::builtin().unwrap();
+    let one = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None)
         .unwrap()
         .0;
-    let two = dealguard::report::render(&loaded, &week, &langs, &fonts, None)
+    let two = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None)
         .unwrap()
         .0;
     assert!(one == two, "two renders in one process differ");

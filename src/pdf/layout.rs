@@ -9,7 +9,7 @@
 //! left corner; the PDF writer flips them.
 
 use super::font::{Fonts, Weight};
-use super::text::wrap;
+use super::text::wrap_ranges;
 use std::rc::Rc;
 
 /// A length in PostScript points (1/72 inch).
@@ -213,6 +213,21 @@ pub struct Part {
     pub style: Style,
     /// Makes the part a link.
     pub link: Option<String>,
+    /// Runs in their own styles (bold words, links) — when set, they make up the text.
+    pub spans: Vec<Span>,
+    /// Indent of the lines after the first (bullets hang).
+    pub hang: Pt,
+}
+
+/// A run of text in one style inside a part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// How it looks.
+    pub style: Style,
+    /// A link it opens.
+    pub link: Option<String>,
 }
 
 impl Part {
@@ -222,15 +237,35 @@ impl Part {
             text: text.into(),
             style,
             link: None,
+            spans: Vec::new(),
+            hang: 0.0,
         }
     }
     /// A part that opens `url`.
     pub fn link(text: impl Into<String>, style: Style, url: impl Into<String>) -> Part {
         Part {
-            text: text.into(),
-            style,
             link: Some(url.into()),
+            ..Part::new(text, style)
         }
+    }
+    /// A part made of runs in different styles; its line height is that of the first run.
+    pub fn rich(spans: Vec<Span>) -> Part {
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let style = spans
+            .first()
+            .map_or(Style::new(9.0, Rgb::BLACK), |s| s.style);
+        Part {
+            text,
+            style,
+            link: None,
+            spans,
+            hang: 0.0,
+        }
+    }
+    /// The same part with a hanging indent.
+    pub fn hanging(mut self, hang: Pt) -> Part {
+        self.hang = hang;
+        self
     }
 }
 
@@ -267,6 +302,15 @@ pub enum Cell {
         size: Pt,
         /// Link opened by clicking the code.
         link: Option<String>,
+    },
+    /// An empty outlined box of a given height with a small label, such as a company chop.
+    Frame {
+        /// Box height.
+        height: Pt,
+        /// Label in the top left corner.
+        label: String,
+        /// Label style.
+        style: Style,
     },
     /// Nothing.
     Empty,
@@ -368,6 +412,8 @@ pub enum Block {
     Photos(PhotoGrid),
     /// Vertical space (dropped at the top of a page).
     Spacer(Pt),
+    /// What follows starts on a new page.
+    PageBreak,
 }
 
 /// An unbreakable piece of a block, drawn relative to its own top-left corner.
@@ -378,6 +424,8 @@ struct Chunk {
     keep_with_next: bool,
     space_before: Pt,
     header: Option<Rc<Chunk>>,
+    /// Starts a new page unless the current one is still empty.
+    break_before: bool,
 }
 
 impl Chunk {
@@ -388,6 +436,7 @@ impl Chunk {
             keep_with_next: false,
             space_before: 0.0,
             header: None,
+            break_before: false,
         }
     }
 }
@@ -404,32 +453,74 @@ fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts) -> Vec<Lin
     let (ascent, _) = fonts.metrics();
     let mut out = Vec::new();
     for part in parts {
-        let st = part.style;
-        let adv = |s: &str| fonts.width(st.weight, s) * st.size;
-        for line in wrap(&part.text, width, &adv) {
-            let lh = st.line_height();
-            // Baseline: the ascender sits at the top of the line box, with the extra leading
-            // split above and below.
-            let baseline = (lh - st.size) / 2.0 + ascent * st.size;
-            let x = match align {
-                Align::Left => 0.0,
-                Align::Right => (width - line.width).max(0.0),
-                Align::Center => ((width - line.width) / 2.0).max(0.0),
-            };
-            let mut items = vec![Item::Text {
-                x,
-                y: baseline,
-                text: line.text.clone(),
-                style: st,
+        // A plain part is one run.
+        let single;
+        let spans: &[Span] = if part.spans.is_empty() {
+            single = [Span {
+                text: part.text.clone(),
+                style: part.style,
+                link: part.link.clone(),
             }];
-            if let Some(url) = &part.link {
-                items.push(Item::Link {
+            &single
+        } else {
+            &part.spans
+        };
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let mut bounds = Vec::with_capacity(spans.len());
+        let mut at = 0;
+        for sp in spans {
+            bounds.push((at, at + sp.text.len(), sp));
+            at += sp.text.len();
+        }
+        // Width of text[a..b], each run measured in its own style.
+        let measure = |a: usize, b: usize| -> f32 {
+            bounds
+                .iter()
+                .filter(|(s, e, _)| *s < b && *e > a)
+                .map(|(s, e, sp)| {
+                    fonts.width(sp.style.weight, &text[a.max(*s)..b.min(*e)]) * sp.style.size
+                })
+                .sum()
+        };
+        let st = part.style;
+        let lh = st.line_height();
+        let baseline = (lh - st.size) / 2.0 + ascent * st.size;
+        for (k, (a, b)) in wrap_ranges(&text, width, width - part.hang, &measure)
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if k == 0 { 0.0 } else { part.hang };
+            let line_w = measure(a, b);
+            let mut x = indent
+                + match align {
+                    Align::Left => 0.0,
+                    Align::Right => (width - indent - line_w).max(0.0),
+                    Align::Center => ((width - indent - line_w) / 2.0).max(0.0),
+                };
+            let mut items = Vec::new();
+            for (s, e, sp) in &bounds {
+                let (ra, rb) = (a.max(*s), b.min(*e));
+                if ra >= rb {
+                    continue;
+                }
+                let piece = &text[ra..rb];
+                let w = fonts.width(sp.style.weight, piece) * sp.style.size;
+                items.push(Item::Text {
                     x,
-                    y: 0.0,
-                    w: line.width,
-                    h: lh,
-                    url: url.clone(),
+                    y: baseline,
+                    text: piece.to_string(),
+                    style: sp.style,
                 });
+                if let Some(url) = &sp.link {
+                    items.push(Item::Link {
+                        x,
+                        y: 0.0,
+                        w,
+                        h: lh,
+                        url: url.clone(),
+                    });
+                }
+                x += w;
             }
             out.push(LineBox { height: lh, items });
         }
@@ -560,6 +651,32 @@ fn cell_boxes(cell: &Cell, width: Pt, align: Align, fonts: &Fonts) -> Vec<LineBo
                 items,
             }]
         }
+        Cell::Frame {
+            height,
+            label,
+            style,
+        } => {
+            let (ascent, _) = fonts.metrics();
+            vec![LineBox {
+                height: *height,
+                items: vec![
+                    Item::Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        w: width,
+                        h: *height,
+                        fill: None,
+                        stroke: Some((Rgb::hex(0x8a929c), 0.6)),
+                    },
+                    Item::Text {
+                        x: 4.0,
+                        y: 3.0 + ascent * style.size,
+                        text: label.clone(),
+                        style: *style,
+                    },
+                ],
+            }]
+        }
         Cell::Empty => Vec::new(),
     }
 }
@@ -585,6 +702,11 @@ fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chunk> {
             Block::Spacer(h) => {
                 space += h;
                 continue;
+            }
+            Block::PageBreak => {
+                let mut c = Chunk::new(0.0, Vec::new());
+                c.break_before = true;
+                out.push(c);
             }
             Block::Heading { text, style, rule } => {
                 let boxes = text_boxes(
@@ -850,7 +972,7 @@ pub fn layout(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Page> {
             // The group can never fit together: only the chunk itself has to fit.
             need = before + c.height;
         }
-        if y + need > frame.bottom && !fresh {
+        if (c.break_before || y + need > frame.bottom) && !fresh {
             pages.push(Page::default());
             y = frame.top;
             fresh = true;
@@ -864,7 +986,7 @@ pub fn layout(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Page> {
             place(c, y + before, page);
         }
         y += before + c.height;
-        fresh = false;
+        fresh = fresh && c.height <= 0.0;
         i += 1;
     }
     pages
@@ -978,6 +1100,25 @@ mod tests {
                 assert!(t.len() > pos + 3, "heading separated from its table: {t:?}");
             }
         }
+    }
+
+    #[test]
+    fn page_breaks_start_a_new_page_but_never_an_empty_one() {
+        let p = |t: &str| Block::Paragraph(vec![Part::new(t, BODY)]);
+        let pages = layout(
+            &[
+                Block::PageBreak,
+                p("one"),
+                Block::PageBreak,
+                Block::PageBreak,
+                p("two"),
+            ],
+            &frame(),
+            &fonts(),
+        );
+        assert_eq!(pages.len(), 2);
+        assert_eq!(texts(&pages[0]), ["one"]);
+        assert_eq!(texts(&pages[1]), ["two"]);
     }
 
     #[test]

@@ -67,17 +67,68 @@ pub fn decorate(pages: &mut [Page], frame: &Frame, f: &Furniture, fonts: &Fonts)
     let top = mm(5.5);
     let line2 = top + white.size * 1.3 + ascent * white_small.size;
     for (i, page) in pages.iter_mut().enumerate() {
-        let mut items = vec![Item::Rect { x: 0.0, y: 0.0, w: frame.width, h: mm(BAND_MM), fill: Some(NAVY), stroke: None }];
+        let mut items = vec![Item::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: frame.width,
+            h: mm(BAND_MM),
+            fill: Some(NAVY),
+            stroke: None,
+        }];
         if let Some(first) = f.left.first() {
-            items.push(Item::Text { x: frame.left, y: top + ascent * white.size, text: first.clone(), style: white });
+            items.push(Item::Text {
+                x: frame.left,
+                y: top + ascent * white.size,
+                text: first.clone(),
+                style: white,
+            });
         }
         if let Some(second) = f.left.get(1) {
-            items.push(Item::Text { x: frame.left, y: line2, text: second.clone(), style: white_small });
+            items.push(Item::Text {
+                x: frame.left,
+                y: line2,
+                text: second.clone(),
+                style: white_small,
+            });
         }
-        items.push(Item::Text { x: frame.right - width_of(&f.title, &white), y: top + ascent * white.size, text: f.title.clone(), style: white });
-        items.push(Item::Text { x: frame.right - width_of(&f.subtitle, &white_small), y: line2, text: f.subtitle.clone(), style: white_small });
+        // The right side shrinks rather than run into the company name on the left.
+        let fit = |text: &str, st: Style, left: Option<&String>, left_st: Style| -> Style {
+            let room = frame.body_width() - left.map_or(0.0, |l| width_of(l, &left_st)) - 16.0;
+            let w = width_of(text, &st);
+            if w > room && w > 0.0 {
+                Style {
+                    size: (st.size * room / w).max(st.size * 0.6),
+                    ..st
+                }
+            } else {
+                st
+            }
+        };
+        let (ts, ss) = (
+            fit(&f.title, white, f.left.first(), white),
+            fit(&f.subtitle, white_small, f.left.get(1), white_small),
+        );
+        items.push(Item::Text {
+            x: frame.right - width_of(&f.title, &ts),
+            y: top + ascent * white.size,
+            text: f.title.clone(),
+            style: ts,
+        });
+        items.push(Item::Text {
+            x: frame.right - width_of(&f.subtitle, &ss),
+            y: line2,
+            text: f.subtitle.clone(),
+            style: ss,
+        });
         let fy = frame.height - mm(17.0);
-        items.push(Item::Line { x1: frame.left, y1: fy, x2: frame.right, y2: fy, color: RULE, width: 0.6 });
+        items.push(Item::Line {
+            x1: frame.left,
+            y1: fy,
+            x2: frame.right,
+            y2: fy,
+            color: RULE,
+            width: 0.6,
+        });
         let page_no = (f.page_label)(i + 1, total);
         let page_w = width_of(&page_no, &foot.bold());
         let avail = frame.body_width() - page_w - 12.0;
@@ -86,13 +137,23 @@ pub fn decorate(pages: &mut [Page], frame: &Frame, f: &Furniture, fonts: &Fonts)
         for line in &f.footer {
             for l in wrap(line, avail, &|s| fonts.width(foot.weight, s) * foot.size) {
                 if count < 5 {
-                    items.push(Item::Text { x: frame.left, y, text: l.text, style: foot });
+                    items.push(Item::Text {
+                        x: frame.left,
+                        y,
+                        text: l.text,
+                        style: foot,
+                    });
                     y += foot.line_height();
                     count += 1;
                 }
             }
         }
-        items.push(Item::Text { x: frame.right - page_w, y: fy + 4.0 + ascent * foot.size, text: page_no, style: foot.bold() });
+        items.push(Item::Text {
+            x: frame.right - page_w,
+            y: fy + 4.0 + ascent * foot.size,
+            text: page_no,
+            style: foot.bold(),
+        });
         items.append(&mut page.items);
         page.items = items;
     }

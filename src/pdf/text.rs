@@ -22,23 +22,41 @@ const NO_START: &str = "，。、；：？！）》」』〉】〕”’,.;:?!)]
 /// Characters that must not end a line (CJK opening punctuation).
 const NO_END: &str = "（《「『〈【〔“‘([{";
 
-fn width_of(s: &str, measure: &dyn Fn(&str) -> f32) -> f32 {
-    measure(s)
-}
-
 /// Wraps `text` to `max_width`; `measure` gives the width of a piece of text (it may depend on
 /// the characters around each one, as font choice does). Newlines force breaks; an empty text
 /// gives no lines.
-pub fn wrap(text: &str, max_width: f32, advance: &dyn Fn(&str) -> f32) -> Vec<Line> {
-    let mut out = Vec::new();
+pub fn wrap(text: &str, max_width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<Line> {
+    wrap_ranges(text, max_width, max_width, &|a, b| measure(&text[a..b]))
+        .into_iter()
+        .map(|(a, b)| Line {
+            text: text[a..b].to_string(),
+            width: measure(&text[a..b]),
+        })
+        .collect()
+}
+
+/// The core of wrapping: byte ranges of `text`, one per line, without trailing spaces. The
+/// first line may be `first_max` wide, the others `rest_max` (hanging indents); `width(a, b)`
+/// measures `text[a..b]`, so pieces in different styles can be measured each with its own.
+pub fn wrap_ranges(
+    text: &str,
+    first_max: f32,
+    rest_max: f32,
+    width: &dyn Fn(usize, usize) -> f32,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
     for para in text.split('\n') {
-        wrap_paragraph(para.trim_end(), max_width, advance, &mut out);
+        let start = offset;
+        offset += para.len() + 1;
+        let end = start + para.trim_end().len();
+        wrap_paragraph(text, start, end, first_max, rest_max, width, &mut out);
     }
     // A trailing newline or an empty text gives no trailing empty line.
-    while out.last().is_some_and(|l: &Line| l.text.is_empty()) && out.len() > 1 {
+    while out.last().is_some_and(|(a, b)| a == b) && out.len() > 1 {
         out.pop();
     }
-    if out.len() == 1 && out[0].text.is_empty() {
+    if out.len() == 1 && out[0].0 == out[0].1 {
         out.clear();
     }
     out
@@ -56,63 +74,123 @@ fn break_points(s: &str) -> Vec<usize> {
             let prev = s[..i].chars().next_back();
             !next.is_some_and(|c| NO_START.contains(c)) && !prev.is_some_and(|c| NO_END.contains(c))
         })
+        .filter(|&i| !inside_address(s, i) && !inside_phone(s, i))
         .collect();
     v.dedup();
     v
 }
 
-fn wrap_paragraph(para: &str, max_width: f32, advance: &dyn Fn(&str) -> f32, out: &mut Vec<Line>) {
-    if para.is_empty() {
-        out.push(Line {
-            text: String::new(),
-            width: 0.0,
-        });
+/// Whether `i` falls inside an e-mail address or URL (a break there would look like two
+/// addresses); an address longer than a line is still cut, as a last resort.
+fn inside_address(s: &str, i: usize) -> bool {
+    let addr = |c: char| c.is_ascii_alphanumeric() || "@._-+%/:?=&#~".contains(c);
+    let start = s[..i]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| addr(*c))
+        .last()
+        .map_or(i, |(p, _)| p);
+    let end = i + s[i..]
+        .chars()
+        .take_while(|c| addr(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if start == i || end == i {
+        return false;
+    }
+    let token = &s[start..end];
+    token.contains('@') || token.contains("://")
+}
+
+/// Whether `i` is a space inside a phone number such as `+86 574 8888 1234`.
+fn inside_phone(s: &str, i: usize) -> bool {
+    let next_digit = s[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
+    let before = s[..i].trim_end_matches(' ');
+    if !next_digit || before.len() == i || !before.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    // Back over digits and single spaces to a '+' that starts the number.
+    let run: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '+')
+        .collect();
+    run.trim_end().ends_with('+') && run.chars().filter(|c| *c == '+').count() == 1
+}
+
+/// `text[a..b]` without trailing whitespace, as an end offset.
+fn trim_end(text: &str, a: usize, b: usize) -> usize {
+    a + text[a..b].trim_end().len()
+}
+
+/// `text[a..b]` without leading whitespace, as a start offset.
+fn trim_start(text: &str, a: usize, b: usize) -> usize {
+    b - text[a..b].trim_start().len()
+}
+
+/// A segment wider than a whole line, cut between characters; returns where the last,
+/// unfinished piece starts.
+fn cut(
+    text: &str,
+    from: usize,
+    to: usize,
+    first_max: f32,
+    rest_max: f32,
+    width: &dyn Fn(usize, usize) -> f32,
+    out: &mut Vec<(usize, usize)>,
+) -> usize {
+    let mut piece = from;
+    for (i, ch) in text[from..to].char_indices() {
+        let here = from + i;
+        let max = if out.is_empty() { first_max } else { rest_max };
+        if width(piece, here + ch.len_utf8()) > max && piece < here {
+            out.push((piece, here));
+            piece = here;
+        }
+    }
+    piece
+}
+
+#[allow(clippy::too_many_arguments)]
+fn wrap_paragraph(
+    text: &str,
+    start: usize,
+    end: usize,
+    first_max: f32,
+    rest_max: f32,
+    width: &dyn Fn(usize, usize) -> f32,
+    out: &mut Vec<(usize, usize)>,
+) {
+    if start == end {
+        out.push((start, start));
         return;
     }
-    let mut bounds = break_points(para);
-    bounds.push(para.len());
-    let mut line = String::new();
-    let mut start = 0;
-    for end in bounds {
-        let seg = &para[start..end];
-        start = end;
-        let candidate = format!("{line}{seg}");
-        if width_of(candidate.trim_end(), advance) <= max_width
-            || line.is_empty() && width_of(seg.trim_end(), advance) <= max_width
-        {
-            line = candidate;
+    let max = |out: &Vec<(usize, usize)>| if out.is_empty() { first_max } else { rest_max };
+    let mut bounds: Vec<usize> = break_points(&text[start..end])
+        .into_iter()
+        .map(|i| start + i)
+        .collect();
+    bounds.push(end);
+    // The line being filled is text[line..cur].
+    let (mut line, mut cur) = (start, start);
+    for b in bounds {
+        let candidate_end = trim_end(text, line, b);
+        if line == cur || width(line, candidate_end) <= max(out) {
+            if line == cur && width(line, candidate_end) > max(out) {
+                line = cut(text, line, b, first_max, rest_max, width, out);
+            }
+            cur = b;
             continue;
         }
-        if !line.is_empty() {
-            let text = line.trim_end().to_string();
-            out.push(Line {
-                width: width_of(&text, advance),
-                text,
-            });
+        out.push((line, trim_end(text, line, cur)));
+        line = trim_start(text, cur, b);
+        // Re-run the segment on the new line (it may itself be too wide).
+        if width(line, trim_end(text, line, b)) > max(out) {
+            line = cut(text, line, b, first_max, rest_max, width, out);
         }
-        // The segment alone: fits, or has to be cut between characters.
-        if width_of(seg.trim_end(), advance) <= max_width {
-            line = seg.trim_start().to_string();
-        } else {
-            let mut piece = String::new();
-            for ch in seg.chars() {
-                let w = width_of(&format!("{piece}{ch}"), advance);
-                if w > max_width && !piece.is_empty() {
-                    out.push(Line {
-                        width: width_of(&piece, advance),
-                        text: std::mem::take(&mut piece),
-                    });
-                }
-                piece.push(ch);
-            }
-            line = piece;
-        }
+        cur = b;
     }
-    let text = line.trim_end().to_string();
-    out.push(Line {
-        width: width_of(&text, advance),
-        text,
-    });
+    out.push((line, trim_end(text, line, cur)));
 }
 
 #[cfg(test)]
@@ -185,6 +263,65 @@ mod tests {
         assert_eq!(texts("a\nb", 100.0), ["a", "b"]);
         assert!(texts("", 10.0).is_empty());
         assert_eq!(texts("a\n", 10.0), ["a"]);
+    }
+
+    #[test]
+    fn hanging_indents_narrow_the_following_lines() {
+        let t = "aa bb cc dd ee";
+        let r = wrap_ranges(t, 3.0, 1.5, &|a, b| adv(&t[a..b]));
+        let lines: Vec<&str> = r.iter().map(|(a, b)| &t[*a..*b]).collect();
+        assert_eq!(lines, ["aa bb", "cc", "dd", "ee"]);
+    }
+
+    #[test]
+    fn ranges_cover_the_text_without_loss() {
+        let t =
+            "拉伸后壁厚 wall thickness 0.8 mm, https://videos.hengli-kitchen.com/nh0148/w49.mp4 ok";
+        let r = wrap_ranges(t, 6.0, 6.0, &|a, b| adv(&t[a..b]));
+        let joined: String = r.iter().map(|(a, b)| t[*a..*b].replace(' ', "")).collect();
+        assert_eq!(joined, t.replace(' ', ""));
+        assert!(r.iter().all(|(a, b)| adv(&t[*a..*b]) <= 6.0), "{r:?}");
+    }
+
+    #[test]
+    fn phone_numbers_and_addresses_stay_whole() {
+        let t = "call +86 574 8888 1234 or li.wei@hengli-kitchen.com now";
+        let r = wrap_ranges(t, 14.0, 14.0, &|a, b| adv(&t[a..b]));
+        let lines: Vec<&str> = r.iter().map(|(a, b)| &t[*a..*b]).collect();
+        assert!(
+            lines.iter().any(|l| l.contains("+86 574 8888 1234")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("li.wei@hengli-kitchen.com")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn addresses_inside_chinese_text_do_not_block_other_breaks() {
+        let t = "卖方为@hengli-kitchen.com，买方为@nordichome.se；其余文字可以正常换行";
+        let r = wrap_ranges(t, 12.0, 12.0, &|a, b| adv(&t[a..b]));
+        let lines: Vec<&str> = r.iter().map(|(a, b)| &t[*a..*b]).collect();
+        assert!(
+            lines.iter().any(|l| l.contains("@nordichome.se")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains("@hengli-kitchen.com")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn multibyte_spaces_and_punctuation_are_safe() {
+        let t = "请致电+86\u{a0}574\u{a0}8888\u{a0}1250核实。\u{3000}全角空格 a\u{2003}b li@x.com";
+        for w in [1.0, 2.0, 3.5, 7.0] {
+            let r = wrap_ranges(t, w, w, &|a, b| adv(&t[a..b]));
+            assert!(!r.is_empty());
+        }
     }
 
     #[test]

@@ -334,6 +334,36 @@ pub fn check_profile(p: &Profile, src: &Source, idx: &Index) -> Problems {
         );
     }
 
+    // output
+    for (doc, list, allowed) in [
+        (
+            "contract",
+            &p.output.formats.contract,
+            &crate::render::CONTRACT_FORMATS[..],
+        ),
+        (
+            "letter",
+            &p.output.formats.letter,
+            &crate::render::LETTER_FORMATS[..],
+        ),
+        (
+            "reply",
+            &p.output.formats.reply,
+            &crate::render::REPLY_FORMATS[..],
+        ),
+    ] {
+        for (i, f) in list.iter().enumerate() {
+            if !allowed.contains(f) {
+                let names: Vec<&str> = allowed.iter().map(|f| f.ext()).collect();
+                c.error(
+                    &format!("output.formats.{doc}[{i}]"),
+                    format!("the {doc} has no `{}` format", f.ext()),
+                )
+                .set_hint(format!("use {}", names.join(", ")));
+            }
+        }
+    }
+
     // production
     for (i, s) in p.production.stages.iter().enumerate() {
         let f = format!("production.stages[{i}]");

@@ -1,6 +1,7 @@
 //! Load stage: the deal profile (`deal.yaml`) as typed data.
 
 use super::text::{Date, Lang, Text};
+use crate::render::Format;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -38,6 +39,49 @@ pub struct OutputSettings {
     /// CJK SC still covers what it lacks.
     #[serde(default)]
     pub font: Option<PathBuf>,
+    /// Folders of the company's own templates (relative to `deal.yaml`); later ones win.
+    #[serde(default)]
+    pub template_dirs: Vec<PathBuf>,
+    /// Formats `build` writes for each document.
+    #[serde(default)]
+    pub formats: Formats,
+}
+
+/// Formats `build` writes for each document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Formats {
+    /// Contract schedule: `md`, `html`, `pdf`.
+    #[serde(default = "default_contract_formats")]
+    pub contract: Vec<Format>,
+    /// Welcome letter: `md`, `txt`, `html`, `eml`, `pdf`.
+    #[serde(default = "default_letter_formats")]
+    pub letter: Vec<Format>,
+    /// Reply to a credential request: `md`, `txt`, `html`.
+    #[serde(default = "default_reply_formats")]
+    pub reply: Vec<Format>,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            contract: default_contract_formats(),
+            letter: default_letter_formats(),
+            reply: default_reply_formats(),
+        }
+    }
+}
+
+fn default_contract_formats() -> Vec<Format> {
+    vec![Format::Md, Format::Pdf]
+}
+
+fn default_letter_formats() -> Vec<Format> {
+    vec![Format::Md, Format::Pdf, Format::Eml]
+}
+
+fn default_reply_formats() -> Vec<Format> {
+    vec![Format::Md, Format::Txt]
 }
 
 /// The order: number, goods, dates, languages.

@@ -2,9 +2,9 @@
 
 use super::env::{self, Numbers, Origin};
 use crate::clauses::select::{name_exists, schema_data};
-use crate::clauses::{paragraphs, vars, Clause, Selection};
+use crate::clauses::{paragraphs, Clause, Selection};
 use crate::context;
-use crate::diag::{did_you_mean, Problems};
+use crate::diag::Problems;
 use crate::profile::{Lang, Langs, Loaded, Text};
 use serde_yaml::Value as Yaml;
 use std::collections::BTreeMap;
@@ -88,9 +88,6 @@ fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
         }
     }
     let mut syntax = env::tera(Lang::En, Numbers::default());
-    let roots: Vec<&str> = data
-        .as_mapping()
-        .map_or(Vec::new(), |m| m.keys().filter_map(Yaml::as_str).collect());
     let mut used: Vec<String> = c.when.as_ref().map_or(Vec::new(), |(_, e)| {
         e.names().into_iter().map(str::to_string).collect()
     });
@@ -104,30 +101,20 @@ fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
                 p.push(env::error(&e, &c.src.path, origin, &field));
                 continue;
             }
-            for v in vars::scan(tpl) {
-                let root = v.path.split('.').next().unwrap_or("");
-                let at = Some(origin.map(v.line, v.col));
-                if !roots.contains(&root) {
-                    let mut d = c.error(&field, format!("`{root}` is not defined")).at(at);
-                    if let Some(b) = did_you_mean(root, roots.iter().copied()) {
-                        d = d.hint(format!("did you mean `{b}`?"));
-                    }
-                    p.push(d);
-                } else if !name_exists(data, schema, &v.path) {
-                    let mut d = c
-                        .error(&field, format!("`{}` is not in the deal profile", v.path))
-                        .at(at);
-                    let (parent, last) = v.path.rsplit_once('.').unwrap_or(("", &v.path));
-                    if let Some(Yaml::Mapping(m)) = context::lookup_found(schema, parent) {
-                        if let Some(b) = did_you_mean(last, m.keys().filter_map(Yaml::as_str)) {
-                            d = d.hint(format!("did you mean `{parent}.{b}`?"));
-                        }
-                    }
-                    p.push(d);
-                } else if !c.uses.iter().any(|u| covers(u, &v.path)) {
+            let (bad, uses) = env::check_names(tpl, data, schema);
+            for b in bad {
+                let mut d = c
+                    .error(&field, b.message)
+                    .at(Some(origin.map(b.line, b.col)));
+                d.hint = b.hint;
+                p.push(d);
+            }
+            for v in uses {
+                if name_exists(data, schema, &v.path) && !c.uses.iter().any(|u| covers(u, &v.path))
+                {
                     p.push(
                         c.error(&field, format!("`{}` is used but not listed in `uses`", v.path))
-                            .at(at)
+                            .at(Some(origin.map(v.line, v.col)))
                             .hint(format!("add `{}` to `uses`, so reviewers see which profile facts the clause depends on", v.path)),
                     );
                 }

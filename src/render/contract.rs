@@ -4,91 +4,15 @@ use super::clauses::{RenderedClause, Schedule};
 use super::escape;
 use crate::profile::deal::{Party, Profile};
 use crate::profile::{Lang, Langs};
+use crate::render::templates::Labels;
 
-/// Fixed words of the schedule, per language.
-pub struct Words {
-    /// Document title.
-    pub title: &'static str,
-    /// "Contract No.".
-    pub contract_no: &'static str,
-    /// "Goods".
-    pub goods: &'static str,
-    /// "Seller".
-    pub seller: &'static str,
-    /// "Buyer".
-    pub buyer: &'static str,
-    /// "Name".
-    pub name: &'static str,
-    /// "Address".
-    pub address: &'static str,
-    /// "Signed".
-    pub signed: &'static str,
-    /// Manifest heading.
-    pub manifest: &'static str,
-    /// Sentence above the manifest table.
-    pub manifest_note: &'static str,
-    /// "Clause set".
-    pub set: &'static str,
-    /// "Added".
-    pub added: &'static str,
-    /// "Removed".
-    pub removed: &'static str,
-    /// "No.".
-    pub no: &'static str,
-    /// "Clause ID".
-    pub id: &'static str,
-    /// "Version".
-    pub version: &'static str,
-    /// "SHA-256 (first 16 hex digits)".
-    pub hash: &'static str,
-    /// "Part".
-    pub part: fn(usize) -> String,
-}
-
-/// The words in `lang`.
-pub fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::En => Words {
-            title: "Information Security and Communication Schedule",
-            contract_no: "Contract No.",
-            goods: "Goods",
-            seller: "Seller",
-            buyer: "Buyer",
-            name: "Name",
-            address: "Address",
-            signed: "Contract date",
-            manifest: "Clause manifest",
-            manifest_note: "The clauses of this Schedule, identified by id, version and the SHA-256 hash of the clause file they were generated from.",
-            set: "Clause set",
-            added: "added",
-            removed: "removed",
-            no: "No.",
-            id: "Clause ID",
-            version: "Version",
-            hash: "SHA-256 (first 16 hex digits)",
-            part: |n| format!("Part {}", roman(n)),
-        },
-        Lang::Zh => Words {
-            title: "信息安全与沟通附件",
-            contract_no: "合同编号",
-            goods: "货物",
-            seller: "卖方",
-            buyer: "买方",
-            name: "名称",
-            address: "地址",
-            signed: "合同日期",
-            manifest: "条款清单",
-            manifest_note: "本附件各条款的编号、版本及其所依据条款文件的SHA-256哈希值如下。",
-            set: "条款集",
-            added: "增加",
-            removed: "删除",
-            no: "序号",
-            id: "条款ID",
-            version: "版本",
-            hash: "SHA-256（前16位）",
-            part: |n| format!("第{}部分", zh_number(n)),
-        },
-    }
+/// "Part IV" / "第四部分".
+pub fn part(lb: &Labels, lang: Lang, n: usize) -> String {
+    let num = match lang {
+        Lang::En => roman(n),
+        Lang::Zh => zh_number(n),
+    };
+    lb.fill_one("part", lang, &[("n", num)])
 }
 
 fn roman(n: usize) -> String {
@@ -113,16 +37,6 @@ pub fn zh_number(n: usize) -> String {
         ),
         _ => n.to_string(),
     }
-}
-
-/// `en / zh` in a bilingual document, else the one language's words.
-fn both(langs: &Langs, f: impl Fn(&Words) -> String) -> String {
-    langs
-        .list()
-        .iter()
-        .map(|l| f(&words(*l)))
-        .collect::<Vec<_>>()
-        .join(" / ")
 }
 
 fn party_name(p: &Party, langs: &Langs) -> Vec<String> {
@@ -163,17 +77,17 @@ fn colon(langs: &Langs) -> &'static str {
 }
 
 /// The schedule as Markdown.
-pub fn markdown(s: &Schedule, p: &Profile) -> String {
+pub fn markdown(s: &Schedule, p: &Profile, lb: &Labels) -> String {
     let langs = &s.langs;
     let colon = colon(langs);
     let mut o = String::new();
     for l in langs.list() {
-        o.push_str(&format!("# {}\n", escape::md_inline(words(*l).title)));
+        o.push_str(&format!("# {}\n", escape::md_inline(&lb.one("title", *l))));
     }
     o.push('\n');
     o.push_str(&format!(
         "**{}{colon}** {}  \n",
-        both(langs, |w| w.contract_no.to_string()),
+        lb.get("contract_no"),
         escape::md_inline(&p.deal.id)
     ));
     let goods: Vec<String> = langs
@@ -183,22 +97,22 @@ pub fn markdown(s: &Schedule, p: &Profile) -> String {
         .collect();
     o.push_str(&format!(
         "**{}{colon}** {}  \n",
-        both(langs, |w| w.goods.to_string()),
+        lb.get("goods"),
         goods.join(" / ")
     ));
     if let Some(d) = p.deal.signed.ymd {
         let dates: Vec<String> = langs.list().iter().map(|l| d.long(*l)).collect();
         o.push_str(&format!(
             "**{}{colon}** {}\n",
-            both(langs, |w| w.signed.to_string()),
+            lb.get("signed"),
             dates.join(" / ")
         ));
     }
     o.push('\n');
     o.push_str(&format!(
         "| | {} | {} |\n|---|---|---|\n",
-        both(langs, |w| w.seller.to_string()),
-        both(langs, |w| w.buyer.to_string())
+        lb.get("seller"),
+        lb.get("buyer")
     ));
     let cell = |v: Vec<String>| {
         v.iter()
@@ -208,13 +122,13 @@ pub fn markdown(s: &Schedule, p: &Profile) -> String {
     };
     o.push_str(&format!(
         "| {} | {} | {} |\n",
-        both(langs, |w| w.name.to_string()),
+        lb.get("name"),
         cell(party_name(&p.seller, langs)),
         cell(party_name(&p.buyer, langs))
     ));
     o.push_str(&format!(
         "| {} | {} | {} |\n\n",
-        both(langs, |w| w.address.to_string()),
+        lb.get("address"),
         escape::md_inline(&p.seller.address),
         escape::md_inline(&p.buyer.address)
     ));
@@ -222,7 +136,7 @@ pub fn markdown(s: &Schedule, p: &Profile) -> String {
         let heads: Vec<String> = langs
             .list()
             .iter()
-            .map(|l| format!("{} {}", (words(*l).part)(i + 1), sec.title.get_or_any(*l)))
+            .map(|l| format!("{} {}", part(lb, *l, i + 1), sec.title.get_or_any(*l)))
             .collect();
         o.push_str(&format!("## {}\n\n", escape::md_inline(&heads.join(" / "))));
         for c in &sec.clauses {
@@ -249,12 +163,9 @@ pub fn markdown(s: &Schedule, p: &Profile) -> String {
             }
         }
     }
-    o.push_str(&format!(
-        "## {}\n\n",
-        both(langs, |w| w.manifest.to_string())
-    ));
+    o.push_str(&format!("## {}\n\n", lb.get("manifest")));
     for l in langs.list() {
-        o.push_str(&format!("{}\n\n", escape::md(words(*l).manifest_note)));
+        o.push_str(&format!("{}\n\n", escape::md(&lb.one("manifest_note", *l))));
     }
     let list = |v: &[String]| {
         if v.is_empty() {
@@ -265,19 +176,19 @@ pub fn markdown(s: &Schedule, p: &Profile) -> String {
     };
     o.push_str(&format!(
         "{}{colon} `{}` · {}{colon} {} · {}{colon} {}\n\n",
-        both(langs, |w| w.set.to_string()),
+        lb.get("set"),
         s.set,
-        both(langs, |w| w.added.to_string()),
+        lb.get("added"),
         list(&s.added),
-        both(langs, |w| w.removed.to_string()),
+        lb.get("removed"),
         list(&s.removed)
     ));
     o.push_str(&format!(
         "| {} | {} | {} | {} |\n|---:|---|---:|---|\n",
-        both(langs, |w| w.no.to_string()),
-        both(langs, |w| w.id.to_string()),
-        both(langs, |w| w.version.to_string()),
-        both(langs, |w| w.hash.to_string())
+        lb.get("no"),
+        lb.get("id"),
+        lb.get("version"),
+        lb.get("hash")
     ));
     for c in s.clauses() {
         o.push_str(&format!(
@@ -333,12 +244,12 @@ fn lang_attr(l: Lang) -> &'static str {
 }
 
 /// The schedule as one standalone HTML page with print styles.
-pub fn html(s: &Schedule, p: &Profile) -> String {
+pub fn html(s: &Schedule, p: &Profile, lb: &Labels) -> String {
     let langs = &s.langs;
     let colon = colon(langs);
     let e = escape::html;
     let mut o = String::new();
-    let title = both(langs, |w| w.title.to_string());
+    let title = lb.get("title");
     o.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         lang_attr(langs.primary()),
@@ -349,18 +260,18 @@ pub fn html(s: &Schedule, p: &Profile) -> String {
         o.push_str(&format!(
             "<h1 lang=\"{}\">{}</h1>\n",
             lang_attr(*l),
-            e(words(*l).title)
+            e(&lb.one("title", *l))
         ));
     }
     o.push_str("<dl class=\"meta\">\n");
     o.push_str(&format!(
         "<dt>{}</dt><dd>{}</dd>\n",
-        e(&both(langs, |w| w.contract_no.to_string())),
+        e(&lb.get("contract_no")),
         e(&p.deal.id)
     ));
     for (i, l) in langs.list().iter().enumerate() {
         let dt = if i == 0 {
-            e(&both(langs, |w| w.goods.to_string()))
+            e(&lb.get("goods"))
         } else {
             String::new()
         };
@@ -374,26 +285,26 @@ pub fn html(s: &Schedule, p: &Profile) -> String {
         let dates: Vec<String> = langs.list().iter().map(|l| d.long(*l)).collect();
         o.push_str(&format!(
             "<dt>{}</dt><dd>{}</dd>\n",
-            e(&both(langs, |w| w.signed.to_string())),
+            e(&lb.get("signed")),
             e(&dates.join(" / "))
         ));
     }
     o.push_str("</dl>\n");
     o.push_str(&format!(
         "<table class=\"parties\">\n<thead><tr><th></th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        e(&both(langs, |w| w.seller.to_string())),
-        e(&both(langs, |w| w.buyer.to_string()))
+        e(&lb.get("seller")),
+        e(&lb.get("buyer"))
     ));
     let names = |v: Vec<String>| v.iter().map(|x| e(x)).collect::<Vec<_>>().join("<br>");
     o.push_str(&format!(
         "<tr><th>{}</th><td>{}</td><td>{}</td></tr>\n",
-        e(&both(langs, |w| w.name.to_string())),
+        e(&lb.get("name")),
         names(party_name(&p.seller, langs)),
         names(party_name(&p.buyer, langs))
     ));
     o.push_str(&format!(
         "<tr><th>{}</th><td>{}</td><td>{}</td></tr>\n</tbody>\n</table>\n",
-        e(&both(langs, |w| w.address.to_string())),
+        e(&lb.get("address")),
         e(&p.seller.address),
         e(&p.buyer.address)
     ));
@@ -402,7 +313,7 @@ pub fn html(s: &Schedule, p: &Profile) -> String {
         let heads: Vec<String> = langs
             .list()
             .iter()
-            .map(|l| format!("{} {}", (words(*l).part)(i + 1), sec.title.get_or_any(*l)))
+            .map(|l| format!("{} {}", part(lb, *l, i + 1), sec.title.get_or_any(*l)))
             .collect();
         o.push_str(&format!("<h2>{}</h2>\n", e(&heads.join(" / "))));
         for c in &sec.clauses {
@@ -448,13 +359,13 @@ pub fn html(s: &Schedule, p: &Profile) -> String {
     }
     o.push_str(&format!(
         "<section class=\"manifest\">\n<h2>{}</h2>\n",
-        e(&both(langs, |w| w.manifest.to_string()))
+        e(&lb.get("manifest"))
     ));
     for l in langs.list() {
         o.push_str(&format!(
             "<p lang=\"{}\">{}</p>\n",
             lang_attr(*l),
-            e(words(*l).manifest_note)
+            e(&lb.one("manifest_note", *l))
         ));
     }
     let list = |v: &[String]| {
@@ -466,19 +377,19 @@ pub fn html(s: &Schedule, p: &Profile) -> String {
     };
     o.push_str(&format!(
         "<p>{}{colon} <code>{}</code> · {}{colon} {} · {}{colon} {}</p>\n",
-        e(&both(langs, |w| w.set.to_string())),
+        e(&lb.get("set")),
         e(&s.set),
-        e(&both(langs, |w| w.added.to_string())),
+        e(&lb.get("added")),
         list(&s.added),
-        e(&both(langs, |w| w.removed.to_string())),
+        e(&lb.get("removed")),
         list(&s.removed)
     ));
     o.push_str(&format!(
         "<table class=\"manifest\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        e(&both(langs, |w| w.no.to_string())),
-        e(&both(langs, |w| w.id.to_string())),
-        e(&both(langs, |w| w.version.to_string())),
-        e(&both(langs, |w| w.hash.to_string()))
+        e(&lb.get("no")),
+        e(&lb.get("id")),
+        e(&lb.get("version")),
+        e(&lb.get("hash"))
     ));
     for c in s.clauses() {
         o.push_str(&format!(

@@ -69,7 +69,10 @@ pub fn render(m: &Message) -> Vec<u8> {
     out.push_str("Date: ");
     out.push_str(&date(m.date, m.utc_offset_minutes));
     out.push_str("\r\n");
-    out.push_str(&fold("From", &mailbox_list_tokens(std::slice::from_ref(&m.from))));
+    out.push_str(&fold(
+        "From",
+        &mailbox_list_tokens(std::slice::from_ref(&m.from)),
+    ));
     if m.to.is_empty() {
         out.push_str("To: undisclosed-recipients:;\r\n");
     } else {
@@ -179,7 +182,13 @@ fn fold(name: &str, tokens: &[String]) -> String {
 /// cannot break out of its header.
 fn clean_header_text(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() || c == '\u{2028}' || c == '\u{2029}' { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -194,7 +203,8 @@ fn plain_words_ok(s: &str) -> bool {
     !s.is_empty()
         && s.bytes().all(|b| (0x20..0x7f).contains(&b))
         && !s.contains("=?")
-        && s.split(' ').all(|w| !w.is_empty() && w.len() <= MAX_PLAIN_WORD)
+        && s.split(' ')
+            .all(|w| !w.is_empty() && w.len() <= MAX_PLAIN_WORD)
 }
 
 /// RFC 2047 encoded-words (`=?UTF-8?B?…?=`) for `s`, split between characters so each holds at
@@ -285,7 +295,10 @@ fn mailbox_list_tokens(list: &[Mailbox]) -> Vec<String> {
 /// Keeps `s` a valid `dot-atom@dot-atom` whatever it holds (see the module docs), using the
 /// fallbacks for an empty local part or domain.
 fn clean_addr_spec(s: &str, default_local: &str, default_domain: &str) -> String {
-    let kept: String = s.chars().filter(|&c| is_atext(c) || c == '.' || c == '@').collect();
+    let kept: String = s
+        .chars()
+        .filter(|&c| is_atext(c) || c == '.' || c == '@')
+        .collect();
     let (local, domain) = match kept.rfind('@') {
         Some(i) => (&kept[..i], &kept[i + 1..]),
         None => (kept.as_str(), ""),
@@ -340,21 +353,34 @@ fn boundary(m: &Message) -> String {
 
 /// Canonical text line ends: `\r\n`, lone `\r` and `\n` all become CRLF.
 fn crlf(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n")
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', "\r\n")
 }
 
 /// Standard base64 (RFC 4648, with padding), no line breaks.
 fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         out.push(ALPHABET[(n >> 18) as usize & 63] as char);
         out.push(ALPHABET[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 { ALPHABET[(n >> 6) as usize & 63] as char } else { '=' });
-        out.push(if chunk.len() > 2 { ALPHABET[n as usize & 63] as char } else { '=' });
+        out.push(if chunk.len() > 1 {
+            ALPHABET[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            ALPHABET[n as usize & 63] as char
+        } else {
+            '='
+        });
     }
     out
 }
@@ -364,13 +390,19 @@ mod tests {
     use super::*;
 
     fn mb(name: &str, address: &str) -> Mailbox {
-        Mailbox { name: name.into(), address: address.into() }
+        Mailbox {
+            name: name.into(),
+            address: address.into(),
+        }
     }
 
     fn sample() -> Message {
         Message {
             from: mb("宁波恒力厨具有限公司", "sales@hengli-kitchen.com"),
-            to: vec![mb("Müller, Hans", "hans.mueller@example.de"), mb("", "buyer@example.com")],
+            to: vec![
+                mb("Müller, Hans", "hans.mueller@example.de"),
+                mb("", "buyer@example.com"),
+            ],
             cc: vec![mb("王小明", "wang@hengli-kitchen.com")],
             subject: "Welcome to order NH-2026-0148 / 订单NH-2026-0148欢迎信".into(),
             date: 1_795_136_400,
@@ -415,7 +447,9 @@ mod tests {
         let mut out = String::new();
         let mut prev_was_ew = false;
         for (i, w) in v.split(' ').enumerate() {
-            let ew = w.strip_prefix("=?UTF-8?B?").and_then(|r| r.strip_suffix("?="));
+            let ew = w
+                .strip_prefix("=?UTF-8?B?")
+                .and_then(|r| r.strip_suffix("?="));
             if i > 0 && !(prev_was_ew && ew.is_some()) {
                 out.push(' ');
             }
@@ -454,7 +488,11 @@ mod tests {
     /// The two parts: (content-type, decoded body).
     fn parts(headers: &[(String, String)], body: &str) -> Vec<(String, String)> {
         let ct = header(headers, "Content-Type").unwrap();
-        let b = ct.split("boundary=\"").nth(1).unwrap().trim_end_matches('"');
+        let b = ct
+            .split("boundary=\"")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches('"');
         let delim = format!("--{b}");
         let close = format!("\r\n--{b}--\r\n");
         assert!(body.starts_with(&delim), "body starts with the boundary");
@@ -541,7 +579,11 @@ mod tests {
             m.subject = s.clone();
             let out = render(&m);
             for line in header_lines(&out) {
-                assert!(line.len() <= MAX_LINE, "line too long ({}): {line}", line.len());
+                assert!(
+                    line.len() <= MAX_LINE,
+                    "line too long ({}): {line}",
+                    line.len()
+                );
                 assert!(!line.trim().is_empty(), "whitespace-only header line");
             }
             let (h, _) = parse(&out);
@@ -577,8 +619,15 @@ mod tests {
         assert_eq!(
             names,
             [
-                "Date", "From", "To", "Cc", "Subject", "Message-ID", "MIME-Version",
-                "Content-Type", "X-Mailer"
+                "Date",
+                "From",
+                "To",
+                "Cc",
+                "Subject",
+                "Message-ID",
+                "MIME-Version",
+                "Content-Type",
+                "X-Mailer"
             ]
         );
         let (h, _) = parse(&out);
@@ -586,8 +635,13 @@ mod tests {
             decode_header(header(&h, "Subject").unwrap()),
             "Hello  Bcc: evil@attacker.example    body"
         );
-        assert!(header(&h, "To").unwrap().contains("<a.b.comBccevil@attacker.example>"));
-        assert_eq!(header(&h, "Message-ID"), Some("<id.xBccevil@attacker.example>"));
+        assert!(header(&h, "To")
+            .unwrap()
+            .contains("<a.b.comBccevil@attacker.example>"));
+        assert_eq!(
+            header(&h, "Message-ID"),
+            Some("<id.xBccevil@attacker.example>")
+        );
     }
 
     #[test]
@@ -599,24 +653,45 @@ mod tests {
         assert_eq!(
             names,
             [
-                "Date", "From", "To", "Subject", "Message-ID", "MIME-Version", "Content-Type",
+                "Date",
+                "From",
+                "To",
+                "Subject",
+                "Message-ID",
+                "MIME-Version",
+                "Content-Type",
                 "X-Mailer"
             ]
         );
         let (h, _) = parse(&out);
         assert_eq!(header(&h, "Date"), Some("Fri, 20 Nov 2026 09:00:00 +0800"));
-        assert_eq!(header(&h, "Message-ID"), Some("<3f9a0c1d2e@hengli-kitchen.com>"));
+        assert_eq!(
+            header(&h, "Message-ID"),
+            Some("<3f9a0c1d2e@hengli-kitchen.com>")
+        );
         assert_eq!(header(&h, "MIME-Version"), Some("1.0"));
     }
 
     #[test]
     fn names_with_specials_are_quoted() {
-        assert_eq!(phrase_tokens("Smith, John"), vec!["\"Smith, John\"".to_string()]);
-        assert_eq!(phrase_tokens("J. \"Jay\" O\\Neil"), vec![r#""J. \"Jay\" O\\Neil""#.to_string()]);
-        assert_eq!(phrase_tokens("Hans Mueller"), vec!["Hans".to_string(), "Mueller".to_string()]);
+        assert_eq!(
+            phrase_tokens("Smith, John"),
+            vec!["\"Smith, John\"".to_string()]
+        );
+        assert_eq!(
+            phrase_tokens("J. \"Jay\" O\\Neil"),
+            vec![r#""J. \"Jay\" O\\Neil""#.to_string()]
+        );
+        assert_eq!(
+            phrase_tokens("Hans Mueller"),
+            vec!["Hans".to_string(), "Mueller".to_string()]
+        );
         assert!(phrase_tokens("   ").is_empty());
         let mut m = sample();
-        m.to = vec![mb("Smith, John", "john@example.com"), mb("Ann", "ann@example.com")];
+        m.to = vec![
+            mb("Smith, John", "john@example.com"),
+            mb("Ann", "ann@example.com"),
+        ];
         let (h, _) = parse(&render(&m));
         assert_eq!(
             header(&h, "To"),
@@ -628,11 +703,20 @@ mod tests {
     fn long_address_lists_fold_between_mailboxes() {
         let mut m = sample();
         m.to = (0..12)
-            .map(|i| mb(&format!("客户{i} Purchasing"), &format!("buyer{i}@customer-domain.example")))
+            .map(|i| {
+                mb(
+                    &format!("客户{i} Purchasing"),
+                    &format!("buyer{i}@customer-domain.example"),
+                )
+            })
             .collect();
         let out = render(&m);
         for line in header_lines(&out) {
-            assert!(line.len() <= MAX_LINE, "line too long ({}): {line}", line.len());
+            assert!(
+                line.len() <= MAX_LINE,
+                "line too long ({}): {line}",
+                line.len()
+            );
         }
         let (h, _) = parse(&out);
         let to = header(&h, "To").unwrap();
@@ -702,13 +786,20 @@ mod tests {
         assert_eq!(clean_addr_spec("alice", "u", "d"), "alice@d");
         assert_eq!(clean_addr_spec("@x.com", "u", "d"), "u@x.com");
         assert_eq!(clean_addr_spec("用户@例子.公司", "u", "d"), "u@d");
-        let long = clean_addr_spec(&format!("{}@{}", "l".repeat(100), "d.".repeat(200)), "u", "d");
+        let long = clean_addr_spec(
+            &format!("{}@{}", "l".repeat(100), "d.".repeat(200)),
+            "u",
+            "d",
+        );
         assert!(long.len() <= 254 && !long.ends_with('.'));
         let mut m = sample();
         m.message_id = "<>".into();
         let (h, _) = parse(&render(&m));
         let id = header(&h, "Message-ID").unwrap();
-        assert!(id.starts_with('<') && id.ends_with("@dealguard.invalid>"), "{id}");
+        assert!(
+            id.starts_with('<') && id.ends_with("@dealguard.invalid>"),
+            "{id}"
+        );
     }
 
     #[test]
@@ -761,10 +852,20 @@ mod tests {
             if !m.cc.is_empty() {
                 want.push("Cc");
             }
-            want.extend(["Subject", "Message-ID", "MIME-Version", "Content-Type", "X-Mailer"]);
+            want.extend([
+                "Subject",
+                "Message-ID",
+                "MIME-Version",
+                "Content-Type",
+                "X-Mailer",
+            ]);
             assert_eq!(names, want);
             for line in header_lines(&out) {
-                assert!(line.len() <= MAX_LINE, "line too long ({}): {line:?}", line.len());
+                assert!(
+                    line.len() <= MAX_LINE,
+                    "line too long ({}): {line:?}",
+                    line.len()
+                );
             }
             let (h, body) = parse(&out);
             assert_eq!(
@@ -783,5 +884,19 @@ mod tests {
     #[ignore]
     fn write_sample_eml() {
         std::fs::write("/tmp/dealguard-test.eml", render(&sample())).unwrap();
+        // A second one with quoted names, a folded ASCII subject and an injection attempt.
+        let mut m = sample();
+        m.to = vec![
+            mb("Smith, John \"JJ\"", "john@example.com"),
+            mb("Ann Lee", "ann@example.com"),
+        ];
+        m.cc = (0..5)
+            .map(|i| mb(&format!("采购部 {i}"), &format!("buyer{i}@example.com")))
+            .collect();
+        m.subject =
+            "Weekly progress report for order NH-2026-0148, week 47 of 2026 (draft)\r\nBcc: x@y"
+                .into();
+        m.utc_offset_minutes = -330;
+        std::fs::write("/tmp/dealguard-test-2.eml", render(&m)).unwrap();
     }
 }

@@ -1,10 +1,14 @@
 //! Render stage: the tera environment (filters and functions every template may use) and the
 //! translation of tera errors into located diagnostics.
 
-use crate::diag::Diagnostic;
+use crate::clauses::select::name_exists;
+use crate::clauses::vars::{self, VarUse};
+use crate::context;
+use crate::diag::{did_you_mean, Diagnostic};
 use crate::profile::deal::{role_label, Access, Weekday};
 use crate::profile::yaml::{Index, Source};
 use crate::profile::{Lang, Ymd};
+use serde_yaml::Value as Yaml;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
@@ -153,6 +157,15 @@ impl Origin {
         }
     }
 
+    /// A template that is a whole file: template positions are file positions.
+    pub fn of_file() -> Origin {
+        Origin {
+            line: 1,
+            col: 1,
+            block_indent: None,
+        }
+    }
+
     /// File position of a 1-based template position.
     pub fn map(&self, tline: usize, tcol: usize) -> (usize, usize) {
         match self.block_indent {
@@ -161,6 +174,57 @@ impl Origin {
             None => (self.line + tline - 1, tcol),
         }
     }
+}
+
+/// A name a template reads that the template data does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadName {
+    /// What is wrong.
+    pub message: String,
+    /// Line in the template, from 1.
+    pub line: usize,
+    /// Column in the template, from 1.
+    pub col: usize,
+    /// A "did you mean" suggestion.
+    pub hint: Option<String>,
+}
+
+/// Checks every name a template reads against the data (and the schema of a full profile, so
+/// names of sections this deal leaves out still count). Returns the bad names and all uses.
+pub fn check_names(tpl: &str, data: &Yaml, schema: &Yaml) -> (Vec<BadName>, Vec<VarUse>) {
+    let roots: Vec<&str> = data
+        .as_mapping()
+        .map_or(Vec::new(), |m| m.keys().filter_map(Yaml::as_str).collect());
+    let mut bad = Vec::new();
+    let uses = vars::scan(tpl);
+    for v in &uses {
+        let root = v.path.split('.').next().unwrap_or("");
+        if !roots.contains(&root) {
+            bad.push(BadName {
+                message: format!("`{root}` is not defined"),
+                line: v.line,
+                col: v.col,
+                hint: did_you_mean(root, roots.iter().copied())
+                    .map(|b| format!("did you mean `{b}`?")),
+            });
+        } else if !name_exists(data, schema, &v.path) {
+            let (parent, last) = v.path.rsplit_once('.').unwrap_or(("", &v.path));
+            let hint = match context::lookup_found(schema, parent)
+                .or_else(|| context::lookup_found(data, parent))
+            {
+                Some(Yaml::Mapping(m)) => did_you_mean(last, m.keys().filter_map(Yaml::as_str))
+                    .map(|b| format!("did you mean `{parent}.{b}`?")),
+                _ => None,
+            };
+            bad.push(BadName {
+                message: format!("`{}` is not in the deal profile", v.path),
+                line: v.line,
+                col: v.col,
+                hint,
+            });
+        }
+    }
+    (bad, uses)
 }
 
 /// Turns a tera error into a diagnostic located in the clause or template file.

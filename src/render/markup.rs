@@ -3,7 +3,7 @@
 //! e-mail-safe HTML or layout blocks for the PDF.
 
 use super::escape;
-use crate::pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Style, Table};
+use crate::pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Span, Style, Table};
 
 /// A run of text inside a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +100,10 @@ pub fn inline(s: &str) -> Line {
 fn link_split(t: &str, out: &mut Line) {
     let mut rest = t;
     while !rest.is_empty() {
-        let next_url = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min();
+        let next_url = ["https://", "http://"]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
         let next_mail = find_email(rest);
         let pick = match (next_url, next_mail) {
             (Some(u), Some((m, _))) if m < u => Some((m, true)),
@@ -119,14 +122,19 @@ fn link_split(t: &str, out: &mut Line) {
         let end = if is_mail {
             find_email(tail).map_or(tail.len(), |(_, len)| len)
         } else {
-            tail.find(|c: char| c.is_whitespace() || "<>\"'）】」，。；".contains(c)).unwrap_or(tail.len())
+            tail.find(|c: char| c.is_whitespace() || "<>\"'）】」，。；".contains(c))
+                .unwrap_or(tail.len())
         };
         // Trailing punctuation belongs to the sentence, not the link.
         let mut link = &tail[..end];
         while link.ends_with(['.', ',', ';', ':', ')', '!', '?']) {
             link = &link[..link.len() - 1];
         }
-        let target = if is_mail { format!("mailto:{link}") } else { link.to_string() };
+        let target = if is_mail {
+            format!("mailto:{link}")
+        } else {
+            link.to_string()
+        };
         out.push(Inline::Link(link.to_string(), target));
         rest = &tail[link.len()..];
     }
@@ -137,8 +145,17 @@ fn find_email(s: &str) -> Option<(usize, usize)> {
     let at = s.find('@')?;
     let is_local = |c: char| c.is_ascii_alphanumeric() || "._+-".contains(c);
     let is_dom = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
-    let start = s[..at].char_indices().rev().take_while(|(_, c)| is_local(*c)).last().map(|(i, _)| i)?;
-    let dom_len = s[at + 1..].chars().take_while(|c| is_dom(*c)).map(char::len_utf8).sum::<usize>();
+    let start = s[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_local(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let dom_len = s[at + 1..]
+        .chars()
+        .take_while(|c| is_dom(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
     let mut domain = &s[at + 1..at + 1 + dom_len];
     while domain.ends_with(['.', '-']) {
         domain = &domain[..domain.len() - 1];
@@ -153,7 +170,10 @@ fn find_email(s: &str) -> Option<(usize, usize)> {
 
 fn cells(line: &str) -> Vec<String> {
     let t = line.trim().trim_start_matches('|');
-    let t = t.strip_suffix('|').filter(|x| !x.ends_with('\\')).unwrap_or(t);
+    let t = t
+        .strip_suffix('|')
+        .filter(|x| !x.ends_with('\\'))
+        .unwrap_or(t);
     // Split on unescaped bars.
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -208,7 +228,9 @@ pub fn parse(text: &str) -> Doc {
             nodes.push(Node::List(items));
         } else if t.starts_with("> ") || t == ">" {
             let mut note = Vec::new();
-            while i < lines.len() && (lines[i].trim_start().starts_with("> ") || lines[i].trim() == ">") {
+            while i < lines.len()
+                && (lines[i].trim_start().starts_with("> ") || lines[i].trim() == ">")
+            {
                 note.push(inline(lines[i].trim_start().trim_start_matches('>').trim()));
                 i += 1;
             }
@@ -229,7 +251,13 @@ pub fn parse(text: &str) -> Doc {
             let mut para = Vec::new();
             while i < lines.len() {
                 let x = lines[i].trim();
-                if x.is_empty() || x.starts_with("# ") || x.starts_with("## ") || x.starts_with("- ") || x.starts_with("> ") || x.starts_with('|') {
+                if x.is_empty()
+                    || x.starts_with("# ")
+                    || x.starts_with("## ")
+                    || x.starts_with("- ")
+                    || x.starts_with("> ")
+                    || x.starts_with('|')
+                {
                     break;
                 }
                 para.push(inline(x));
@@ -284,7 +312,11 @@ pub fn to_markdown(doc: &Doc) -> String {
     let mut o = String::new();
     for n in &doc.nodes {
         match n {
-            Node::Heading(level, l) => o.push_str(&format!("{} {}\n\n", "#".repeat(*level as usize), md_line(l))),
+            Node::Heading(level, l) => o.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(*level as usize),
+                md_line(l)
+            )),
             Node::Para(lines) => {
                 let body: Vec<String> = lines.iter().map(md_line_start).collect();
                 o.push_str(&body.join("  \n"));
@@ -297,15 +329,24 @@ pub fn to_markdown(doc: &Doc) -> String {
                 o.push('\n');
             }
             Node::Note(lines) => {
-                let body: Vec<String> = lines.iter().map(|l| format!("> {}", md_line_start(l))).collect();
+                let body: Vec<String> = lines
+                    .iter()
+                    .map(|l| format!("> {}", md_line_start(l)))
+                    .collect();
                 o.push_str(&body.join("  \n"));
                 o.push_str("\n\n");
             }
             Node::Table(header, rows) => {
-                o.push_str(&format!("| {} |\n", header.iter().map(md_line).collect::<Vec<_>>().join(" | ")));
+                o.push_str(&format!(
+                    "| {} |\n",
+                    header.iter().map(md_line).collect::<Vec<_>>().join(" | ")
+                ));
                 o.push_str(&format!("|{}\n", "---|".repeat(header.len())));
                 for r in rows {
-                    o.push_str(&format!("| {} |\n", r.iter().map(md_line).collect::<Vec<_>>().join(" | ")));
+                    o.push_str(&format!(
+                        "| {} |\n",
+                        r.iter().map(md_line).collect::<Vec<_>>().join(" | ")
+                    ));
                 }
                 o.push('\n');
             }
@@ -318,7 +359,13 @@ pub fn to_markdown(doc: &Doc) -> String {
 fn cols(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
             _ => 1,
         })
         .sum()
@@ -378,7 +425,11 @@ fn html_line(l: &Line) -> String {
         .map(|i| match i {
             Inline::Text(t) => escape::html(t),
             Inline::Bold(t) => format!("<strong>{}</strong>", escape::html(t)),
-            Inline::Link(t, url) => format!("<a href=\"{}\" style=\"color:#1a56b0;\">{}</a>", escape::html(url), escape::html(t)),
+            Inline::Link(t, url) => format!(
+                "<a href=\"{}\" style=\"color:#1a56b0;\">{}</a>",
+                escape::html(url),
+                escape::html(t)
+            ),
         })
         .collect()
 }
@@ -460,19 +511,33 @@ pub struct PdfStyles {
     pub note: Rgb,
 }
 
+/// A line as one rich part: bold runs bold, links coloured and clickable.
+fn rich(l: &Line, st: &PdfStyles, base: Style) -> Part {
+    Part::rich(
+        l.iter()
+            .map(|i| match i {
+                Inline::Text(t) => Span {
+                    text: t.clone(),
+                    style: base,
+                    link: None,
+                },
+                Inline::Bold(t) => Span {
+                    text: t.clone(),
+                    style: base.bold(),
+                    link: None,
+                },
+                Inline::Link(t, u) => Span {
+                    text: t.clone(),
+                    style: base.color(st.link),
+                    link: Some(u.clone()),
+                },
+            })
+            .collect(),
+    )
+}
+
 fn parts(l: &Line, st: &PdfStyles, base: Style) -> Vec<Part> {
-    // One part per line: runs of one style are joined; bold and links become their own parts
-    // only when they fill the line (the layout engine wraps whole parts).
-    let text = plain(l);
-    let all_bold = l.iter().all(|i| matches!(i, Inline::Bold(_)));
-    let only_link = match l.as_slice() {
-        [Inline::Link(t, u)] => Some((t.clone(), u.clone())),
-        _ => None,
-    };
-    if let Some((t, u)) = only_link {
-        return vec![Part::link(t, base.color(st.link), u)];
-    }
-    vec![Part::new(text, if all_bold { base.bold() } else { base })]
+    vec![rich(l, st, base)]
 }
 
 /// The document as layout blocks for the PDF.
@@ -481,12 +546,20 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
     for n in &doc.nodes {
         match n {
             Node::Heading(1, l) => {
-                out.push(Block::Heading { text: plain(l), style: st.h1, rule: None });
+                out.push(Block::Heading {
+                    text: plain(l),
+                    style: st.h1,
+                    rule: None,
+                });
                 out.push(Block::Spacer(4.0));
             }
             Node::Heading(_, l) => {
                 out.push(Block::Spacer(6.0));
-                out.push(Block::Heading { text: plain(l), style: st.h2, rule: Some(st.rule) });
+                out.push(Block::Heading {
+                    text: plain(l),
+                    style: st.h2,
+                    rule: Some(st.rule),
+                });
             }
             Node::Para(lines) => {
                 let p: Vec<Part> = lines.iter().flat_map(|l| parts(l, st, st.body)).collect();
@@ -495,19 +568,26 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
             }
             Node::List(items) => {
                 for it in items {
-                    let mut p = parts(it, st, st.body);
-                    if let Some(first) = p.first_mut() {
-                        first.text = format!("•  {}", first.text);
-                    }
-                    out.push(Block::Paragraph(p));
+                    // The bullet hangs: wrapped lines start under the text, not the bullet.
+                    let mut line = vec![Inline::Text("•  ".into())];
+                    line.extend(it.iter().cloned());
+                    out.push(Block::Paragraph(vec![
+                        rich(&line, st, st.body).hanging(st.body.size * 0.95)
+                    ]));
                     out.push(Block::Spacer(2.0));
                 }
                 out.push(Block::Spacer(4.0));
             }
             Node::Note(lines) => {
-                let p: Vec<Part> = lines.iter().flat_map(|l| parts(l, st, st.body.bold().color(st.note))).collect();
+                let p: Vec<Part> = lines
+                    .iter()
+                    .flat_map(|l| parts(l, st, st.body.bold().color(st.note)))
+                    .collect();
                 out.push(Block::Table(Table {
-                    columns: vec![Column { weight: 1.0, align: Align::Left }],
+                    columns: vec![Column {
+                        weight: 1.0,
+                        align: Align::Left,
+                    }],
                     header: None,
                     rows: vec![vec![Cell::Text(p)]],
                     header_fill: st.header_fill,
@@ -518,12 +598,37 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
                 out.push(Block::Spacer(8.0));
             }
             Node::Table(header, rows) => {
-                let small = Style { size: st.body.size - 0.8, ..st.body };
+                let small = Style {
+                    size: st.body.size - 0.8,
+                    ..st.body
+                };
                 let n = header.len().max(1);
                 out.push(Block::Table(Table {
-                    columns: (0..n).map(|k| Column { weight: if k == 0 { 1.4 } else { 1.0 }, align: Align::Left }).collect(),
-                    header: Some(header.iter().map(|h| Cell::Text(vec![Part::new(plain(h), small.bold().color(st.h2.color))])).collect()),
-                    rows: rows.iter().map(|r| r.iter().map(|c| Cell::Text(parts(c, st, small))).collect()).collect(),
+                    columns: (0..n)
+                        .map(|k| Column {
+                            weight: if k == 0 || (n > 2 && k + 1 == n) {
+                                1.3
+                            } else {
+                                1.0
+                            },
+                            align: Align::Left,
+                        })
+                        .collect(),
+                    header: Some(
+                        header
+                            .iter()
+                            .map(|h| {
+                                Cell::Text(vec![Part::new(
+                                    plain(h),
+                                    small.bold().color(st.h2.color),
+                                )])
+                            })
+                            .collect(),
+                    ),
+                    rows: rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| Cell::Text(parts(c, st, small))).collect())
+                        .collect(),
                     header_fill: st.header_fill,
                     zebra: Some(Rgb::hex(0xf6f8fa)),
                     rule: st.rule,
@@ -548,11 +653,19 @@ mod tests {
         assert_eq!(d.title().as_deref(), Some("Welcome to order NH-1"));
         assert!(matches!(&d.nodes[1], Node::Para(l) if l.len() == 2));
         assert!(matches!(&d.nodes[2], Node::Heading(2, _)));
-        let Node::List(items) = &d.nodes[3] else { panic!("{:?}", d.nodes[3]) };
+        let Node::List(items) = &d.nodes[3] else {
+            panic!("{:?}", d.nodes[3])
+        };
         assert_eq!(items[0][0], Inline::Bold("Li Wei".into()));
-        assert!(items[0].contains(&Inline::Link("li.wei@hengli-kitchen.com".into(), "mailto:li.wei@hengli-kitchen.com".into())));
+        assert!(items[0].contains(&Inline::Link(
+            "li.wei@hengli-kitchen.com".into(),
+            "mailto:li.wei@hengli-kitchen.com".into()
+        )));
         // The full stop after a URL is not part of it.
-        assert!(items[1].contains(&Inline::Link("https://trello.com/b/nh0148".into(), "https://trello.com/b/nh0148".into())));
+        assert!(items[1].contains(&Inline::Link(
+            "https://trello.com/b/nh0148".into(),
+            "https://trello.com/b/nh0148".into()
+        )));
         assert!(matches!(&d.nodes[4], Node::Table(h, r) if h.len() == 2 && r.len() == 1));
         assert!(matches!(&d.nodes[5], Node::Note(_)));
     }
@@ -561,7 +674,9 @@ mod tests {
     fn escaped_values_stay_text() {
         let v = escape_value("**A|B** <b>\n# x");
         let d = parse(&format!("| {v} | y |\n"));
-        let Node::Table(h, _) = &d.nodes[0] else { panic!() };
+        let Node::Table(h, _) = &d.nodes[0] else {
+            panic!()
+        };
         assert_eq!(plain(&h[0]), "**A|B** <b> # x");
         assert_eq!(h.len(), 2);
         let d = parse(&format!("{}\n", escape_value("# not a heading")));

@@ -3,11 +3,11 @@
 //! photos and videos, next-stage plan, issues and risks with buyer actions, sign-off.
 
 use super::aql;
-use super::labels::Labels;
 use crate::pdf::layout::{Align, Block, Cell, Column, Part, Photo, PhotoGrid, Rgb, Style, Table};
 use crate::profile::deal::{Profile, Stage};
 use crate::profile::week::{LoadedWeek, MaterialStatus, Status};
 use crate::profile::{Lang, Langs, Text, Ymd};
+use crate::render::templates::Labels;
 
 pub use crate::pdf::page::colors;
 use colors::*;

@@ -2,7 +2,6 @@
 
 pub mod aql;
 pub mod compose;
-pub mod labels;
 
 use crate::diag::{Diagnostic, Problems};
 use crate::pdf::font::Fonts;
@@ -12,14 +11,13 @@ use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
 use crate::profile::week::LoadedWeek;
 use crate::profile::{Langs, Loaded};
-use labels::Labels;
+use crate::render::templates::{Labels, Templates};
 use serde_yaml::Value as Yaml;
 
 /// Photo resolution in the PDF: sharp in print, small enough to e-mail.
 pub const PHOTO_DPI: f32 = 200.0;
 /// JPEG quality of embedded photos.
 pub const PHOTO_QUALITY: u8 = 85;
-
 
 /// Every string of a value with its field path (`photos[2].caption.en`), for glyph checks.
 fn strings(v: &Yaml, path: String, out: &mut Vec<(String, String)>) {
@@ -176,7 +174,13 @@ pub fn qr(data: &str) -> Option<(Vec<bool>, usize)> {
 /// channel rule with the call-back number; page n / N.
 fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels) -> Furniture {
     let p = &loaded.profile;
-    let phone = page::unbreakable(p.payment.verification.callback_phone.as_deref().unwrap_or_default());
+    let phone = page::unbreakable(
+        p.payment
+            .verification
+            .callback_phone
+            .as_deref()
+            .unwrap_or_default(),
+    );
     let mut left: Vec<String> = Vec::new();
     let mut footer = Vec::new();
     for l in langs.list() {
@@ -195,9 +199,19 @@ fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels)
     Furniture {
         left,
         title: labels.get("title"),
-        subtitle: format!("{} · {} · #{}", p.deal.id, week.iso.label(), week.week.number),
+        subtitle: format!(
+            "{} · {} · #{}",
+            p.deal.id,
+            week.iso.label(),
+            week.week.number
+        ),
         footer,
-        page_label: Box::new(move |n, total| labels.fill("page", &[("n", n.to_string()), ("total", total.to_string())])),
+        page_label: Box::new(move |n, total| {
+            labels.fill(
+                "page",
+                &[("n", n.to_string()), ("total", total.to_string())],
+            )
+        }),
     }
 }
 
@@ -207,9 +221,10 @@ pub fn render(
     week: &LoadedWeek,
     langs: &Langs,
     fonts: &Fonts,
+    templates: &Templates,
     source_date: Option<i64>,
 ) -> Result<(Vec<u8>, Problems), Problems> {
-    let labels = Labels::builtin(langs)?;
+    let labels = Labels::load(templates, "report-labels.yaml", langs)?;
     let frame = page::frame();
     let warnings = glyph_warnings(loaded, week, fonts);
     let images = prepare_photos(week, &frame)?;
@@ -236,7 +251,12 @@ pub fn render(
     };
     let blocks: Vec<Block> = compose::blocks(&input);
     let mut pages = layout::layout(&blocks, &frame, fonts);
-    page::decorate(&mut pages, &frame, &furniture(loaded, week, langs, &labels), fonts);
+    page::decorate(
+        &mut pages,
+        &frame,
+        &furniture(loaded, week, langs, &labels),
+        fonts,
+    );
     let p = &loaded.profile;
     // The report is dated the day it goes out: the deal's report weekday of that ISO week.
     let day = week

@@ -1,193 +1,17 @@
-//! Commands: one function per command, each running the pipeline
-//! load → select → render → write and returning the problems it found.
+//! Commands that check and browse: `check`, `init`, `eject`, `clauses list|show|coverage`.
 
+use super::documents::render_week;
+use super::{load_fonts, prepare, select, Outcome, Run};
 use crate::assets;
-use crate::clauses::{self, topics::TOPICS, Library, Selection};
-use crate::cli::{
-    CheckArgs, ClausesCommand, Cli, Command, ContractArgs, ContractFormat, EjectArgs, InitArgs,
-    ReportArgs,
-};
+use crate::clauses::{self, topics::TOPICS, Library};
+use crate::cli::{CheckArgs, ClausesCommand, EjectArgs, InitArgs};
 use crate::diag::{Diagnostic, Problems};
 use crate::output::{self, Output};
-use crate::pdf::font::Fonts;
-use crate::profile::week;
-use crate::profile::{self, Lang, Langs, Loaded};
-use crate::render::{self, contract};
-use std::path::{Path, PathBuf};
+use crate::profile::Lang;
+use crate::render;
+use std::path::Path;
 
-/// What a command ends with: `Ok` with warnings, or `Err` with every problem found.
-pub type Outcome = Result<Problems, Problems>;
-
-/// Runs the command the user asked for.
-pub fn run(cli: &Cli) -> Outcome {
-    match &cli.command {
-        Command::Init(a) => init(a),
-        Command::Check(a) => check(&cli.deal, a),
-        Command::Contract(a) => contract_cmd(&cli.deal, a),
-        Command::Report(a) => report_cmd(&cli.deal, a),
-        Command::Clauses(c) => clauses_cmd(&cli.deal, c),
-        Command::Eject(a) => eject(a),
-        Command::Licenses => {
-            print!("{}", assets::FONT_LICENSE);
-            Ok(Problems::new())
-        }
-    }
-}
-
-/// Collects problems across stages so that one run reports everything it can find.
-struct Run {
-    problems: Problems,
-}
-
-impl Run {
-    fn new() -> Self {
-        Run {
-            problems: Problems::new(),
-        }
-    }
-
-    /// Keeps the value of a stage, or records its problems and gives up with all of them.
-    fn stage<T>(&mut self, r: Result<T, Problems>) -> Result<T, Problems> {
-        match r {
-            Ok(v) => Ok(v),
-            Err(p) => {
-                self.problems.extend(p);
-                Err(std::mem::take(&mut self.problems))
-            }
-        }
-    }
-
-    /// Stops when errors have been found so far.
-    fn checkpoint(&mut self) -> Result<(), Problems> {
-        if self.problems.has_errors() {
-            return Err(std::mem::take(&mut self.problems));
-        }
-        Ok(())
-    }
-
-    fn finish(self) -> Outcome {
-        if self.problems.has_errors() {
-            Err(self.problems)
-        } else {
-            Ok(self.problems)
-        }
-    }
-}
-
-/// The languages of an output: `--lang`, or the profile's.
-fn resolve_langs(arg: Option<&str>, loaded: &Loaded) -> Result<Langs, Problems> {
-    match arg {
-        Some(s) => s
-            .parse::<Langs>()
-            .map_err(|m| Diagnostic::error(Path::new("--lang"), m).into()),
-        None => Ok(Langs::new(&loaded.profile.deal.languages)),
-    }
-}
-
-/// Everything up to a selection: the deal, its clause library, the languages.
-struct Prepared {
-    loaded: Loaded,
-    lib: Library,
-    langs: Langs,
-}
-
-fn prepare(
-    run: &mut Run,
-    deal: &Path,
-    lang: Option<&str>,
-    set: Option<&str>,
-) -> Result<Prepared, Problems> {
-    let mut loaded = run.stage(profile::load(deal))?;
-    run.problems.extend(std::mem::take(&mut loaded.problems));
-    if let Some(s) = set {
-        loaded.profile.security.clause_set = s.to_string();
-    }
-    let langs = run.stage(resolve_langs(lang, &loaded))?;
-    run.problems.extend(loaded.check_langs(&langs));
-    let (lib, warnings) = run.stage(Library::for_deal(&loaded))?;
-    run.problems.extend(warnings);
-    Ok(Prepared { loaded, lib, langs })
-}
-
-fn select<'l>(run: &mut Run, p: &'l Prepared) -> Result<Selection<'l>, Problems> {
-    let mut warnings = Problems::new();
-    let sel = clauses::select(&p.lib, &p.loaded, &p.langs, &mut warnings);
-    run.problems.extend(warnings);
-    let sel = run.stage(sel)?;
-    run.checkpoint()?;
-    Ok(sel)
-}
-
-/// Input files of a deal: outputs must never overwrite them.
-fn inputs(p: &Prepared) -> Vec<PathBuf> {
-    let mut v = vec![p.loaded.src.path.clone()];
-    for d in &p.loaded.profile.security.clause_dirs {
-        let dir = p.loaded.dir.join(d);
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            v.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
-        }
-    }
-    v
-}
-
-/// Where a document goes: `-o` (file, folder or `-`), or `out/` beside deal.yaml.
-fn target(loaded: &Loaded, o: Option<&Path>, several: bool, file_name: &str) -> PathBuf {
-    match o {
-        Some(p) if p.as_os_str() == "-" => PathBuf::from("-"),
-        Some(p) if several || p.is_dir() => p.join(file_name),
-        Some(p) => p.to_path_buf(),
-        None => loaded.dir.join("out").join(file_name),
-    }
-}
-
-fn write(run: &mut Run, outputs: &[Output], inputs: &[PathBuf]) -> Result<(), Problems> {
-    run.problems.extend(output::check_targets(outputs, inputs));
-    run.checkpoint()?;
-    run.stage(output::write_all(outputs).map_err(Problems::from))?;
-    for o in outputs.iter().filter(|o| !o.is_stdout()) {
-        eprintln!("wrote {} ({} bytes)", o.path.display(), o.bytes.len());
-    }
-    Ok(())
-}
-
-fn contract_cmd(deal: &Path, a: &ContractArgs) -> Outcome {
-    let mut run = Run::new();
-    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
-    let sel = select(&mut run, &p)?;
-    let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
-    let mut formats = a.format.clone();
-    formats.dedup();
-    if a.output.as_deref().is_some_and(|o| o.as_os_str() == "-") && formats.len() > 1 {
-        return Err(Diagnostic::error(
-            Path::new("-o"),
-            "`-o -` prints one format; choose one with `--format`",
-        )
-        .into());
-    }
-    let outputs: Vec<Output> = formats
-        .iter()
-        .map(|f| {
-            let text = match f {
-                ContractFormat::Md => contract::markdown(&schedule, &p.loaded.profile),
-                ContractFormat::Html => contract::html(&schedule, &p.loaded.profile),
-            };
-            let name = format!(
-                "{}-contract-{}.{}",
-                p.loaded.profile.deal.id,
-                p.langs.code(),
-                f.ext()
-            );
-            Output {
-                path: target(&p.loaded, a.output.as_deref(), formats.len() > 1, &name),
-                bytes: text.into_bytes(),
-            }
-        })
-        .collect();
-    write(&mut run, &outputs, &inputs(&p))?;
-    run.finish()
-}
-
-fn check(deal: &Path, a: &CheckArgs) -> Outcome {
+pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     let mut run = Run::new();
     let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
     let sel = select(&mut run, &p)?;
@@ -221,7 +45,7 @@ fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     }
     let fonts = run.stage(load_fonts(&p.loaded, None))?;
     for w in &a.weeks {
-        match render_week(&p.loaded, w, &p.langs, &fonts) {
+        match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates) {
             Ok((wk, _, warnings)) => {
                 run.problems.extend(warnings);
                 println!(
@@ -249,106 +73,7 @@ fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     run.finish()
 }
 
-/// `SOURCE_DATE_EPOCH`, when set: the date reproducible builds put in documents.
-fn source_date() -> Option<i64> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-}
-
-/// The fonts of a deal's PDFs: `--font`, else `output.font` of the profile, else built-in.
-fn load_fonts(loaded: &Loaded, arg: Option<&Path>) -> Result<Fonts, Problems> {
-    let (path, shown, field) = match (arg, &loaded.profile.output.font) {
-        (Some(a), _) => (a.to_path_buf(), a.to_path_buf(), None),
-        (None, Some(f)) => (loaded.dir.join(f), f.clone(), Some("output.font")),
-        (None, None) => {
-            return Fonts::builtin()
-                .map_err(|m| Diagnostic::error(Path::new("<built-in font>"), m).into());
-        }
-    };
-    let locate = |d: Diagnostic| match field {
-        Some(f) => Diagnostic::error(
-            &loaded.src.path,
-            format!("font `{}` {}", shown.display(), d.message),
-        )
-        .at(loaded.pos(f))
-        .field(f),
-        None => d,
-    };
-    const MAX_FONT: u64 = 64 * 1024 * 1024;
-    let len = std::fs::metadata(&path)
-        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?
-        .len();
-    if len > MAX_FONT {
-        return Err(locate(Diagnostic::error(
-            &shown,
-            format!("is {len} bytes; fonts may be at most {MAX_FONT} bytes"),
-        ))
-        .into());
-    }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?;
-    let name = path.file_stem().map_or("user font".to_string(), |s| {
-        s.to_string_lossy().into_owned()
-    });
-    Fonts::with_user_font(bytes, &name).map_err(|m| {
-        locate(
-            Diagnostic::error(&shown, m)
-                .hint("give a TrueType or OpenType font (.ttf, .otf, .ttc)"),
-        )
-        .into()
-    })
-}
-
-/// Loads and renders one week: its data, the PDF bytes, and warnings.
-fn render_week(
-    loaded: &Loaded,
-    path: &Path,
-    langs: &Langs,
-    fonts: &Fonts,
-) -> Result<(week::LoadedWeek, Vec<u8>, Problems), Problems> {
-    let wk = week::load(path, &loaded.profile, &loaded.dir)?;
-    let (bytes, mut warnings) = crate::report::render(loaded, &wk, langs, fonts, source_date())?;
-    let mut all = wk.warnings.clone();
-    all.extend(std::mem::take(&mut warnings));
-    Ok((wk, bytes, all))
-}
-
-fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
-    let mut run = Run::new();
-    let mut loaded = run.stage(profile::load(deal))?;
-    run.problems.extend(std::mem::take(&mut loaded.problems));
-    let langs = run.stage(resolve_langs(a.lang.as_deref(), &loaded))?;
-    run.problems.extend(loaded.check_langs(&langs));
-    run.checkpoint()?;
-    let fonts = run.stage(load_fonts(&loaded, a.font.as_deref()))?;
-    let (wk, bytes, warnings) = run.stage(render_week(&loaded, &a.week, &langs, &fonts))?;
-    run.problems.extend(warnings);
-    let name = format!(
-        "{}-report-{}-{}.pdf",
-        loaded.profile.deal.id,
-        wk.iso.label(),
-        langs.code()
-    );
-    let path = match &a.output {
-        Some(o) if o.as_os_str() == "-" => {
-            return Err(Diagnostic::error(
-                Path::new("-o"),
-                "a PDF cannot go to standard output; give a file name",
-            )
-            .into());
-        }
-        Some(o) if o.is_dir() => o.join(&name),
-        Some(o) => o.clone(),
-        None => loaded.dir.join("out").join(&name),
-    };
-    let mut inputs = vec![loaded.src.path.clone(), a.week.clone()];
-    inputs.extend(wk.photo_files.iter().map(|(p, _)| p.clone()));
-    write(&mut run, &[Output { path, bytes }], &inputs)?;
-    run.finish()
-}
-
-fn init(a: &InitArgs) -> Outcome {
+pub(super) fn init(a: &InitArgs) -> Outcome {
     let deal = a.dir.join("deal.yaml");
     if deal.exists() {
         return Err(
@@ -370,7 +95,7 @@ fn init(a: &InitArgs) -> Outcome {
     Ok(Problems::new())
 }
 
-fn eject(a: &EjectArgs) -> Outcome {
+pub(super) fn eject(a: &EjectArgs) -> Outcome {
     let files: Vec<(&str, &[u8])> = assets::files_under("clauses/")
         .chain(assets::files_under("templates/"))
         .collect();
@@ -404,7 +129,7 @@ fn eject(a: &EjectArgs) -> Outcome {
     Ok(Problems::new())
 }
 
-fn clauses_cmd(deal: &Path, c: &ClausesCommand) -> Outcome {
+pub(super) fn clauses_cmd(deal: &Path, c: &ClausesCommand) -> Outcome {
     match c {
         ClausesCommand::List { set } => clauses_list(deal, set.as_deref()),
         ClausesCommand::Show { id, lang, raw } => clauses_show(deal, id, lang.as_deref(), *raw),

@@ -1,0 +1,370 @@
+//! Commands that write documents: `contract`, `letter`, `reply`, `report`. The document
+//! functions here are shared with `build`.
+
+use super::{
+    load_fonts, prepare, resolve_langs, select, source_date, target, write, Outcome, Prepared, Run,
+};
+use crate::clauses::Selection;
+use crate::cli::{ContractArgs, LetterArgs, ReplyArgs, ReportArgs};
+use crate::diag::{Diagnostic, Problems};
+use crate::output::Output;
+use crate::pdf::font::Fonts;
+use crate::profile::week::{self, IsoWeek, LoadedWeek};
+use crate::profile::{self, Langs, Loaded, Ymd};
+use crate::render::env::Numbers;
+use crate::render::letters::{self, Kind, Tone};
+use crate::render::pdfdoc::{self, ContractLayout};
+use crate::render::templates::{Labels, Occasion};
+use crate::render::{self, contract, Format};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One rendered file of a document: its format and bytes.
+pub(crate) type Rendered = Vec<(Format, Vec<u8>)>;
+
+fn pdf_error(loaded: &Loaded, m: String) -> Problems {
+    Diagnostic::error(&loaded.src.path, format!("cannot write the PDF: {m}")).into()
+}
+
+/// The day documents are dated: `SOURCE_DATE_EPOCH`, else the contract date at `hour` UTC.
+fn timestamp(loaded: &Loaded, hour: i64) -> i64 {
+    source_date().unwrap_or_else(|| {
+        loaded
+            .profile
+            .deal
+            .signed
+            .ymd
+            .map_or(0, |d| d.days_since_epoch() * 86_400 + hour * 3600)
+    })
+}
+
+/// File name of a document: `NH-2026-0148-letter-en+zh.pdf`.
+pub(crate) fn file_name(loaded: &Loaded, what: &str, langs: &Langs, f: Format) -> String {
+    format!(
+        "{}-{what}-{}.{}",
+        loaded.profile.deal.id,
+        langs.code(),
+        f.ext()
+    )
+}
+
+/// Refuses formats a document does not have, naming the ones it has.
+fn only(formats: &[Format], allowed: &[Format], what: &str) -> Result<Vec<Format>, Problems> {
+    let mut v: Vec<Format> = Vec::new();
+    for f in formats {
+        if !allowed.contains(f) {
+            let names: Vec<&str> = allowed.iter().map(|f| f.ext()).collect();
+            return Err(Diagnostic::error(
+                Path::new("--format"),
+                format!("the {what} has no `{}` format", f.ext()),
+            )
+            .hint(format!("use {}", names.join(", ")))
+            .into());
+        }
+        if !v.contains(f) {
+            v.push(*f);
+        }
+    }
+    Ok(v)
+}
+
+/// The contract schedule in `formats`.
+pub(crate) fn contract_docs(
+    p: &Prepared,
+    sel: &Selection,
+    formats: &[Format],
+    layout: ContractLayout,
+    fonts: Option<&Fonts>,
+) -> Result<Rendered, Problems> {
+    let schedule = render::render_schedule(sel, &p.loaded, &p.langs)?;
+    let labels = Labels::load(&p.templates, "contract-labels.yaml", &p.langs)?;
+    let mut out = Vec::new();
+    for f in formats {
+        let bytes = match f {
+            Format::Md => contract::markdown(&schedule, &p.loaded.profile, &labels).into_bytes(),
+            Format::Html => contract::html(&schedule, &p.loaded.profile, &labels).into_bytes(),
+            Format::Pdf => {
+                let fonts = fonts.ok_or_else(|| pdf_error(&p.loaded, "no fonts".into()))?;
+                pdfdoc::contract(
+                    &schedule,
+                    &p.loaded.profile,
+                    &labels,
+                    fonts,
+                    layout,
+                    timestamp(&p.loaded, 0),
+                )
+                .map_err(|m| pdf_error(&p.loaded, m))?
+            }
+            _ => continue,
+        };
+        out.push((*f, bytes));
+    }
+    Ok(out)
+}
+
+fn occasion(p: &Prepared, sel: &Selection, tone: Tone, reply_date: Option<Ymd>) -> Occasion {
+    let letter_day = crate::profile::Ymd::from_days(timestamp(&p.loaded, 1).div_euclid(86_400));
+    let reply = reply_date.map(|d| (d.iso(), letters::next_report(&p.loaded.profile, d).iso()));
+    Occasion {
+        letter_date: letter_day.iso(),
+        reply,
+        tone: tone.code().to_string(),
+        clauses: sel.len(),
+    }
+}
+
+/// The welcome letter or a reply in `formats`.
+pub(crate) fn letter_docs(
+    p: &Prepared,
+    sel: &Selection,
+    kind: Kind,
+    formats: &[Format],
+    reply_date: Option<Ymd>,
+    fonts: Option<&Fonts>,
+) -> Result<Rendered, Problems> {
+    let tone = match kind {
+        Kind::Reply(t) => t,
+        Kind::Letter => Tone::Formal,
+    };
+    let o = occasion(p, sel, tone, reply_date);
+    let numbers: Numbers = Arc::new(sel.numbers().clone());
+    let r = letters::render(
+        kind,
+        &p.loaded.profile,
+        &sel.terms,
+        numbers,
+        &p.templates,
+        &p.langs,
+        &o,
+    )?;
+    let mut out = Vec::new();
+    for f in formats {
+        let bytes = match f {
+            Format::Md => r.markdown().into_bytes(),
+            Format::Txt => r.text().into_bytes(),
+            Format::Html => r.html().into_bytes(),
+            Format::Eml => letters::eml(&r, &p.loaded.profile, &p.langs, timestamp(&p.loaded, 1)),
+            Format::Pdf => {
+                let fonts = fonts.ok_or_else(|| pdf_error(&p.loaded, "no fonts".into()))?;
+                let labels = Labels::load(&p.templates, "report-labels.yaml", &p.langs)?;
+                pdfdoc::letter(
+                    &r,
+                    &p.loaded.profile,
+                    &p.langs,
+                    &labels,
+                    fonts,
+                    timestamp(&p.loaded, 1),
+                )
+                .map_err(|m| pdf_error(&p.loaded, m))?
+            }
+        };
+        out.push((*f, bytes));
+    }
+    Ok(out)
+}
+
+/// Turns rendered files into outputs at `-o` or in `out/`.
+fn outputs(
+    p: &Prepared,
+    what: &str,
+    files: Rendered,
+    o: Option<&Path>,
+) -> Result<Vec<Output>, Problems> {
+    let several = files.len() > 1;
+    if o.is_some_and(|o| o.as_os_str() == "-") {
+        if several {
+            return Err(Diagnostic::error(
+                Path::new("-o"),
+                "`-o -` prints one format; choose one with `--format`",
+            )
+            .into());
+        }
+        if files.iter().any(|(f, _)| !f.is_text()) {
+            return Err(Diagnostic::error(
+                Path::new("-o"),
+                "a PDF cannot go to standard output; give a file name",
+            )
+            .into());
+        }
+    }
+    Ok(files
+        .into_iter()
+        .map(|(f, bytes)| Output {
+            path: target(
+                &p.loaded,
+                o,
+                several,
+                &file_name(&p.loaded, what, &p.langs, f),
+            ),
+            bytes,
+        })
+        .collect())
+}
+
+pub(super) fn contract_cmd(deal: &Path, a: &ContractArgs) -> Outcome {
+    let mut run = Run::new();
+    let formats = run.stage(only(&a.format, &render::CONTRACT_FORMATS, "contract"))?;
+    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let sel = select(&mut run, &p)?;
+    let fonts = if formats.contains(&Format::Pdf) {
+        Some(run.stage(load_fonts(&p.loaded, None))?)
+    } else {
+        None
+    };
+    let files = run.stage(contract_docs(&p, &sel, &formats, a.layout, fonts.as_ref()))?;
+    let outs = run.stage(outputs(&p, "contract", files, a.output.as_deref()))?;
+    write(&mut run, &outs, &super::inputs(&p))?;
+    run.finish()
+}
+
+pub(super) fn letter_cmd(deal: &Path, a: &LetterArgs) -> Outcome {
+    let mut run = Run::new();
+    let formats = run.stage(only(&a.format, &render::LETTER_FORMATS, "letter"))?;
+    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let sel = select(&mut run, &p)?;
+    let fonts = if formats.contains(&Format::Pdf) {
+        Some(run.stage(load_fonts(&p.loaded, a.font.as_deref()))?)
+    } else {
+        None
+    };
+    let files = run.stage(letter_docs(
+        &p,
+        &sel,
+        Kind::Letter,
+        &formats,
+        None,
+        fonts.as_ref(),
+    ))?;
+    let outs = run.stage(outputs(&p, "letter", files, a.output.as_deref()))?;
+    write(&mut run, &outs, &super::inputs(&p))?;
+    run.finish()
+}
+
+/// The latest week file in `reports/` beside deal.yaml (by its ISO-week name), if any.
+pub(crate) fn week_files(loaded: &Loaded) -> Vec<PathBuf> {
+    let dir = loaded.dir.join("reports");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|e| {
+            e.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// The default day of a reply: the report day of the latest week file, else the contract date.
+fn default_reply_date(loaded: &Loaded) -> Option<Ymd> {
+    let latest = week_files(loaded)
+        .iter()
+        .filter_map(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(IsoWeek::parse)
+        })
+        .max();
+    match latest {
+        Some(w) => Some(
+            w.monday()
+                .plus_days(i64::from(loaded.profile.channels.reports.weekday.iso()) - 1),
+        ),
+        None => loaded.profile.deal.signed.ymd,
+    }
+}
+
+/// The reply's day: `--date`, or the default.
+pub(crate) fn reply_date(loaded: &Loaded, arg: Option<&str>) -> Result<Option<Ymd>, Problems> {
+    match arg {
+        Some(s) => match Ymd::parse(s.trim()) {
+            Some(d) => Ok(Some(d)),
+            None => Err(
+                Diagnostic::error(Path::new("--date"), format!("`{s}` is not a date"))
+                    .hint("write it as YYYY-MM-DD")
+                    .into(),
+            ),
+        },
+        None => Ok(default_reply_date(loaded)),
+    }
+}
+
+pub(super) fn reply_cmd(deal: &Path, a: &ReplyArgs) -> Outcome {
+    let mut run = Run::new();
+    let formats = run.stage(only(&a.format, &render::REPLY_FORMATS, "reply"))?;
+    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let sel = select(&mut run, &p)?;
+    let date = run.stage(reply_date(&p.loaded, a.date.as_deref()))?;
+    let files = run.stage(letter_docs(
+        &p,
+        &sel,
+        Kind::Reply(a.tone),
+        &formats,
+        date,
+        None,
+    ))?;
+    let outs = run.stage(outputs(
+        &p,
+        &format!("reply-{}", a.tone.code()),
+        files,
+        a.output.as_deref(),
+    ))?;
+    write(&mut run, &outs, &super::inputs(&p))?;
+    run.finish()
+}
+
+/// Loads and renders one week: its data, the PDF bytes, and warnings.
+pub(crate) fn render_week(
+    loaded: &Loaded,
+    path: &Path,
+    langs: &Langs,
+    fonts: &Fonts,
+    templates: &crate::render::templates::Templates,
+) -> Result<(LoadedWeek, Vec<u8>, Problems), Problems> {
+    let wk = week::load(path, &loaded.profile, &loaded.dir)?;
+    let (bytes, mut warnings) =
+        crate::report::render(loaded, &wk, langs, fonts, templates, source_date())?;
+    let mut all = wk.warnings.clone();
+    all.extend(std::mem::take(&mut warnings));
+    Ok((wk, bytes, all))
+}
+
+/// File name of a week's report.
+pub(crate) fn report_name(loaded: &Loaded, iso: IsoWeek, langs: &Langs) -> String {
+    format!(
+        "{}-report-{}-{}.pdf",
+        loaded.profile.deal.id,
+        iso.label(),
+        langs.code()
+    )
+}
+
+pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
+    let mut run = Run::new();
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    let langs = run.stage(resolve_langs(a.lang.as_deref(), &loaded))?;
+    run.problems.extend(loaded.check_langs(&langs));
+    run.checkpoint()?;
+    let templates = run.stage(crate::render::templates::Templates::for_deal(&loaded))?;
+    let fonts = run.stage(load_fonts(&loaded, a.font.as_deref()))?;
+    let (wk, bytes, warnings) =
+        run.stage(render_week(&loaded, &a.week, &langs, &fonts, &templates))?;
+    run.problems.extend(warnings);
+    let name = report_name(&loaded, wk.iso, &langs);
+    let path = match &a.output {
+        Some(o) if o.as_os_str() == "-" => {
+            return Err(Diagnostic::error(
+                Path::new("-o"),
+                "a PDF cannot go to standard output; give a file name",
+            )
+            .into());
+        }
+        Some(o) if o.is_dir() => o.join(&name),
+        Some(o) => o.clone(),
+        None => loaded.dir.join("out").join(&name),
+    };
+    let mut inputs = vec![loaded.src.path.clone(), a.week.clone()];
+    inputs.extend(wk.photo_files.iter().map(|(p, _)| p.clone()));
+    write(&mut run, &[Output { path, bytes }], &inputs)?;
+    run.finish()
+}

@@ -1,0 +1,221 @@
+//! Commands: one function per command, each running the pipeline
+//! load → select → render → lay out → write and returning the problems it found.
+
+mod build;
+mod documents;
+mod library;
+
+use crate::assets;
+use crate::clauses::{self, Library, Selection};
+use crate::cli::{Cli, Command};
+use crate::diag::{Diagnostic, Problems};
+use crate::output::{self, Output};
+use crate::pdf::font::Fonts;
+use crate::profile::{self, Langs, Loaded};
+use crate::render::templates::Templates;
+use std::path::{Path, PathBuf};
+
+/// What a command ends with: `Ok` with warnings, or `Err` with every problem found.
+pub type Outcome = Result<Problems, Problems>;
+
+/// Runs the command the user asked for.
+pub fn run(cli: &Cli) -> Outcome {
+    match &cli.command {
+        Command::Init(a) => library::init(a),
+        Command::Check(a) => library::check(&cli.deal, a),
+        Command::Contract(a) => documents::contract_cmd(&cli.deal, a),
+        Command::Letter(a) => documents::letter_cmd(&cli.deal, a),
+        Command::Reply(a) => documents::reply_cmd(&cli.deal, a),
+        Command::Report(a) => documents::report_cmd(&cli.deal, a),
+        Command::Build(a) => build::build(&cli.deal, a),
+        Command::Clauses(c) => library::clauses_cmd(&cli.deal, c),
+        Command::Eject(a) => library::eject(a),
+        Command::Licenses => {
+            print!("{}", assets::FONT_LICENSE);
+            Ok(Problems::new())
+        }
+    }
+}
+
+/// Collects problems across stages so that one run reports everything it can find.
+pub(crate) struct Run {
+    /// Problems so far.
+    pub(crate) problems: Problems,
+}
+
+impl Run {
+    pub(crate) fn new() -> Self {
+        Run {
+            problems: Problems::new(),
+        }
+    }
+
+    /// Keeps the value of a stage, or records its problems and gives up with all of them.
+    pub(crate) fn stage<T>(&mut self, r: Result<T, Problems>) -> Result<T, Problems> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(p) => {
+                self.problems.extend(p);
+                Err(std::mem::take(&mut self.problems))
+            }
+        }
+    }
+
+    /// Stops when errors have been found so far.
+    pub(crate) fn checkpoint(&mut self) -> Result<(), Problems> {
+        if self.problems.has_errors() {
+            return Err(std::mem::take(&mut self.problems));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Outcome {
+        if self.problems.has_errors() {
+            Err(self.problems)
+        } else {
+            Ok(self.problems)
+        }
+    }
+}
+
+/// The languages of an output: `--lang`, or the profile's.
+pub(crate) fn resolve_langs(arg: Option<&str>, loaded: &Loaded) -> Result<Langs, Problems> {
+    match arg {
+        Some(s) => s
+            .parse::<Langs>()
+            .map_err(|m| Diagnostic::error(Path::new("--lang"), m).into()),
+        None => Ok(Langs::new(&loaded.profile.deal.languages)),
+    }
+}
+
+/// Everything up to a selection: the deal, its clause library, the languages.
+pub(crate) struct Prepared {
+    pub(crate) loaded: Loaded,
+    pub(crate) lib: Library,
+    pub(crate) langs: Langs,
+    pub(crate) templates: Templates,
+}
+
+pub(crate) fn prepare(
+    run: &mut Run,
+    deal: &Path,
+    lang: Option<&str>,
+    set: Option<&str>,
+) -> Result<Prepared, Problems> {
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    if let Some(s) = set {
+        loaded.profile.security.clause_set = s.to_string();
+    }
+    let langs = run.stage(resolve_langs(lang, &loaded))?;
+    run.problems.extend(loaded.check_langs(&langs));
+    let (lib, warnings) = run.stage(Library::for_deal(&loaded))?;
+    run.problems.extend(warnings);
+    let templates = run.stage(Templates::for_deal(&loaded))?;
+    Ok(Prepared {
+        loaded,
+        lib,
+        langs,
+        templates,
+    })
+}
+
+pub(crate) fn select<'l>(run: &mut Run, p: &'l Prepared) -> Result<Selection<'l>, Problems> {
+    let mut warnings = Problems::new();
+    let sel = clauses::select(&p.lib, &p.loaded, &p.langs, &mut warnings);
+    run.problems.extend(warnings);
+    let sel = run.stage(sel)?;
+    run.checkpoint()?;
+    Ok(sel)
+}
+
+/// Input files of a deal: outputs must never overwrite them.
+pub(crate) fn inputs(p: &Prepared) -> Vec<PathBuf> {
+    let mut v = vec![p.loaded.src.path.clone()];
+    let out = &p.loaded.profile.output;
+    for d in p
+        .loaded
+        .profile
+        .security
+        .clause_dirs
+        .iter()
+        .chain(&out.template_dirs)
+    {
+        let dir = p.loaded.dir.join(d);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            v.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    v
+}
+
+/// Where a document goes: `-o` (file, folder or `-`), or `out/` beside deal.yaml.
+pub(crate) fn target(loaded: &Loaded, o: Option<&Path>, several: bool, file_name: &str) -> PathBuf {
+    match o {
+        Some(p) if p.as_os_str() == "-" => PathBuf::from("-"),
+        Some(p) if several || p.is_dir() => p.join(file_name),
+        Some(p) => p.to_path_buf(),
+        None => loaded.dir.join("out").join(file_name),
+    }
+}
+
+pub(crate) fn write(run: &mut Run, outputs: &[Output], inputs: &[PathBuf]) -> Result<(), Problems> {
+    run.problems.extend(output::check_targets(outputs, inputs));
+    run.checkpoint()?;
+    run.stage(output::write_all(outputs).map_err(Problems::from))?;
+    for o in outputs.iter().filter(|o| !o.is_stdout()) {
+        eprintln!("wrote {} ({} bytes)", o.path.display(), o.bytes.len());
+    }
+    Ok(())
+}
+
+/// `SOURCE_DATE_EPOCH`, when set: the date reproducible builds put in documents.
+pub(crate) fn source_date() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+}
+
+/// The fonts of a deal's PDFs: `--font`, else `output.font` of the profile, else built-in.
+pub(crate) fn load_fonts(loaded: &Loaded, arg: Option<&Path>) -> Result<Fonts, Problems> {
+    let (path, shown, field) = match (arg, &loaded.profile.output.font) {
+        (Some(a), _) => (a.to_path_buf(), a.to_path_buf(), None),
+        (None, Some(f)) => (loaded.dir.join(f), f.clone(), Some("output.font")),
+        (None, None) => {
+            return Fonts::builtin()
+                .map_err(|m| Diagnostic::error(Path::new("<built-in font>"), m).into());
+        }
+    };
+    let locate = |d: Diagnostic| match field {
+        Some(f) => Diagnostic::error(
+            &loaded.src.path,
+            format!("font `{}` {}", shown.display(), d.message),
+        )
+        .at(loaded.pos(f))
+        .field(f),
+        None => d,
+    };
+    const MAX_FONT: u64 = 64 * 1024 * 1024;
+    let len = std::fs::metadata(&path)
+        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?
+        .len();
+    if len > MAX_FONT {
+        return Err(locate(Diagnostic::error(
+            &shown,
+            format!("is {len} bytes; fonts may be at most {MAX_FONT} bytes"),
+        ))
+        .into());
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?;
+    let name = path.file_stem().map_or("user font".to_string(), |s| {
+        s.to_string_lossy().into_owned()
+    });
+    Fonts::with_user_font(bytes, &name).map_err(|m| {
+        locate(
+            Diagnostic::error(&shown, m)
+                .hint("give a TrueType or OpenType font (.ttf, .otf, .ttc)"),
+        )
+        .into()
+    })
+}

@@ -1,0 +1,221 @@
+//! Render stage: the welcome letter and the credential-request reply, from their templates to
+//! Markdown, plain text, e-mail-safe HTML and `.eml` (the PDF goes through `pdfdoc.rs`).
+
+use super::eml::{self, Mailbox, Message};
+use super::env::Numbers;
+use super::markup::{self, Doc};
+use super::templates::{self, Occasion, Templates};
+use crate::context::Terms;
+use crate::diag::Problems;
+use crate::profile::deal::{Contact, Profile};
+use crate::profile::{Lang, Langs, Ymd};
+use sha2::{Digest, Sha256};
+
+/// Which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The welcome letter.
+    Letter,
+    /// The reply to a request for mailbox credentials, in a tone.
+    Reply(Tone),
+}
+
+/// The tone of a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Tone {
+    /// Courteous and businesslike.
+    Formal,
+    /// Friendly and personal, still firm.
+    Warm,
+}
+
+impl Tone {
+    /// `formal` / `warm`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Tone::Formal => "formal",
+            Tone::Warm => "warm",
+        }
+    }
+}
+
+impl Kind {
+    fn template(self, lang: Lang) -> String {
+        match self {
+            Kind::Letter => format!("letter/{}.md", lang.code()),
+            Kind::Reply(t) => format!("reply/{}.{}.md", t.code(), lang.code()),
+        }
+    }
+}
+
+/// A rendered letter or reply: one document per language, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// Documents per language.
+    pub docs: Vec<(Lang, Doc)>,
+}
+
+impl Rendered {
+    /// The title of every language, joined: the e-mail subject.
+    pub fn subject(&self) -> String {
+        let mut v: Vec<String> = Vec::new();
+        for (_, d) in &self.docs {
+            if let Some(t) = d.title() {
+                if !v.contains(&t) {
+                    v.push(t);
+                }
+            }
+        }
+        v.join(" / ")
+    }
+
+    /// Markdown: the languages one after the other, separated by a rule.
+    pub fn markdown(&self) -> String {
+        self.docs
+            .iter()
+            .map(|(_, d)| markup::to_markdown(d))
+            .collect::<Vec<_>>()
+            .join("\n---\n\n")
+    }
+
+    /// Plain text: the languages one after the other.
+    pub fn text(&self) -> String {
+        self.docs
+            .iter()
+            .map(|(_, d)| markup::to_text(d))
+            .collect::<Vec<_>>()
+            .join(&format!("\n{}\n\n", "-".repeat(40)))
+    }
+
+    /// One HTML page, inline styles only (e-mail safe).
+    pub fn html(&self) -> String {
+        let fragments: Vec<String> = self
+            .docs
+            .iter()
+            .map(|(l, d)| markup::to_html_fragment(d, if *l == Lang::Zh { "zh-CN" } else { "en" }))
+            .collect();
+        markup::to_html_page(&self.subject(), &fragments)
+    }
+}
+
+/// Renders a letter or reply in every language of `langs`.
+pub fn render(
+    kind: Kind,
+    p: &Profile,
+    terms: &Terms,
+    numbers: Numbers,
+    t: &Templates,
+    langs: &Langs,
+    o: &Occasion,
+) -> Result<Rendered, Problems> {
+    let schema = templates::schema(terms, langs, o);
+    let mut docs = Vec::new();
+    let mut problems = Problems::new();
+    for l in langs.list() {
+        let data = templates::data(p, terms, *l, langs, o);
+        match templates::render(t, &kind.template(*l), &data, &schema, *l, numbers.clone()) {
+            Ok(d) => docs.push((*l, d)),
+            Err(e) => problems.extend(e),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(Rendered { docs })
+}
+
+fn mailbox(c: &Contact, langs: &Langs) -> Mailbox {
+    // "Li Wei 李伟": the name in every script the contact has.
+    let mut names: Vec<&str> = Vec::new();
+    for l in langs.list() {
+        let n = c.display_name(*l);
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    Mailbox {
+        name: names.join(" "),
+        address: c.email.clone(),
+    }
+}
+
+/// The welcome letter as an e-mail: from the sales contact to the buyer's purchasing contact,
+/// copied to the other contacts; dated and identified from the inputs.
+pub fn eml(r: &Rendered, p: &Profile, langs: &Langs, timestamp: i64) -> Vec<u8> {
+    let from = templates::sender(p);
+    let to = templates::recipient(p);
+    let cc: Vec<Mailbox> = p
+        .seller
+        .contacts
+        .iter()
+        .chain(&p.buyer.contacts)
+        .filter(|c| {
+            !from.is_some_and(|f| std::ptr::eq(f, *c)) && !to.is_some_and(|t| std::ptr::eq(t, *c))
+        })
+        .map(|c| mailbox(c, langs))
+        .collect();
+    let html = r.html();
+    let text = r.text();
+    let mut h = Sha256::new();
+    h.update(p.deal.id.as_bytes());
+    h.update(text.as_bytes());
+    h.update(timestamp.to_be_bytes());
+    let hex: String = h
+        .finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let domain = p
+        .seller
+        .email_domains
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "dealguard.invalid".into());
+    let m = Message {
+        from: from.map_or(
+            Mailbox {
+                name: p.seller.name.clone(),
+                address: p.seller.security_contact.clone().unwrap_or_default(),
+            },
+            |c| mailbox(c, langs),
+        ),
+        to: to.map(|c| vec![mailbox(c, langs)]).unwrap_or_default(),
+        cc,
+        subject: r.subject(),
+        date: timestamp,
+        // China Standard Time: the seller writes from there.
+        utc_offset_minutes: if p.seller.country == "CN" { 480 } else { 0 },
+        message_id: format!("{hex}.{}@{domain}", p.deal.id.to_ascii_lowercase()),
+        text,
+        html,
+    };
+    eml::render(&m)
+}
+
+/// The date of the next report on the deal's weekday strictly after `from`.
+pub fn next_report(p: &Profile, from: Ymd) -> Ymd {
+    let target = p.channels.reports.weekday.iso() as i64;
+    let now = from.iso_weekday() as i64;
+    let ahead = (target - now).rem_euclid(7);
+    from.plus_days(if ahead == 0 { 7 } else { ahead })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_report_is_the_next_report_weekday() {
+        let p: Profile = serde_yaml::from_str(crate::assets::EXAMPLE_DEAL).unwrap();
+        // Reports go out on Fridays; 2026-12-09 is a Wednesday.
+        assert_eq!(
+            next_report(&p, Ymd::parse("2026-12-09").unwrap()).iso(),
+            "2026-12-11"
+        );
+        assert_eq!(
+            next_report(&p, Ymd::parse("2026-12-11").unwrap()).iso(),
+            "2026-12-18"
+        );
+    }
+}

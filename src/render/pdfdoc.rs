@@ -1,0 +1,501 @@
+//! Render stage: the contract schedule and the welcome letter as layout blocks, laid out and
+//! written as PDF on the report's engine.
+
+use super::clauses::Schedule;
+use super::contract::part;
+use super::letters::Rendered;
+use super::markup::{self, PdfStyles};
+use super::templates::Labels;
+use crate::pdf::font::Fonts;
+use crate::pdf::layout::{self, Align, Block, Cell, Column, Part, Style, Table};
+use crate::pdf::page::{self, colors::*, Furniture};
+use crate::pdf::write::{self, Document, Meta};
+use crate::profile::deal::{Party, Profile};
+use crate::profile::{Lang, Langs};
+
+/// How a bilingual contract shows its two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ContractLayout {
+    /// English and Chinese side by side, aligned per sub-clause.
+    Columns,
+    /// English, then Chinese, sub-clause by sub-clause.
+    Stacked,
+}
+
+const BODY: Style = Style::new(8.6, INK);
+const FINE: Style = Style::new(7.2, MUTED);
+
+fn names(p: &Party, langs: &Langs) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for l in langs.list() {
+        let n = p.display_name(*l).to_string();
+        if !v.contains(&n) {
+            v.push(n);
+        }
+    }
+    v
+}
+
+fn write_pdf(
+    blocks: &[Block],
+    furniture: &Furniture,
+    fonts: &Fonts,
+    meta: Meta,
+) -> Result<Vec<u8>, String> {
+    let frame = page::frame();
+    let mut pages = layout::layout(blocks, &frame, fonts);
+    page::decorate(&mut pages, &frame, furniture, fonts);
+    write::write(
+        &Document {
+            frame,
+            pages,
+            images: Vec::new(),
+            meta,
+        },
+        fonts,
+    )
+}
+
+fn page_label(lb: &Labels) -> Box<dyn Fn(usize, usize) -> String> {
+    let lb = lb.clone();
+    Box::new(move |n, total| {
+        lb.fill(
+            "page",
+            &[("n", n.to_string()), ("total", total.to_string())],
+        )
+    })
+}
+
+/// The contract schedule as a PDF: title, parties, numbered clauses (two aligned columns or
+/// stacked when bilingual), signature block with chop boxes, and the manifest as an annex.
+pub fn contract(
+    s: &Schedule,
+    p: &Profile,
+    lb: &Labels,
+    fonts: &Fonts,
+    layout: ContractLayout,
+    timestamp: i64,
+) -> Result<Vec<u8>, String> {
+    let langs = &s.langs;
+    let mut b: Vec<Block> = Vec::new();
+    for (i, l) in langs.list().iter().enumerate() {
+        let size = if i == 0 { 15.0 } else { 12.5 };
+        b.push(Block::Heading {
+            text: lb.one("title", *l),
+            style: Style::new(size, NAVY).bold(),
+            rule: None,
+        });
+    }
+    b.push(Block::Spacer(4.0));
+    let mut goods: Vec<String> = Vec::new();
+    for l in langs.list() {
+        let g = p.deal.title.get_or_any(*l).to_string();
+        if !goods.contains(&g) {
+            goods.push(g);
+        }
+    }
+    let mut kv = vec![
+        (
+            lb.get("contract_no"),
+            vec![Part::new(p.deal.id.clone(), BODY.bold())],
+        ),
+        (lb.get("goods"), vec![Part::new(goods.join(" / "), BODY)]),
+    ];
+    if let Some(d) = p.deal.signed.ymd {
+        let mut dates: Vec<String> = langs.list().iter().map(|l| d.long(*l)).collect();
+        dates.dedup();
+        kv.push((lb.get("signed"), vec![Part::new(dates.join(" / "), BODY)]));
+    }
+    b.push(Block::KeyValue {
+        items: kv,
+        pairs: 1,
+        label: FINE.bold(),
+    });
+    b.push(Block::Spacer(6.0));
+    let party_cell = |party: &Party| {
+        Cell::Text(
+            names(party, langs)
+                .into_iter()
+                .enumerate()
+                .map(|(k, n)| Part::new(n, if k == 0 { BODY.bold() } else { BODY }))
+                .collect(),
+        )
+    };
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                weight: 0.9,
+                align: Align::Left,
+            },
+            Column {
+                weight: 2.0,
+                align: Align::Left,
+            },
+            Column {
+                weight: 2.0,
+                align: Align::Left,
+            },
+        ],
+        header: Some(vec![
+            Cell::Empty,
+            Cell::text(lb.get("seller"), BODY.bold().color(NAVY)),
+            Cell::text(lb.get("buyer"), BODY.bold().color(NAVY)),
+        ]),
+        rows: vec![
+            vec![
+                Cell::text(lb.get("name"), FINE.bold()),
+                party_cell(&p.seller),
+                party_cell(&p.buyer),
+            ],
+            vec![
+                Cell::text(lb.get("address"), FINE.bold()),
+                Cell::text(p.seller.address.clone(), BODY),
+                Cell::text(p.buyer.address.clone(), BODY),
+            ],
+        ],
+        header_fill: HEADER,
+        zebra: None,
+        rule: RULE,
+        pad: 4.0,
+    }));
+    let columns = langs.is_bilingual() && layout == ContractLayout::Columns;
+    for (i, sec) in s.sections.iter().enumerate() {
+        let heads: Vec<String> = langs
+            .list()
+            .iter()
+            .map(|l| format!("{} {}", part(lb, *l, i + 1), sec.title.get_or_any(*l)))
+            .collect();
+        b.push(Block::Spacer(10.0));
+        b.push(Block::Heading {
+            text: heads.join(" / "),
+            style: Style::new(10.5, NAVY).bold(),
+            rule: Some(ACCENT),
+        });
+        for c in &sec.clauses {
+            let heading = |l: Lang| match l {
+                Lang::En => format!(
+                    "{}. {}",
+                    c.number,
+                    c.title.get(&l).map_or("", String::as_str)
+                ),
+                Lang::Zh => format!(
+                    "第{}条 {}",
+                    c.number,
+                    c.title.get(&l).map_or("", String::as_str)
+                ),
+            };
+            let count = c.paras.get(&langs.primary()).map_or(0, Vec::len);
+            let para_parts = |l: Lang, k: usize| -> Vec<Part> {
+                let lines = c
+                    .paras
+                    .get(&l)
+                    .and_then(|v| v.get(k))
+                    .cloned()
+                    .unwrap_or_default();
+                lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, line)| {
+                        let text = if j == 0 && count > 1 {
+                            format!("{}.{}  {line}", c.number, k + 1)
+                        } else {
+                            line
+                        };
+                        Part::new(text, BODY)
+                    })
+                    .collect()
+            };
+            b.push(Block::Spacer(5.0));
+            if columns {
+                // One table per clause: the title row is its header (kept with the first
+                // sub-clause, repeated if the clause runs onto the next page); each sub-clause is a
+                // row, so English and Chinese stay side by side.
+                b.push(Block::Table(Table {
+                    columns: langs
+                        .list()
+                        .iter()
+                        .map(|_| Column {
+                            weight: 1.0,
+                            align: Align::Left,
+                        })
+                        .collect(),
+                    header: Some(
+                        langs
+                            .list()
+                            .iter()
+                            .map(|l| Cell::text(heading(*l), BODY.bold().color(NAVY)))
+                            .collect(),
+                    ),
+                    rows: (0..count)
+                        .map(|k| {
+                            langs
+                                .list()
+                                .iter()
+                                .map(|l| Cell::Text(para_parts(*l, k)))
+                                .collect()
+                        })
+                        .collect(),
+                    header_fill: ZEBRA,
+                    zebra: None,
+                    rule: RULE,
+                    pad: 3.5,
+                }));
+            } else {
+                let heads: Vec<String> = langs.list().iter().map(|l| heading(*l)).collect();
+                b.push(Block::Heading {
+                    text: heads.join(" / "),
+                    style: BODY.bold().color(NAVY),
+                    rule: None,
+                });
+                for k in 0..count {
+                    for l in langs.list() {
+                        b.push(Block::Paragraph(para_parts(*l, k)));
+                        b.push(Block::Spacer(3.0));
+                    }
+                }
+            }
+        }
+    }
+    // Signatures: both parties, with a box for the company chop.
+    b.push(Block::Spacer(14.0));
+    b.push(Block::Heading {
+        text: lb.get("signatures"),
+        style: Style::new(10.5, NAVY).bold(),
+        rule: Some(ACCENT),
+    });
+    b.push(Block::Paragraph(vec![Part::new(lb.get("sig_intro"), FINE)]));
+    b.push(Block::Spacer(4.0));
+    let line = |key: &str| {
+        Cell::text(
+            format!("{}:  ______________________________", lb.get(key)),
+            BODY,
+        )
+    };
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                weight: 1.0,
+                align: Align::Left,
+            },
+            Column {
+                weight: 1.0,
+                align: Align::Left,
+            },
+        ],
+        header: Some(vec![
+            Cell::Text(
+                std::iter::once(Part::new(lb.get("seller"), FINE.bold().color(NAVY)))
+                    .chain(
+                        names(&p.seller, langs)
+                            .into_iter()
+                            .map(|n| Part::new(n, BODY.bold())),
+                    )
+                    .collect(),
+            ),
+            Cell::Text(
+                std::iter::once(Part::new(lb.get("buyer"), FINE.bold().color(NAVY)))
+                    .chain(
+                        names(&p.buyer, langs)
+                            .into_iter()
+                            .map(|n| Part::new(n, BODY.bold())),
+                    )
+                    .collect(),
+            ),
+        ]),
+        rows: vec![
+            vec![line("sig_name"), line("sig_name")],
+            vec![line("sig_title"), line("sig_title")],
+            vec![line("sig_date"), line("sig_date")],
+            vec![
+                Cell::Frame {
+                    height: 90.0,
+                    label: lb.get("sig_chop"),
+                    style: FINE,
+                },
+                Cell::Frame {
+                    height: 90.0,
+                    label: lb.get("sig_chop"),
+                    style: FINE,
+                },
+            ],
+        ],
+        header_fill: HEADER,
+        zebra: None,
+        rule: RULE,
+        pad: 6.0,
+    }));
+    // Annex: the manifest.
+    b.push(Block::PageBreak);
+    b.push(Block::Heading {
+        text: lb.get("annex"),
+        style: Style::new(10.5, NAVY).bold(),
+        rule: Some(ACCENT),
+    });
+    for l in langs.list() {
+        b.push(Block::Paragraph(vec![Part::new(
+            lb.one("manifest_note", *l),
+            FINE,
+        )]));
+    }
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    b.push(Block::Paragraph(vec![Part::new(
+        format!(
+            "{}: {} · {}: {} · {}: {}",
+            lb.get("set"),
+            s.set,
+            lb.get("added"),
+            list(&s.added),
+            lb.get("removed"),
+            list(&s.removed)
+        ),
+        BODY,
+    )]));
+    b.push(Block::Spacer(4.0));
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                weight: 0.6,
+                align: Align::Right,
+            },
+            Column {
+                weight: 2.4,
+                align: Align::Left,
+            },
+            Column {
+                weight: 0.8,
+                align: Align::Right,
+            },
+            Column {
+                weight: 2.2,
+                align: Align::Left,
+            },
+        ],
+        header: Some(
+            ["no", "id", "version", "hash"]
+                .iter()
+                .map(|k| Cell::text(lb.get(k), FINE.bold().color(NAVY)))
+                .collect(),
+        ),
+        rows: s
+            .clauses()
+            .map(|c| {
+                vec![
+                    Cell::text(c.number.to_string(), BODY),
+                    Cell::text(c.id.clone(), BODY),
+                    Cell::text(c.version.to_string(), BODY),
+                    Cell::text(c.hash[..16.min(c.hash.len())].to_string(), BODY),
+                ]
+            })
+            .collect(),
+        header_fill: HEADER,
+        zebra: Some(ZEBRA),
+        rule: RULE,
+        pad: 3.0,
+    }));
+
+    let phone = page::unbreakable(
+        p.payment
+            .verification
+            .callback_phone
+            .as_deref()
+            .unwrap_or_default(),
+    );
+    let furniture = Furniture {
+        left: names(&p.seller, langs),
+        title: format!("{} {}", lb.get("contract_no"), p.deal.id),
+        subtitle: lb.get("title"),
+        footer: langs
+            .list()
+            .iter()
+            .map(|l| {
+                lb.fill_one(
+                    "footer",
+                    *l,
+                    &[("id", p.deal.id.clone()), ("phone", phone.clone())],
+                )
+            })
+            .collect(),
+        page_label: page_label(lb),
+    };
+    let meta = Meta {
+        title: format!("{} — {}", lb.get("title"), p.deal.id),
+        author: p.seller.name.clone(),
+        subject: format!("{} {}", p.deal.id, lb.one("title", Lang::En)),
+        keywords: vec![
+            p.deal.id.clone(),
+            "information security".into(),
+            "信息安全".into(),
+            p.buyer.name.clone(),
+            s.set.clone(),
+        ],
+        timestamp,
+    };
+    write_pdf(&b, &furniture, fonts, meta)
+}
+
+/// The welcome letter as a PDF on the letterhead: each language starts on its own page.
+pub fn letter(
+    r: &Rendered,
+    p: &Profile,
+    langs: &Langs,
+    report_labels: &Labels,
+    fonts: &Fonts,
+    timestamp: i64,
+) -> Result<Vec<u8>, String> {
+    let st = PdfStyles {
+        body: Style::new(9.5, INK),
+        h1: Style::new(14.0, NAVY).bold(),
+        h2: Style::new(10.5, NAVY).bold(),
+        link: LINK,
+        header_fill: HEADER,
+        rule: RULE,
+        note: BAD,
+    };
+    let mut blocks = Vec::new();
+    for (k, (_, doc)) in r.docs.iter().enumerate() {
+        if k > 0 {
+            blocks.push(Block::PageBreak);
+        }
+        blocks.extend(markup::to_blocks(doc, &st));
+    }
+    let phone = page::unbreakable(
+        p.payment
+            .verification
+            .callback_phone
+            .as_deref()
+            .unwrap_or_default(),
+    );
+    let mut footer = vec![p.seller.address.clone()];
+    footer.extend(
+        langs
+            .list()
+            .iter()
+            .map(|l| report_labels.fill_one("channels", *l, &[("phone", phone.clone())])),
+    );
+    let furniture = Furniture {
+        left: names(&p.seller, langs),
+        title: p.seller.email_domains.first().cloned().unwrap_or_default(),
+        subtitle: p.seller.phone.clone(),
+        footer,
+        page_label: page_label(report_labels),
+    };
+    let meta = Meta {
+        title: r.subject(),
+        author: p.seller.name.clone(),
+        subject: format!("{} welcome letter", p.deal.id),
+        keywords: vec![
+            p.deal.id.clone(),
+            "secure communication".into(),
+            "安全沟通".into(),
+            p.buyer.name.clone(),
+        ],
+        timestamp,
+    };
+    write_pdf(&blocks, &furniture, fonts, meta)
+}
