@@ -132,6 +132,26 @@ fn main() {
             "out/r-text.pdf",
         ),
         (
+            "contract pdf (en+zh)",
+            vec!["contract", "--format", "pdf", "-o", "out/c.pdf"],
+            "out/c.pdf",
+        ),
+        (
+            "letter pdf (en+zh)",
+            vec!["letter", "--format", "pdf", "-o", "out/l.pdf"],
+            "out/l.pdf",
+        ),
+        (
+            "letter eml (en+zh)",
+            vec!["letter", "--format", "eml", "-o", "out/l.eml"],
+            "out/l.eml",
+        ),
+        (
+            "reply txt (en+zh)",
+            vec!["reply", "--format", "txt", "-o", "out/r.txt"],
+            "out/r.txt",
+        ),
+        (
             "contract md (en+zh)",
             vec!["contract", "--format", "md", "-o", "out/c.md"],
             "out/c.md",
@@ -156,6 +176,33 @@ fn main() {
         ),
         ("check", vec!["check"], "deal.yaml"),
     ];
+    // `build` runs on a clean copy of the example (the week variants above are not its weeks).
+    let clean = work.join("clean");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/nordic-home"),
+        &clean,
+    );
+    for (name, args) in [
+        (
+            "build --force (whole example deal)",
+            vec!["build", "--force"],
+        ),
+        ("build (nothing changed)", vec!["build"]),
+    ] {
+        let (t, _) = measure(&clean, &args, Path::new("deal.yaml"), runs);
+        let total: u64 = std::fs::read_dir(clean.join("out"))
+            .map(|d| {
+                d.filter_map(|e| e.ok()?.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0);
+        println!(
+            "{name:<44} {:>8.1} ms {:>9} B",
+            t.as_secs_f64() * 1000.0,
+            total
+        );
+    }
     for (name, args, out) in scenarios {
         let (t, size) = measure(&work, &args, Path::new(out), runs);
         println!(

@@ -365,18 +365,27 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
         "{header}{}",
         serde_yaml::to_string(&manifest).unwrap_or_default()
     );
-    outputs.push(Output {
-        path: out_dir.join(MANIFEST),
-        bytes: text.into_bytes(),
-    });
+    if std::fs::read_to_string(out_dir.join(MANIFEST))
+        .ok()
+        .as_deref()
+        != Some(text.as_str())
+    {
+        outputs.push(Output {
+            path: out_dir.join(MANIFEST),
+            bytes: text.into_bytes(),
+        });
+    }
     run.stage(output::write_all(&outputs).map_err(Problems::from))?;
     for o in outputs.iter().filter(|o| !o.path.ends_with(MANIFEST)) {
         eprintln!("wrote {} ({})", o.path.display(), size(o.bytes.len()));
     }
+    let written = if bytes == 0 {
+        "nothing written".to_string()
+    } else {
+        format!("{} written to {}", size(bytes), out_dir.display())
+    };
     eprintln!(
-        "build: {built} built, {skipped} unchanged, {failed} failed — {} written to {} in {:.2} s",
-        size(bytes),
-        out_dir.display(),
+        "build: {built} built, {skipped} unchanged, {failed} failed — {written} in {:.2} s",
         started.elapsed().as_secs_f64()
     );
     run.problems.extend(failures);
