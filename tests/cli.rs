@@ -280,9 +280,13 @@ fn init_writes_a_deal_that_check_and_contract_accept() {
     let t = tempfile::tempdir().unwrap();
     ok(&dealguard(t.path(), &["init", "new-deal"]));
     let dir = t.path().join("new-deal");
-    ok(&dealguard(&dir, &["check"]));
+    ok(&dealguard(&dir, &["check", "reports/2026-W49.yaml"]));
     ok(&dealguard(&dir, &["contract"]));
     assert!(dir.join("out").read_dir().unwrap().count() == 1);
+    ok(&dealguard(&dir, &["build"]));
+    assert!(dir
+        .join("out/NH-2026-0148-report-2026-W49-en+zh.pdf")
+        .is_file());
     let again = dealguard(t.path(), &["init", "new-deal"]);
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("already exists"));

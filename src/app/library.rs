@@ -82,17 +82,38 @@ pub(super) fn init(a: &InitArgs) -> Outcome {
                 .into(),
         );
     }
-    let outputs = [Output {
-        path: deal.clone(),
-        bytes: assets::EXAMPLE_DEAL.as_bytes().to_vec(),
-    }];
+    let week = a.dir.join("reports/2026-W49.yaml");
+    let outputs = [
+        Output {
+            path: deal.clone(),
+            bytes: assets::EXAMPLE_DEAL.as_bytes().to_vec(),
+        },
+        Output {
+            path: week.clone(),
+            bytes: example_week_without_photos().into_bytes(),
+        },
+    ];
     output::write_all(&outputs).map_err(Problems::from)?;
-    println!("wrote {}", deal.display());
+    println!("wrote {} and {}", deal.display(), week.display());
     println!(
-        "next: edit it, then `dealguard --deal {} check`",
+        "next: edit them, then `dealguard --deal {} build`",
         deal.display()
     );
     Ok(Problems::new())
+}
+
+/// The example week with its photo list emptied (the photos are not part of the binary),
+/// and a comment showing how to add some.
+fn example_week_without_photos() -> String {
+    let week = assets::EXAMPLE_WEEK;
+    match (week.find("\nphotos:\n"), week.find("\nvideos:")) {
+        (Some(a), Some(b)) if a < b => format!(
+            "{}\nphotos: []   # add site photos from the phone, for example:\n#  - file: photos/line-1.jpg        # relative to this file, inside the deal folder\n#    caption: {{en: Deep drawing line 1, zh: 一号拉伸线}}\n#    stage: cutting\n#    taken: 2026-12-02\n{}",
+            &week[..a],
+            &week[b..]
+        ),
+        _ => week.to_string(),
+    }
 }
 
 pub(super) fn eject(a: &EjectArgs) -> Outcome {
