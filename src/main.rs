@@ -13,7 +13,20 @@ fn print(problems: &Problems) {
 fn main() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help/--version.
     let cli = Cli::parse();
-    match app::run(&cli) {
+    // A panic is a bug in dealguard, never the user's fault: say so in one line, exit 70
+    // (EX_SOFTWARE) rather than the 101 of an unhandled panic, and write nothing.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("internal error{at}: {info}\nthis is a bug in dealguard; please report it with the input that caused it");
+    }));
+    let outcome = match std::panic::catch_unwind(|| app::run(&cli)) {
+        Ok(o) => o,
+        Err(_) => return ExitCode::from(70),
+    };
+    match outcome {
         Ok(warnings) => {
             print(&warnings);
             ExitCode::SUCCESS

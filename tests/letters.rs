@@ -209,8 +209,11 @@ fn a_reply_names_the_next_report_date() {
     assert!(bad.stderr.contains("`9 Dec` is not a date"));
 }
 
+/// Name/value pairs: headers, or a part's content type and decoded body.
+type Pairs = Vec<(String, String)>;
+
 /// Splits an e-mail into headers (unfolded) and MIME parts (decoded).
-fn parse_eml(raw: &[u8]) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn parse_eml(raw: &[u8]) -> (Pairs, Pairs) {
     let text = String::from_utf8(raw.to_vec()).unwrap();
     assert!(
         !text.replace("\r\n", "").contains('\n'),

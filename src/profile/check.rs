@@ -138,10 +138,63 @@ fn email_domain(addr: &str) -> Option<&str> {
     (local_ok && valid_domain(domain)).then_some(domain)
 }
 
+/// Longest text dealguard accepts in one field (a long summary is a few hundred characters).
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Longest list dealguard accepts (contacts, rows of a week, …).
+pub const MAX_LIST: usize = 1_000;
+
+/// Refuses oversized texts and lists anywhere in a parsed file, each at its location. Bounds
+/// like these keep every later stage (layout, templates) small whatever the input.
+pub fn check_sizes(c: &mut Checker, v: &serde_yaml::Value, path: &str) {
+    match v {
+        serde_yaml::Value::String(s) => {
+            let n = s.chars().count();
+            if n > MAX_TEXT_CHARS {
+                c.error(
+                    path,
+                    format!("is {n} characters long; a field may have at most {MAX_TEXT_CHARS}"),
+                )
+                .set_hint("shorten it, or attach the long text as a document");
+            }
+        }
+        serde_yaml::Value::Sequence(items) => {
+            if items.len() > MAX_LIST {
+                c.error(
+                    path,
+                    format!(
+                        "has {} entries; at most {MAX_LIST} are allowed",
+                        items.len()
+                    ),
+                );
+                return;
+            }
+            for (i, x) in items.iter().enumerate() {
+                check_sizes(c, x, &format!("{path}[{i}]"));
+            }
+        }
+        serde_yaml::Value::Mapping(m) => {
+            for (k, x) in m {
+                let k = k.as_str().unwrap_or("?");
+                check_sizes(
+                    c,
+                    x,
+                    &if path.is_empty() {
+                        k.to_string()
+                    } else {
+                        format!("{path}.{k}")
+                    },
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Runs every semantic check of the profile.
 pub fn check_profile(p: &Profile, src: &Source, idx: &Index) -> Problems {
     let mut c = Checker::new(src, idx);
     let langs = p.deal.languages.clone();
+    check_sizes(&mut c, &serde_yaml::to_value(p).unwrap_or_default(), "");
 
     // deal
     c.non_empty("deal.id", &p.deal.id);

@@ -9,6 +9,12 @@ use crate::report::aql;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+/// Most photos one report holds (each is decoded and embedded).
+pub const MAX_PHOTOS: usize = 200;
+
+/// Most source-photo bytes one report reads (twelve 4000×3000 photos are about 40 MB).
+pub const MAX_PHOTO_BYTES_TOTAL: u64 = 500 * 1024 * 1024;
+
 /// One week's report data.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -287,6 +293,19 @@ pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWee
     let src = Source::read(path)?;
     let (week, index) = yaml::parse::<Week>(&src)?;
     let mut c = Checker::new(&src, &index);
+    super::check::check_sizes(&mut c, &serde_yaml::to_value(&week).unwrap_or_default(), "");
+    if week.photos.len() > MAX_PHOTOS {
+        c.error(
+            "photos",
+            format!(
+                "{} photos; a report holds at most {MAX_PHOTOS}",
+                week.photos.len()
+            ),
+        )
+        .set_hint(
+            "choose the photos that show the week best; link the rest from the project platform",
+        );
+    }
     let stage_ids: Vec<&str> = profile
         .production
         .stages
@@ -408,12 +427,22 @@ pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWee
         .unwrap_or_else(|_| deal_dir.to_path_buf());
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut photo_files = Vec::new();
+    let mut total_bytes: u64 = 0;
     for (i, p) in week.photos.iter().enumerate() {
         let f = format!("photos[{i}]");
         c.text(&format!("{f}.caption"), &p.caption, &langs);
         c.date(&format!("{f}.taken"), &p.taken);
         if let Some(s) = &p.stage {
             stage(&mut c, &format!("{f}.stage"), s);
+        }
+        if week.photos.len() > MAX_PHOTOS {
+            // Too many to read; the count is already reported.
+            continue;
+        }
+        if total_bytes > MAX_PHOTO_BYTES_TOTAL {
+            c.error(&format!("{f}.file"), format!("the photos before this one already add up to {} MB; a report may embed at most {} MB of source photos", total_bytes / 1_000_000, MAX_PHOTO_BYTES_TOTAL / 1_000_000))
+                .set_hint("use fewer photos, or export them from the phone at a normal size");
+            break;
         }
         let checked = resolve_photo(&base, &deal_root, &p.file)
             .and_then(|pb| read_photo(&pb, &p.file).map(|b| (pb, b)))
@@ -426,7 +455,10 @@ pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWee
                 )),
             });
         match checked {
-            Ok(x) => photo_files.push(x),
+            Ok(x) => {
+                total_bytes += x.1.len() as u64;
+                photo_files.push(x)
+            }
             Err((msg, hint)) => {
                 c.error(&format!("{f}.file"), msg).set_hint(hint);
             }

@@ -160,13 +160,27 @@ fn pos(m: &Marker) -> (usize, usize) {
 /// duplicate keys, several documents, too deep nesting.
 pub fn index(src: &Source) -> Result<Index, Diagnostic> {
     let file = &src.path;
+    prescan(src)?;
     let mut idx = Index::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut docs = 0usize;
     let mut parser = Parser::new_from_str(&src.text);
     loop {
         let (event, mark) = match parser.next_token() {
-            Ok(x) => x,
+            Ok((event, mark)) => {
+                // Anchors and aliases: no deal file needs them, and they are how alias bombs work.
+                let anchored = matches!(&event, Event::Alias(_))
+                    || matches!(&event, Event::Scalar(_, _, a, _) | Event::MappingStart(a, _) | Event::SequenceStart(a, _) if *a != 0);
+                if anchored {
+                    return Err(Diagnostic::error(
+                        file,
+                        "YAML anchors and aliases (`&name`, `*name`) are not supported",
+                    )
+                    .at(Some(pos(&mark)))
+                    .hint("write the value out in full; dealguard files are small"));
+                }
+                (event, mark)
+            }
             Err(e) => {
                 return Err(Diagnostic::error(file, syntax_message(e.info()))
                     .at(Some(pos(e.marker())))
@@ -260,6 +274,53 @@ pub fn index(src: &Source) -> Result<Index, Diagnostic> {
         }
     }
     Ok(idx)
+}
+
+/// Refuses flow collections nested deeper than `MAX_DEPTH` before any parser sees them: YAML
+/// parsers take time quadratic in the nesting depth. Only brackets that start a value count,
+/// so a `[` inside a plain text does not.
+fn prescan(src: &Source) -> Result<(), Diagnostic> {
+    let mut depth = 0usize;
+    for (ln, line) in src.text.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        let mut at_value = true;
+        for (col, c) in line.chars().enumerate() {
+            if let Some(q) = quote {
+                if c == q {
+                    quote = None;
+                }
+                prev = c;
+                continue;
+            }
+            match c {
+                '#' if prev == ' ' || col == 0 => break,
+                '\'' | '"' if at_value => quote = Some(c),
+                '[' | '{' if at_value => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(Diagnostic::error(
+                            &src.path,
+                            format!("nesting is deeper than {MAX_DEPTH} levels"),
+                        )
+                        .at(Some((ln + 1, col + 1)))
+                        .hint("dealguard files need only a few levels; is this the right file?"));
+                    }
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                _ => {}
+            }
+            // A value may start after indentation, "- ", ": ", "[", "{" and ",".
+            at_value = match c {
+                '[' | '{' | ',' => true,
+                ' ' if prev == ' ' => at_value,
+                ' ' => matches!(prev, ':' | '-' | ',' | '[' | '{'),
+                _ => false,
+            };
+            prev = c;
+        }
+    }
+    Ok(())
 }
 
 fn syntax_message(info: &str) -> String {
@@ -389,6 +450,27 @@ mod tests {
         let e = index(&src("a: 1\nb: 2\na: 3\n")).unwrap_err();
         assert_eq!(e.pos, Some((3, 1)));
         assert!(e.message.contains("duplicate key `a`"));
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let t = std::time::Instant::now();
+        let e = index(&src(&format!("a: {}\n", "[".repeat(100_000)))).unwrap_err();
+        assert!(e.message.contains("deeper than 64"), "{}", e.message);
+        assert_eq!(e.pos, Some((1, 68)));
+        assert!(t.elapsed().as_millis() < 500);
+        // Brackets inside plain text and quotes do not count.
+        assert!(index(&src(
+            "a: 0.8 mm [approx] [[\nb: '[[[['\nc: [[1], {x: [2]}]\n"
+        ))
+        .is_ok());
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_refused() {
+        let e = index(&src("a: &x [1, 2]\nb: [*x, *x]\n")).unwrap_err();
+        assert!(e.message.contains("anchors and aliases"));
+        assert_eq!(e.pos.map(|p| p.0), Some(1));
     }
 
     #[test]

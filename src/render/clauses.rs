@@ -101,6 +101,13 @@ fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
                 p.push(env::error(&e, &c.src.path, origin, &field));
                 continue;
             }
+            for b in env::check_safe(tpl) {
+                let mut d = c
+                    .error(&field, b.message)
+                    .at(Some(origin.map(b.line, b.col)));
+                d.hint = b.hint;
+                p.push(d);
+            }
             let (bad, uses) = env::check_names(tpl, data, schema);
             for b in bad {
                 let mut d = c
@@ -157,7 +164,7 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
     let mut rendered: BTreeMap<String, RenderedClause> = BTreeMap::new();
     for l in langs.list() {
         let mut tera = env::tera(*l, numbers.clone());
-        let ctx = match tera::Context::from_serialize(&data[l]) {
+        let ctx: tera::Context = match tera::Context::from_serialize(&data[l]) {
             Ok(c) => c,
             Err(e) => {
                 return Err(crate::diag::Diagnostic::error(
@@ -167,8 +174,9 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
                 .into())
             }
         };
+        // Parse every template of this language, then render them all on the watchdog.
+        let mut jobs: Vec<(usize, &Clause, String, Origin)> = Vec::new();
         for (n, c) in sel.clauses() {
-            let mut parts: Vec<String> = Vec::new();
             for what in ["title", "text"] {
                 let field = format!("{what}.{l}");
                 let tpl = if what == "title" {
@@ -179,17 +187,48 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
                 .unwrap_or_default();
                 let name = format!("{}#{field}", c.src.path.display());
                 let origin = Origin::of(&c.src, &c.index, &field);
-                let out = tera
-                    .add_raw_template(&name, tpl)
-                    .and_then(|_| tera.render(&name, &ctx));
-                match out {
-                    Ok(s) => parts.push(s),
+                match tera.add_raw_template(&name, tpl) {
+                    Ok(()) => jobs.push((n, c, name, origin)),
                     Err(e) => problems.push(env::error(&e, &c.src.path, origin, &field)),
                 }
             }
-            if parts.len() != 2 {
-                continue;
+        }
+        let names: Vec<String> = jobs.iter().map(|j| j.2.clone()).collect();
+        let results = env::render_guarded(tera, ctx, names);
+        let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for ((_, c, name, origin), r) in jobs.iter().zip(results) {
+            let field = name.rsplit('#').next().unwrap_or("text").to_string();
+            match r {
+                Ok(s) => texts.entry(c.id.clone()).or_default().push(s),
+                Err(env::RenderFail::Tera(e)) => {
+                    problems.push(env::error(&e, &c.src.path, *origin, &field))
+                }
+                Err(env::RenderFail::TooLong) => problems.push(
+                    c.error(
+                        &field,
+                        format!("renders to more than {} bytes", env::MAX_RENDER_BYTES),
+                    )
+                    .hint("look for a loop or a value that repeats more than intended"),
+                ),
+                Err(env::RenderFail::TooSlow) => {
+                    problems.push(
+                        c.error(
+                            &field,
+                            format!(
+                                "did not finish rendering within {} s",
+                                env::RENDER_TIME.as_secs()
+                            ),
+                        )
+                        .hint("look for loops that run too long"),
+                    );
+                    break;
+                }
             }
+        }
+        for (n, c) in sel.clauses() {
+            let Some(mut parts) = texts.remove(&c.id).filter(|p| p.len() == 2) else {
+                continue;
+            };
             let text = parts.pop().unwrap_or_default();
             let title = parts
                 .pop()

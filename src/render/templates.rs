@@ -14,9 +14,6 @@ use serde_yaml::{Mapping, Value as Yaml};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Largest text a template may produce; anything bigger is a runaway loop.
-pub const MAX_OUTPUT: usize = 1024 * 1024;
-
 /// Template files by name (`letter/en.md`), built-in first, then each override folder's.
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
@@ -258,7 +255,8 @@ pub fn render(
         .get(name)
         .ok_or_else(|| Problems::from(Diagnostic::error(Path::new(name), "template is missing")))?;
     let origin = Origin::of_file();
-    let (bad, _) = env::check_names(&src.text, data, schema_extra);
+    let (mut bad, _) = env::check_names(&src.text, data, schema_extra);
+    bad.extend(env::check_safe(&src.text));
     if !bad.is_empty() {
         let mut p = Problems::new();
         for b in bad {
@@ -277,21 +275,29 @@ pub fn render(
             format!("cannot build template data: {e}"),
         ))
     })?;
-    let out = tera
-        .add_raw_template(name, &src.text)
-        .and_then(|_| tera.render(name, &ctx));
-    match out {
-        Ok(text) if text.len() > MAX_OUTPUT => Err(Diagnostic::error(
+    if let Err(e) = tera.add_raw_template(name, &src.text) {
+        return Err(env::error(&e, &src.path, origin, "template").into());
+    }
+    match env::render_guarded(tera, ctx, vec![name.to_string()]).pop() {
+        Some(Ok(text)) => Ok(markup::parse(&text)),
+        Some(Err(env::RenderFail::Tera(e))) => {
+            Err(env::error(&e, &src.path, origin, "template").into())
+        }
+        Some(Err(env::RenderFail::TooLong)) => Err(Diagnostic::error(
+            &src.path,
+            format!("renders to more than {} bytes", env::MAX_RENDER_BYTES),
+        )
+        .hint("look for a loop or a value that repeats more than intended")
+        .into()),
+        _ => Err(Diagnostic::error(
             &src.path,
             format!(
-                "renders to {} bytes; templates may produce at most {MAX_OUTPUT}",
-                text.len()
+                "did not finish rendering within {} s",
+                env::RENDER_TIME.as_secs()
             ),
         )
-        .hint("look for a loop that repeats more than intended")
+        .hint("look for loops that run too long")
         .into()),
-        Ok(text) => Ok(markup::parse(&text)),
-        Err(e) => Err(env::error(&e, &src.path, origin, "template").into()),
     }
 }
 
