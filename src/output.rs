@@ -69,7 +69,7 @@ fn write_hint(e: &std::io::Error) -> Option<&'static str> {
             Some("the folder is not writable; choose another with `-o`, or fix its permissions")
         }
         std::io::ErrorKind::StorageFull => Some("the disk is full"),
-        std::io::ErrorKind::NotADirectory => {
+        std::io::ErrorKind::NotADirectory | std::io::ErrorKind::AlreadyExists => {
             Some("a file stands where the output folder should be")
         }
         _ => None,

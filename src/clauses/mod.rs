@@ -430,6 +430,19 @@ impl Library {
         Ok((lib, problems))
     }
 
+    /// Adds (or replaces) one clause from a source, as a company folder would; returns its
+    /// problems.
+    pub fn add_clause_source(&mut self, src: Source) -> Problems {
+        let mut problems = Problems::new();
+        self.add_file(
+            false,
+            src,
+            Origin::Dir(PathBuf::from("company")),
+            &mut problems,
+        );
+        problems
+    }
+
     /// A clause id close to `id`, for "did you mean" hints.
     pub fn suggest(&self, id: &str) -> Option<&str> {
         did_you_mean(id, self.clauses.keys().map(String::as_str))

@@ -48,7 +48,11 @@ pub fn load(path: &Path) -> Result<Loaded, Problems> {
     })?;
     let (profile, index) = yaml::parse::<Profile>(&src)?;
     let problems = check::check_profile(&profile, &src, &index);
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    // "deal.yaml" has the empty path as parent; "." is the same folder and can be resolved.
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
     Ok(Loaded {
         profile,
         src,

@@ -290,7 +290,16 @@ pub struct LoadedWeek {
 /// Reads and checks a week file against its deal; every problem is reported at once.
 /// `deal_dir` is the folder of `deal.yaml`: photos must stay inside it.
 pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWeek, Problems> {
-    let src = Source::read(path)?;
+    load_source(Source::read(path)?, path, profile, deal_dir)
+}
+
+/// Checks a week file already read (`path` is where it lives: photo paths start there).
+pub fn load_source(
+    src: Source,
+    path: &Path,
+    profile: &Profile,
+    deal_dir: &Path,
+) -> Result<LoadedWeek, Problems> {
     let (week, index) = yaml::parse::<Week>(&src)?;
     let mut c = Checker::new(&src, &index);
     super::check::check_sizes(&mut c, &serde_yaml::to_value(&week).unwrap_or_default(), "");
@@ -422,9 +431,21 @@ pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWee
         c.non_empty(&format!("{f}.supplier"), &m.supplier);
         c.date(&format!("{f}.date"), &m.date);
     }
-    let deal_root = deal_dir
-        .canonicalize()
-        .unwrap_or_else(|_| deal_dir.to_path_buf());
+    // The deal folder, resolved; without it no photo can be shown to be inside it.
+    let deal_root = match deal_dir.canonicalize() {
+        Ok(r) => Some(r),
+        Err(e) => {
+            c.error(
+                "photos",
+                format!(
+                    "the deal folder `{}` cannot be resolved ({})",
+                    deal_dir.display(),
+                    yaml::io_reason(&e)
+                ),
+            );
+            None
+        }
+    };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut photo_files = Vec::new();
     let mut total_bytes: u64 = 0;
@@ -444,7 +465,8 @@ pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWee
                 .set_hint("use fewer photos, or export them from the phone at a normal size");
             break;
         }
-        let checked = resolve_photo(&base, &deal_root, &p.file)
+        let Some(deal_root) = &deal_root else { break };
+        let checked = resolve_photo(&base, deal_root, &p.file)
             .and_then(|pb| read_photo(&pb, &p.file).map(|b| (pb, b)))
             .and_then(|(pb, b)| match crate::pdf::photo::sniff(&b) {
                 // Recognised by content here, so a wrong file is reported with the other problems.
