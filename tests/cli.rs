@@ -410,6 +410,15 @@ fn invalid_inputs_give_located_errors_and_write_nothing() {
                     std::fs::create_dir_all(link.parent().unwrap()).unwrap();
                     std::os::unix::fs::symlink(w[2], link).unwrap();
                 }
+                Some(w) if w.first() == Some(&"fifo") => {
+                    let p = t.path().join(w[1]);
+                    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                    assert!(std::process::Command::new("mkfifo")
+                        .arg(&p)
+                        .status()
+                        .unwrap()
+                        .success());
+                }
                 Some(w) => panic!("{name}: unknown setup {w:?}"),
                 None => rest.push(l),
             }

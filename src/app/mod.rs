@@ -196,18 +196,20 @@ pub(crate) fn load_fonts(loaded: &Loaded, arg: Option<&Path>) -> Result<Fonts, P
         None => d,
     };
     const MAX_FONT: u64 = 64 * 1024 * 1024;
-    let len = std::fs::metadata(&path)
-        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?
-        .len();
-    if len > MAX_FONT {
-        return Err(locate(Diagnostic::error(
-            &shown,
-            format!("is {len} bytes; fonts may be at most {MAX_FONT} bytes"),
-        ))
-        .into());
-    }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| locate(crate::profile::yaml::io_error(&shown, "read font", &e)))?;
+    let bytes = crate::profile::yaml::read_bounded(&path, MAX_FONT).map_err(|e| {
+        locate(match e {
+            crate::profile::yaml::ReadFail::TooBig(n) => Diagnostic::error(
+                &shown,
+                format!("is {n} bytes; fonts may be at most {MAX_FONT} bytes"),
+            ),
+            crate::profile::yaml::ReadFail::NotAFile => {
+                Diagnostic::error(&shown, "is not a regular file")
+            }
+            crate::profile::yaml::ReadFail::Io(e) => {
+                crate::profile::yaml::io_error(&shown, "read font", &e)
+            }
+        })
+    })?;
     let name = path.file_stem().map_or("user font".to_string(), |s| {
         s.to_string_lossy().into_owned()
     });

@@ -554,22 +554,23 @@ pub fn load_source(
 /// Reads a photo, refusing files larger than the photo limit before reading them.
 fn read_photo(path: &Path, shown: &str) -> Result<Vec<u8>, (String, String)> {
     let max = crate::pdf::photo::Limits::default().max_bytes;
-    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if len > max {
-        return Err((
+    yaml::read_bounded(path, max).map_err(|e| match e {
+        yaml::ReadFail::TooBig(len) => (
             format!(
                 "`{shown}` is {} MB; photos may be at most {} MB",
                 len / 1_000_000,
                 max / 1_000_000
             ),
             "export the photo from the phone at a normal size, or resize it".into(),
-        ));
-    }
-    std::fs::read(path).map_err(|e| {
-        (
+        ),
+        yaml::ReadFail::NotAFile => (
+            format!("`{shown}` is not a file"),
+            "name a photo file".into(),
+        ),
+        yaml::ReadFail::Io(e) => (
             format!("`{shown}` cannot be read ({})", yaml::io_reason(&e)),
             "check the file's permissions".into(),
-        )
+        ),
     })
 }
 

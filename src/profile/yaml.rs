@@ -28,15 +28,15 @@ pub struct Source {
 impl Source {
     /// Reads a file, refusing oversized and non-UTF-8 ones with a located message.
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        let meta = std::fs::metadata(path).map_err(|e| io_error(path, "read", &e))?;
-        if meta.is_dir() {
-            return Err(Diagnostic::error(path, "is a folder, expected a YAML file"));
+        match read_bounded(path, MAX_FILE_BYTES as u64) {
+            Ok(bytes) => Source::from_bytes(path, &bytes),
+            Err(ReadFail::NotAFile) => Err(Diagnostic::error(
+                path,
+                "is not a regular file, expected a YAML file",
+            )),
+            Err(ReadFail::TooBig(n)) => Err(too_big(path, n)),
+            Err(ReadFail::Io(e)) => Err(io_error(path, "read", &e)),
         }
-        if meta.len() > MAX_FILE_BYTES as u64 {
-            return Err(too_big(path, meta.len()));
-        }
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, "read", &e))?;
-        Source::from_bytes(path, &bytes)
     }
 
     /// Builds a source from bytes already in memory (built-in files, tests).
@@ -58,6 +58,40 @@ impl Source {
             }
         }
     }
+}
+
+/// Why a bounded read failed.
+#[derive(Debug)]
+pub enum ReadFail {
+    /// A folder, device, pipe or socket: reading it could block or never end.
+    NotAFile,
+    /// Bigger than the limit (the size seen).
+    TooBig(u64),
+    /// The operating system refused.
+    Io(std::io::Error),
+}
+
+/// Reads a regular file of at most `max` bytes. Devices and pipes are refused before reading
+/// (`/dev/zero` never ends, a pipe may block), and the read itself stops at the limit even if
+/// the file grows meanwhile.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadFail> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadFail::Io)?;
+    if !meta.is_file() {
+        return Err(ReadFail::NotAFile);
+    }
+    if meta.len() > max {
+        return Err(ReadFail::TooBig(meta.len()));
+    }
+    let f = std::fs::File::open(path).map_err(ReadFail::Io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadFail::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadFail::TooBig(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn too_big(path: &Path, len: u64) -> Diagnostic {
@@ -477,6 +511,20 @@ mod tests {
     fn several_documents_are_refused() {
         let e = index(&src("a: 1\n---\nb: 2\n")).unwrap_err();
         assert!(e.message.contains("several YAML documents"));
+    }
+
+    #[test]
+    fn devices_and_folders_are_not_read() {
+        assert!(matches!(
+            read_bounded(Path::new("/dev/zero"), 10),
+            Err(ReadFail::NotAFile)
+        ));
+        assert!(matches!(
+            read_bounded(Path::new("/"), 10),
+            Err(ReadFail::NotAFile)
+        ));
+        let e = Source::read(Path::new("/dev/zero")).unwrap_err();
+        assert!(e.message.contains("not a regular file"));
     }
 
     #[test]
