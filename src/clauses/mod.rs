@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 
 pub use select::{select, Selection};
 
+/// Most clause (or set) files read from one company folder.
+pub const MAX_FILES_PER_FOLDER: usize = 500;
+
 /// Where a clause or set file came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -366,6 +369,11 @@ impl Library {
                 .filter(|p| p.extension().is_some_and(|x| x == "yaml") && p.is_file())
                 .collect();
             files.sort();
+            if files.len() > MAX_FILES_PER_FOLDER {
+                problems.push(Diagnostic::error(shown, format!("holds {} clause files; a clause folder may hold at most {MAX_FILES_PER_FOLDER}", files.len()))
+                    .hint("is `clause_dirs` naming the right folder?"));
+                continue;
+            }
             // Two files of one folder must not claim the same id.
             let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
             for f in files {

@@ -387,6 +387,16 @@ pub fn check_profile(p: &Profile, src: &Source, idx: &Index) -> Problems {
         );
     }
 
+    // company folders: a handful is plenty; each is read in full
+    for (field, n) in [
+        ("security.clause_dirs", p.security.clause_dirs.len()),
+        ("output.template_dirs", p.output.template_dirs.len()),
+    ] {
+        if n > 20 {
+            c.error(field, format!("names {n} folders; at most 20 are read"));
+        }
+    }
+
     // output
     for (doc, list, allowed) in [
         (
