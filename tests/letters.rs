@@ -1,91 +1,19 @@
 //! Letter, reply, contract PDF and `build` tests, on the real binary and fixture folders.
 
+#[path = "support/cli.rs"]
+mod support;
+
 use lopdf::Document;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn dealguard(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_dealguard"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn ok(r: &Run) {
-    assert_eq!(r.code, 0, "stderr:\n{}", r.stderr);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_name() == "out" {
-            continue;
-        }
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &t);
-        } else {
-            std::fs::copy(e.path(), t).unwrap();
-        }
-    }
-}
+use support::*;
 
 /// A temp copy of a valid fixture.
-fn fixture(name: &str) -> tempfile::TempDir {
-    let t = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures/valid").join(name), t.path());
-    t
-}
-
-fn snapshot(name: &str, actual: &str) {
-    let path = root().join("tests/snapshots").join(name);
-    if std::env::var_os("DEALGUARD_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing snapshot {}; run with DEALGUARD_BLESS=1",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!(
-            "{name} differs at line {}:\n  expected: {:?}\n  actual:   {:?}",
-            first + 1,
-            expected.lines().nth(first),
-            actual.lines().nth(first)
-        );
-    }
+fn valid(name: &str) -> tempfile::TempDir {
+    fixture("valid", name)
 }
 
 #[test]
 fn letter_and_reply_snapshots_in_every_language_and_tone() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     for lang in ["en", "zh", "en+zh"] {
         for format in ["md", "txt"] {
             let r = dealguard(
@@ -123,7 +51,7 @@ fn letter_and_reply_snapshots_in_every_language_and_tone() {
 
 #[test]
 fn the_letter_promises_what_the_contract_says() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     let letter = dealguard(
         t.path(),
         &["letter", "--lang", "en", "--format", "txt", "-o", "-"],
@@ -162,7 +90,7 @@ fn the_letter_promises_what_the_contract_says() {
 
 #[test]
 fn the_comparison_table_follows_the_channels() {
-    let t = fixture("no-channels");
+    let t = valid("no-channels");
     let r = dealguard(t.path(), &["letter", "--format", "md", "-o", "-"]);
     ok(&r);
     assert!(r.stdout.contains("| Sharing a mailbox password |"));
@@ -186,7 +114,7 @@ fn the_comparison_table_follows_the_channels() {
 
 #[test]
 fn a_reply_names_the_next_report_date() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     // Reports go out on Fridays: asked on Wednesday 9 December, the next report is on the 11th.
     let r = dealguard(
         t.path(),
@@ -284,7 +212,7 @@ fn base64_decode(s: &str) -> Vec<u8> {
 
 #[test]
 fn the_eml_is_a_multipart_message_from_sales_to_purchasing() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     let r = dealguard(t.path(), &["letter", "--format", "eml", "-o", "out/l.eml"]);
     ok(&r);
     let raw = std::fs::read(t.path().join("out/l.eml")).unwrap();
@@ -350,7 +278,7 @@ fn the_eml_is_a_multipart_message_from_sales_to_purchasing() {
 
 #[test]
 fn contract_and_letter_pdfs_read_back_in_both_languages() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     ok(&dealguard(
         t.path(),
         &["contract", "--format", "pdf", "-o", "out/c.pdf"],
@@ -399,7 +327,7 @@ fn contract_and_letter_pdfs_read_back_in_both_languages() {
 
 #[test]
 fn build_writes_everything_then_skips_then_rebuilds_one_week() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     std::fs::create_dir_all(t.path().join("reports/photos")).unwrap();
     let week =
         std::fs::read_to_string(root().join("examples/nordic-home/reports/2026-W49.yaml")).unwrap();
@@ -475,7 +403,7 @@ fn build_writes_everything_then_skips_then_rebuilds_one_week() {
 
 #[test]
 fn a_bad_week_fails_alone() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     std::fs::create_dir_all(t.path().join("reports")).unwrap();
     let week =
         std::fs::read_to_string(root().join("examples/nordic-home/reports/2026-W49.yaml")).unwrap();
@@ -513,7 +441,7 @@ fn a_bad_week_fails_alone() {
 
 #[test]
 fn company_templates_override_the_built_in_ones() {
-    let t = fixture("nordic-home");
+    let t = valid("nordic-home");
     std::fs::create_dir_all(t.path().join("legal/letter")).unwrap();
     std::fs::write(
         t.path().join("legal/letter/en.md"),

@@ -74,6 +74,19 @@ impl Langs {
         self.0.first().copied().unwrap_or(Lang::En)
     }
 
+    /// `f` in every language, without repeats (a name that is the same in both scripts
+    /// appears once).
+    pub fn distinct(&self, f: impl Fn(Lang) -> String) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for l in &self.0 {
+            let s = f(*l);
+            if !v.contains(&s) {
+                v.push(s);
+            }
+        }
+        v
+    }
+
     /// `en`, `zh` or `en+zh`.
     pub fn code(&self) -> String {
         self.0

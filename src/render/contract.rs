@@ -39,15 +39,9 @@ pub fn zh_number(n: usize) -> String {
     }
 }
 
-fn party_name(p: &Party, langs: &Langs) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    for l in langs.list() {
-        let n = p.display_name(*l).to_string();
-        if !v.contains(&n) {
-            v.push(n);
-        }
-    }
-    v
+/// A party's name in every script it has.
+pub fn party_name(p: &Party, langs: &Langs) -> Vec<String> {
+    langs.distinct(|l| p.display_name(l).to_string())
 }
 
 /// Number of a sub-clause, or of the clause when it has one paragraph.

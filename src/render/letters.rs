@@ -126,15 +126,8 @@ pub fn render(
 
 fn mailbox(c: &Contact, langs: &Langs) -> Mailbox {
     // "Li Wei 李伟": the name in every script the contact has.
-    let mut names: Vec<&str> = Vec::new();
-    for l in langs.list() {
-        let n = c.display_name(*l);
-        if !names.contains(&n) {
-            names.push(n);
-        }
-    }
     Mailbox {
-        name: names.join(" "),
+        name: langs.distinct(|l| c.display_name(l).to_string()).join(" "),
         address: c.email.clone(),
     }
 }

@@ -25,16 +25,7 @@ pub enum ContractLayout {
 const BODY: Style = Style::new(8.6, INK);
 const FINE: Style = Style::new(7.2, MUTED);
 
-fn names(p: &Party, langs: &Langs) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    for l in langs.list() {
-        let n = p.display_name(*l).to_string();
-        if !v.contains(&n) {
-            v.push(n);
-        }
-    }
-    v
-}
+use super::contract::party_name as names;
 
 fn write_pdf(
     blocks: &[Block],
@@ -87,13 +78,7 @@ pub fn contract(
         });
     }
     b.push(Block::Spacer(4.0));
-    let mut goods: Vec<String> = Vec::new();
-    for l in langs.list() {
-        let g = p.deal.title.get_or_any(*l).to_string();
-        if !goods.contains(&g) {
-            goods.push(g);
-        }
-    }
+    let goods = langs.distinct(|l| p.deal.title.get_or_any(l).to_string());
     let mut kv = vec![
         (
             lb.get("contract_no"),

@@ -53,14 +53,9 @@ impl Input<'_> {
     }
 
     fn joined(&self, t: &Text) -> String {
-        let mut v: Vec<&str> = Vec::new();
-        for l in self.langs.list() {
-            let s = t.get_or_any(*l);
-            if !v.contains(&s) {
-                v.push(s);
-            }
-        }
-        v.join(" / ")
+        self.langs
+            .distinct(|l| t.get_or_any(l).to_string())
+            .join(" / ")
     }
 
     fn date(&self, d: Option<Ymd>) -> String {
@@ -137,16 +132,7 @@ fn person(p: &Profile, name: &str, langs: &Langs) -> String {
         .chain(&p.buyer.contacts)
         .find(|c| c.name == name || c.name_local.as_deref() == Some(name));
     match contact {
-        Some(c) => {
-            let mut v: Vec<&str> = Vec::new();
-            for l in langs.list() {
-                let n = c.display_name(*l);
-                if !v.contains(&n) {
-                    v.push(n);
-                }
-            }
-            v.join(" ")
-        }
+        Some(c) => langs.distinct(|l| c.display_name(l).to_string()).join(" "),
         None => name.to_string(),
     }
 }
@@ -192,16 +178,9 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     let mut out = Vec::new();
 
     // 1. Title block.
-    let titles: Vec<String> = {
-        let mut v: Vec<String> = Vec::new();
-        for l in inp.langs.list() {
-            let t = p.deal.title.get_or_any(*l).to_string();
-            if !v.contains(&t) {
-                v.push(t);
-            }
-        }
-        v
-    };
+    let titles = inp
+        .langs
+        .distinct(|l| p.deal.title.get_or_any(l).to_string());
     out.push(Block::Heading {
         text: format!("{} — {}", p.deal.id, titles[0]),
         style: Style::new(14.0, NAVY).bold(),
@@ -215,14 +194,9 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     }
     out.push(Block::Spacer(4.0));
     let names = |party: &crate::profile::deal::Party| {
-        let mut v: Vec<&str> = Vec::new();
-        for l in inp.langs.list() {
-            let n = party.display_name(*l);
-            if !v.contains(&n) {
-                v.push(n);
-            }
-        }
-        v.join(" / ")
+        inp.langs
+            .distinct(|l| party.display_name(l).to_string())
+            .join(" / ")
     };
     let (mon, sun) = (iso.monday(), iso.sunday());
     let period: Vec<String> = inp
