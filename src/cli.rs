@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "dealguard", version, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files."
+    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml build\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files, 70 internal error."
 )]
 pub struct Cli {
     /// The deal profile.
@@ -30,7 +30,7 @@ pub enum Command {
         after_help = "Example:\n  dealguard init nordic-order   # writes nordic-order/deal.yaml"
     )]
     Init(InitArgs),
-    /// Check the profile and clause set; print every problem and the resolved clause list.
+    /// Check the profile, clause set and week files; print every problem and the resolved clause list.
     #[command(after_help = "Example:\n  dealguard --deal deals/nh-0148/deal.yaml check")]
     Check(CheckArgs),
     /// The information-security clauses for the sales contract.
