@@ -1,0 +1,255 @@
+//! Lay-out stage: the content of a cell or paragraph as stacked line boxes (text runs,
+//! bars, badges, QR codes, frames), relative to the box's top-left corner.
+
+use super::super::font::Fonts;
+use super::super::text::wrap_ranges;
+use super::{Align, Cell, Item, Part, Pt, Rgb, Span};
+
+/// A box of content inside a cell: its height and items relative to its top.
+#[derive(Debug, Clone)]
+pub(super) struct LineBox {
+    pub(super) height: Pt,
+    pub(super) items: Vec<Item>,
+}
+
+/// Lays out text parts in a column `width` wide starting at x = 0.
+pub(super) fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts) -> Vec<LineBox> {
+    let (ascent, _) = fonts.metrics();
+    let mut out = Vec::new();
+    for part in parts {
+        // A plain part is one run.
+        let single;
+        let spans: &[Span] = if part.spans.is_empty() {
+            single = [Span {
+                text: part.text.clone(),
+                style: part.style,
+                link: part.link.clone(),
+            }];
+            &single
+        } else {
+            &part.spans
+        };
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let mut bounds = Vec::with_capacity(spans.len());
+        let mut at = 0;
+        for sp in spans {
+            bounds.push((at, at + sp.text.len(), sp));
+            at += sp.text.len();
+        }
+        // Width of text[a..b], each run measured in its own style.
+        let measure = |a: usize, b: usize| -> f32 {
+            bounds
+                .iter()
+                .filter(|(s, e, _)| *s < b && *e > a)
+                .map(|(s, e, sp)| {
+                    fonts.width(sp.style.weight, &text[a.max(*s)..b.min(*e)]) * sp.style.size
+                })
+                .sum()
+        };
+        let st = part.style;
+        let lh = st.line_height();
+        let baseline = (lh - st.size) / 2.0 + ascent * st.size;
+        for (k, (a, b)) in wrap_ranges(&text, width, width - part.hang, &measure)
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if k == 0 { 0.0 } else { part.hang };
+            let line_w = measure(a, b);
+            let mut x = indent
+                + match align {
+                    Align::Left => 0.0,
+                    Align::Right => (width - indent - line_w).max(0.0),
+                    Align::Center => ((width - indent - line_w) / 2.0).max(0.0),
+                };
+            let mut items = Vec::new();
+            for (s, e, sp) in &bounds {
+                let (ra, rb) = (a.max(*s), b.min(*e));
+                if ra >= rb {
+                    continue;
+                }
+                let piece = &text[ra..rb];
+                let w = fonts.width(sp.style.weight, piece) * sp.style.size;
+                items.push(Item::Text {
+                    x,
+                    y: baseline,
+                    text: piece.to_string(),
+                    style: sp.style,
+                });
+                if let Some(url) = &sp.link {
+                    items.push(Item::Link {
+                        x,
+                        y: 0.0,
+                        w,
+                        h: lh,
+                        url: url.clone(),
+                    });
+                }
+                x += w;
+            }
+            out.push(LineBox { height: lh, items });
+        }
+    }
+    out
+}
+
+pub(super) fn cell_boxes(cell: &Cell, width: Pt, align: Align, fonts: &Fonts) -> Vec<LineBox> {
+    match cell {
+        Cell::Text(parts) => text_boxes(parts, width, align, fonts),
+        Cell::Bar {
+            planned,
+            actual,
+            color,
+        } => {
+            let h = 9.0;
+            let (p, a) = (
+                planned.clamp(0.0, 100.0) / 100.0,
+                actual.clamp(0.0, 100.0) / 100.0,
+            );
+            let mut items = vec![Item::Rect {
+                x: 0.0,
+                y: 1.5,
+                w: width,
+                h: h - 3.0,
+                fill: Some(Rgb::hex(0xf0f2f5)),
+                stroke: None,
+            }];
+            if a > 0.0 {
+                // Outlined, so a light colour still reads as a bar on a greyscale printout.
+                items.push(Item::Rect {
+                    x: 0.0,
+                    y: 1.5,
+                    w: width * a,
+                    h: h - 3.0,
+                    fill: Some(*color),
+                    stroke: Some((Rgb::hex(0x4a4f57), 0.4)),
+                });
+            }
+            items.push(Item::Rect {
+                x: 0.0,
+                y: 1.5,
+                w: width,
+                h: h - 3.0,
+                fill: None,
+                stroke: Some((Rgb::hex(0x8a929c), 0.4)),
+            });
+            // The plan is a dark tick, visible on grey paper as on screen.
+            let px = (width * p).clamp(0.75, width - 0.75);
+            items.push(Item::Line {
+                x1: px,
+                y1: 0.0,
+                x2: px,
+                y2: h,
+                color: Rgb::hex(0x1a1a1a),
+                width: 1.5,
+            });
+            vec![LineBox { height: h, items }]
+        }
+        Cell::Badge { text, style, fill } => {
+            let w = fonts.width(style.weight, text) * style.size + 8.0;
+            let h = style.size * 1.6;
+            let (ascent, _) = fonts.metrics();
+            let x = match align {
+                Align::Left => 0.0,
+                Align::Right => (width - w).max(0.0),
+                Align::Center => ((width - w) / 2.0).max(0.0),
+            };
+            let baseline = (h - style.size) / 2.0 + ascent * style.size * 0.92;
+            vec![LineBox {
+                height: h,
+                items: vec![
+                    Item::Rect {
+                        x,
+                        y: 0.0,
+                        w,
+                        h,
+                        fill: Some(*fill),
+                        stroke: None,
+                    },
+                    Item::Text {
+                        x: x + 4.0,
+                        y: baseline,
+                        text: text.clone(),
+                        style: *style,
+                    },
+                ],
+            }]
+        }
+        Cell::Qr {
+            modules,
+            width: n,
+            size,
+            link,
+        } => {
+            let n = (*n).max(1);
+            let m = size / n as f32;
+            let mut items = Vec::new();
+            for (i, dark) in modules.iter().enumerate() {
+                if *dark {
+                    // Runs of dark modules in a row become one rectangle: fewer operators.
+                    let (r, c) = (i / n, i % n);
+                    if c > 0 && modules[i - 1] {
+                        continue;
+                    }
+                    let run = modules[i..].iter().take(n - c).take_while(|d| **d).count();
+                    items.push(Item::Rect {
+                        x: c as f32 * m,
+                        y: r as f32 * m,
+                        w: run as f32 * m,
+                        h: m,
+                        fill: Some(Rgb::BLACK),
+                        stroke: None,
+                    });
+                }
+            }
+            if let Some(url) = link {
+                items.push(Item::Link {
+                    x: 0.0,
+                    y: 0.0,
+                    w: *size,
+                    h: *size,
+                    url: url.clone(),
+                });
+            }
+            vec![LineBox {
+                height: *size,
+                items,
+            }]
+        }
+        Cell::Frame {
+            height,
+            label,
+            style,
+        } => {
+            let (ascent, _) = fonts.metrics();
+            vec![LineBox {
+                height: *height,
+                items: vec![
+                    Item::Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        w: width,
+                        h: *height,
+                        fill: None,
+                        stroke: Some((Rgb::hex(0x8a929c), 0.6)),
+                    },
+                    Item::Text {
+                        x: 4.0,
+                        y: 3.0 + ascent * style.size,
+                        text: label.clone(),
+                        style: *style,
+                    },
+                ],
+            }]
+        }
+        Cell::Empty => Vec::new(),
+    }
+}
+
+pub(super) fn stack(boxes: &[LineBox], dx: Pt, dy: Pt, out: &mut Vec<Item>) -> Pt {
+    let mut y = dy;
+    for b in boxes {
+        out.extend(b.items.iter().map(|it| it.shifted(dx, y)));
+        y += b.height;
+    }
+    y - dy
+}

@@ -1,0 +1,285 @@
+//! Lay-out stage: blocks cut into chunks, the smallest pieces that must stay whole (a line, a
+//! table row, a row of photos), each drawn relative to its own top-left corner.
+
+use super::super::font::Fonts;
+use super::boxes::{cell_boxes, stack, text_boxes, LineBox};
+use super::{Align, Block, Cell, Column, Frame, Item, Part, PhotoGrid, Pt, Rgb, Table, PHOTO_GAP};
+use std::rc::Rc;
+
+/// An unbreakable piece of a block, drawn relative to its own top-left corner.
+#[derive(Debug, Clone)]
+pub(super) struct Chunk {
+    pub(super) height: Pt,
+    pub(super) items: Vec<Item>,
+    pub(super) keep_with_next: bool,
+    pub(super) space_before: Pt,
+    pub(super) header: Option<Rc<Chunk>>,
+    /// Starts a new page unless the current one is still empty.
+    pub(super) break_before: bool,
+}
+
+impl Chunk {
+    fn new(height: Pt, items: Vec<Item>) -> Chunk {
+        Chunk {
+            height,
+            items,
+            keep_with_next: false,
+            space_before: 0.0,
+            header: None,
+            break_before: false,
+        }
+    }
+}
+
+/// Turns blocks into chunks for a body `width` wide (x from 0).
+pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chunk> {
+    let width = frame.body_width();
+    let max_h = frame.body_height();
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut space = 0.0;
+    for block in blocks {
+        let first = out.len();
+        match block {
+            Block::Spacer(h) => {
+                space += h;
+                continue;
+            }
+            Block::PageBreak => {
+                let mut c = Chunk::new(0.0, Vec::new());
+                c.break_before = true;
+                out.push(c);
+            }
+            Block::Heading { text, style, rule } => {
+                let boxes = text_boxes(
+                    &[Part::new(text.clone(), *style)],
+                    width,
+                    Align::Left,
+                    fonts,
+                );
+                let mut items = Vec::new();
+                let mut h = stack(&boxes, 0.0, 0.0, &mut items);
+                if let Some(c) = rule {
+                    h += 2.0;
+                    items.push(Item::Line {
+                        x1: 0.0,
+                        y1: h,
+                        x2: width,
+                        y2: h,
+                        color: *c,
+                        width: 0.8,
+                    });
+                    h += 4.0;
+                }
+                let mut c = Chunk::new(h, items);
+                c.keep_with_next = true;
+                out.push(c);
+            }
+            Block::Paragraph(parts) => {
+                let boxes = text_boxes(parts, width, Align::Left, fonts);
+                let n = boxes.len();
+                for (i, b) in boxes.into_iter().enumerate() {
+                    let mut c = Chunk::new(b.height, b.items);
+                    // Orphans and widows: the first two and the last two lines stay together.
+                    c.keep_with_next = n >= 3 && (i == 0 || i + 2 == n);
+                    out.push(c);
+                }
+            }
+            Block::KeyValue {
+                items,
+                pairs,
+                label,
+            } => {
+                let pairs = (*pairs).max(1);
+                let col = width / pairs as f32;
+                let label_w = col * 0.36;
+                for row in items.chunks(pairs) {
+                    let mut its = Vec::new();
+                    let mut h: Pt = 0.0;
+                    for (j, (k, v)) in row.iter().enumerate() {
+                        let x = j as f32 * col;
+                        let lb = text_boxes(
+                            &[Part::new(k.clone(), *label)],
+                            label_w - 6.0,
+                            Align::Left,
+                            fonts,
+                        );
+                        let vb = text_boxes(v, col - label_w - 6.0, Align::Left, fonts);
+                        h = h.max(stack(&lb, x, 2.0, &mut its)).max(stack(
+                            &vb,
+                            x + label_w,
+                            2.0,
+                            &mut its,
+                        ));
+                    }
+                    let h = h + 4.0;
+                    its.push(Item::Line {
+                        x1: 0.0,
+                        y1: h,
+                        x2: width,
+                        y2: h,
+                        color: Rgb::hex(0xdde1e6),
+                        width: 0.5,
+                    });
+                    out.push(Chunk::new(h, its));
+                }
+            }
+            Block::Table(t) => table_chunks(t, width, max_h, fonts, &mut out),
+            Block::Photos(g) => photo_chunks(g, frame, fonts, &mut out),
+        }
+        if let Some(c) = out.get_mut(first) {
+            c.space_before += space;
+        }
+        space = 0.0;
+    }
+    out
+}
+
+fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Chunk>) {
+    let total: f32 = t.columns.iter().map(|c| c.weight).sum::<f32>().max(0.001);
+    let widths: Vec<Pt> = t.columns.iter().map(|c| width * c.weight / total).collect();
+    let xs: Vec<Pt> = widths
+        .iter()
+        .scan(0.0, |acc, w| {
+            let x = *acc;
+            *acc += w;
+            Some(x)
+        })
+        .collect();
+    let pad = t.pad;
+    let cells_of = |row: &[Cell]| -> Vec<Vec<LineBox>> {
+        row.iter()
+            .enumerate()
+            .map(|(j, c)| {
+                let col = t.columns.get(j).copied().unwrap_or(Column {
+                    weight: 1.0,
+                    align: Align::Left,
+                });
+                cell_boxes(
+                    c,
+                    widths.get(j).copied().unwrap_or(0.0) - 2.0 * pad,
+                    col.align,
+                    fonts,
+                )
+            })
+            .collect()
+    };
+    let draw_row = |cells: &[Vec<LineBox>], fill: Option<Rgb>, rule: bool| -> Chunk {
+        let inner: Pt = cells
+            .iter()
+            .map(|b| b.iter().map(|x| x.height).sum::<Pt>())
+            .fold(0.0, f32::max);
+        let h = inner + 2.0 * pad;
+        let mut items = Vec::new();
+        if let Some(f) = fill {
+            items.push(Item::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: width,
+                h,
+                fill: Some(f),
+                stroke: None,
+            });
+        }
+        for (j, boxes) in cells.iter().enumerate() {
+            stack(
+                boxes,
+                xs.get(j).copied().unwrap_or(0.0) + pad,
+                pad,
+                &mut items,
+            );
+        }
+        if rule {
+            items.push(Item::Line {
+                x1: 0.0,
+                y1: h,
+                x2: width,
+                y2: h,
+                color: t.rule,
+                width: 0.5,
+            });
+        }
+        Chunk::new(h, items)
+    };
+    let header = t.header.as_ref().map(|hdr| {
+        let mut c = draw_row(&cells_of(hdr), Some(t.header_fill), false);
+        c.keep_with_next = true;
+        Rc::new(c)
+    });
+    if let Some(h) = &header {
+        out.push((**h).clone());
+    }
+    let budget = max_h - header.as_ref().map_or(0.0, |h| h.height) - 2.0 * pad;
+    for (i, row) in t.rows.iter().enumerate() {
+        let fill = t.zebra.filter(|_| i % 2 == 1);
+        let mut cells = cells_of(row);
+        // A row taller than a page is cut between lines, each cell at the same height.
+        loop {
+            let height: Pt = cells
+                .iter()
+                .map(|b| b.iter().map(|x| x.height).sum::<Pt>())
+                .fold(0.0, f32::max);
+            if height <= budget || budget <= 0.0 {
+                let mut c = draw_row(&cells, fill, true);
+                c.header = header.clone();
+                out.push(c);
+                break;
+            }
+            let mut now = Vec::new();
+            let mut later = Vec::new();
+            for boxes in cells {
+                let mut used = 0.0;
+                let cut = boxes.iter().position(|b| {
+                    used += b.height;
+                    used > budget
+                });
+                let cut = cut.unwrap_or(boxes.len()).max(1).min(boxes.len());
+                let (a, b) = boxes.split_at(cut);
+                now.push(a.to_vec());
+                later.push(b.to_vec());
+            }
+            let mut c = draw_row(&now, fill, false);
+            c.header = header.clone();
+            out.push(c);
+            cells = later;
+        }
+    }
+}
+
+fn photo_chunks(g: &PhotoGrid, frame: &Frame, fonts: &Fonts, out: &mut Vec<Chunk>) {
+    let cols = g.columns.max(1);
+    let (bw, bh) = PhotoGrid::box_size(frame, cols, g.aspect);
+    for row in g.photos.chunks(cols) {
+        let mut items = Vec::new();
+        let mut h: Pt = 0.0;
+        for (j, p) in row.iter().enumerate() {
+            let x = j as f32 * (bw + PHOTO_GAP);
+            items.push(Item::Rect {
+                x,
+                y: 0.0,
+                w: bw,
+                h: bh,
+                fill: Some(Rgb::hex(0xf3f4f6)),
+                stroke: Some((Rgb::hex(0xc9ced6), 0.5)),
+            });
+            if let Some((img, pw, ph)) = p.image {
+                // Fit inside the box, centred, keeping the aspect ratio.
+                let (pw, ph) = (pw.max(1) as f32, ph.max(1) as f32);
+                let s = (bw / pw).min(bh / ph);
+                let (w, ih) = (pw * s, ph * s);
+                items.push(Item::Image {
+                    x: x + (bw - w) / 2.0,
+                    y: (bh - ih) / 2.0,
+                    w,
+                    h: ih,
+                    image: img,
+                });
+            }
+            let caption = text_boxes(&p.caption, bw, Align::Left, fonts);
+            let ch = stack(&caption, x, bh + 4.0, &mut items);
+            h = h.max(bh + 4.0 + ch);
+        }
+        let mut c = Chunk::new(h + 8.0, items);
+        c.space_before = 0.0;
+        out.push(c);
+    }
+}
