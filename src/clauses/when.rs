@@ -192,11 +192,23 @@ impl P {
     }
 }
 
+/// Most words, values, operators and parentheses a condition may have. The parser,
+/// evaluation and drop recurse over the tree, so this also bounds their depth
+/// (a hostile `((((…` or `not not not …` would otherwise overflow the stack).
+pub const MAX_TOKENS: usize = 100;
+
 /// Parses a condition.
 pub fn parse(s: &str) -> Result<Expr, String> {
     let toks = lex(s)?;
     if toks.is_empty() {
         return Err("the condition is empty".into());
+    }
+    if toks.len() > MAX_TOKENS {
+        return Err(format!(
+            "the condition is too long ({} parts, at most {MAX_TOKENS}); \
+             split the clause or simplify the condition",
+            toks.len()
+        ));
     }
     let mut p = P { toks, pos: 0 };
     let e = p.or()?;
@@ -325,6 +337,23 @@ mod tests {
         assert!(parse("(a or b").is_err());
         assert!(parse("a = 1").unwrap_err().contains("=="));
         assert!(parse("a b").unwrap_err().contains("and"));
+    }
+
+    #[test]
+    fn overlong_conditions_are_refused_before_parsing() {
+        // Each of these overflowed the stack before the limit existed.
+        let deep_parens = format!("{}true{}", "(".repeat(100_000), ")".repeat(100_000));
+        let deep_not = format!("{}true", "not ".repeat(100_000));
+        let long_and = format!("true{}", " and true".repeat(100_000));
+        for s in [deep_parens, deep_not, long_and] {
+            let err = parse(&s).unwrap_err();
+            assert!(err.contains("too long"), "{err}");
+        }
+        // The limit leaves room for real conditions.
+        let ok = format!("{}true{}", "(".repeat(30), ")".repeat(30));
+        assert!(eval(&ok));
+        let ok = format!("true{}", " and true".repeat(49));
+        assert!(eval(&ok));
     }
 
     #[test]
