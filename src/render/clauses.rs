@@ -1,6 +1,7 @@
 //! Render stage: selected clauses → checked, numbered plain text in each language.
 
 use super::env::{self, Numbers, Origin};
+use super::guard;
 use crate::clauses::select::{name_exists, schema_data};
 use crate::clauses::{paragraphs, Clause, Selection};
 use crate::context;
@@ -101,7 +102,7 @@ fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
                 p.push(env::error(&e, &c.src.path, origin, &field));
                 continue;
             }
-            for b in env::check_safe(tpl) {
+            for b in guard::check_safe(tpl) {
                 let mut d = c
                     .error(&field, b.message)
                     .at(Some(origin.map(b.line, b.col)));
@@ -194,29 +195,29 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
             }
         }
         let names: Vec<String> = jobs.iter().map(|j| j.2.clone()).collect();
-        let results = env::render_guarded(tera, ctx, names);
+        let results = guard::render_guarded(tera, ctx, names);
         let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for ((_, c, name, origin), r) in jobs.iter().zip(results) {
             let field = name.rsplit('#').next().unwrap_or("text").to_string();
             match r {
                 Ok(s) => texts.entry(c.id.clone()).or_default().push(s),
-                Err(env::RenderFail::Tera(e)) => {
+                Err(guard::RenderFail::Tera(e)) => {
                     problems.push(env::error(&e, &c.src.path, *origin, &field))
                 }
-                Err(env::RenderFail::TooLong) => problems.push(
+                Err(guard::RenderFail::TooLong) => problems.push(
                     c.error(
                         &field,
-                        format!("renders to more than {} bytes", env::MAX_RENDER_BYTES),
+                        format!("renders to more than {} bytes", guard::MAX_RENDER_BYTES),
                     )
                     .hint("look for a loop or a value that repeats more than intended"),
                 ),
-                Err(env::RenderFail::TooSlow) => {
+                Err(guard::RenderFail::TooSlow) => {
                     problems.push(
                         c.error(
                             &field,
                             format!(
                                 "did not finish rendering within {} s",
-                                env::RENDER_TIME.as_secs()
+                                guard::RENDER_TIME.as_secs()
                             ),
                         )
                         .hint("look for loops that run too long"),

@@ -2,6 +2,7 @@
 //! rendering of letter and reply templates into the markup of `markup.rs`.
 
 use super::env::{self, Numbers, Origin};
+use super::guard;
 use super::markup::{self, Doc};
 use crate::assets;
 use crate::clauses::select::schema_data;
@@ -256,7 +257,7 @@ pub fn render(
         .ok_or_else(|| Problems::from(Diagnostic::error(Path::new(name), "template is missing")))?;
     let origin = Origin::of_file();
     let (mut bad, _) = env::check_names(&src.text, data, schema_extra);
-    bad.extend(env::check_safe(&src.text));
+    bad.extend(guard::check_safe(&src.text));
     if !bad.is_empty() {
         let mut p = Problems::new();
         for b in bad {
@@ -278,14 +279,14 @@ pub fn render(
     if let Err(e) = tera.add_raw_template(name, &src.text) {
         return Err(env::error(&e, &src.path, origin, "template").into());
     }
-    match env::render_guarded(tera, ctx, vec![name.to_string()]).pop() {
+    match guard::render_guarded(tera, ctx, vec![name.to_string()]).pop() {
         Some(Ok(text)) => Ok(markup::parse(&text)),
-        Some(Err(env::RenderFail::Tera(e))) => {
+        Some(Err(guard::RenderFail::Tera(e))) => {
             Err(env::error(&e, &src.path, origin, "template").into())
         }
-        Some(Err(env::RenderFail::TooLong)) => Err(Diagnostic::error(
+        Some(Err(guard::RenderFail::TooLong)) => Err(Diagnostic::error(
             &src.path,
-            format!("renders to more than {} bytes", env::MAX_RENDER_BYTES),
+            format!("renders to more than {} bytes", guard::MAX_RENDER_BYTES),
         )
         .hint("look for a loop or a value that repeats more than intended")
         .into()),
@@ -293,7 +294,7 @@ pub fn render(
             &src.path,
             format!(
                 "did not finish rendering within {} s",
-                env::RENDER_TIME.as_secs()
+                guard::RENDER_TIME.as_secs()
             ),
         )
         .hint("look for loops that run too long")
