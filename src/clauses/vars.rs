@@ -16,7 +16,7 @@ pub struct VarUse {
     pub col: usize,
 }
 
-const KEYWORDS: [&str; 17] = [
+const KEYWORDS: [&str; 18] = [
     "if",
     "elif",
     "else",
@@ -34,6 +34,7 @@ const KEYWORDS: [&str; 17] = [
     "none",
     "is",
     "break",
+    "endset",
 ];
 
 /// Lists the names a template reads. `loop`, loop variables and `set` names are resolved or skipped.

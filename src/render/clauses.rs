@@ -204,25 +204,13 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
                 Err(guard::RenderFail::Tera(e)) => {
                     problems.push(env::error(&e, &c.src.path, *origin, &field))
                 }
-                Err(guard::RenderFail::TooLong) => problems.push(
-                    c.error(
-                        &field,
-                        format!("renders to more than {} bytes", guard::MAX_RENDER_BYTES),
-                    )
-                    .hint("look for a loop or a value that repeats more than intended"),
-                ),
-                Err(guard::RenderFail::TooSlow) => {
-                    problems.push(
-                        c.error(
-                            &field,
-                            format!(
-                                "did not finish rendering within {} s",
-                                guard::RENDER_TIME.as_secs()
-                            ),
-                        )
-                        .hint("look for loops that run too long"),
-                    );
-                    break;
+                Err(fail) => {
+                    let (msg, hint) = fail.describe().unwrap_or_default();
+                    problems.push(c.error(&field, msg).hint(hint));
+                    // After a timeout or running out of memory, the rest never ran.
+                    if !matches!(fail, guard::RenderFail::TooLong) {
+                        break;
+                    }
                 }
             }
         }

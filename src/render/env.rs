@@ -1,6 +1,7 @@
 //! Render stage: the tera environment (filters and functions every template may use) and the
 //! translation of tera errors into located diagnostics.
 
+use super::guard;
 use crate::clauses::select::name_exists;
 use crate::clauses::vars::{self, VarUse};
 use crate::context;
@@ -26,9 +27,17 @@ pub fn tera(lang: Lang, numbers: Numbers) -> Tera {
         move |v: Value, kw: Kwargs, _: &State| -> TeraResult<String> {
             let prefix: String = kw.get("prefix")?.unwrap_or_default();
             let items: Vec<String> = match v.as_array() {
-                Some(a) => a.iter().map(|x| format!("{prefix}{}", plain(x))).collect(),
-                None => vec![format!("{prefix}{}", plain(&v))],
+                Some(a) => a.iter().map(plain).collect(),
+                None => vec![plain(&v)],
             };
+            let bytes = items
+                .iter()
+                .map(|x| x.len() + prefix.len() + 5)
+                .sum::<usize>();
+            if bytes > guard::MAX_RENDER_BYTES {
+                return Err(guard::too_long("list", bytes));
+            }
+            let items: Vec<String> = items.iter().map(|x| format!("{prefix}{x}")).collect();
             Ok(join_list(&items, lang))
         },
     );
@@ -79,6 +88,7 @@ pub fn tera(lang: Lang, numbers: Numbers) -> Tera {
             Ok(numbers.contains_key(&id))
         },
     );
+    guard::register_capped(&mut t);
     t
 }
 

@@ -284,21 +284,11 @@ pub fn render(
         Some(Err(guard::RenderFail::Tera(e))) => {
             Err(env::error(&e, &src.path, origin, "template").into())
         }
-        Some(Err(guard::RenderFail::TooLong)) => Err(Diagnostic::error(
-            &src.path,
-            format!("renders to more than {} bytes", guard::MAX_RENDER_BYTES),
-        )
-        .hint("look for a loop or a value that repeats more than intended")
-        .into()),
-        _ => Err(Diagnostic::error(
-            &src.path,
-            format!(
-                "did not finish rendering within {} s",
-                guard::RENDER_TIME.as_secs()
-            ),
-        )
-        .hint("look for loops that run too long")
-        .into()),
+        Some(Err(fail)) => {
+            let (msg, hint) = fail.describe().unwrap_or_default();
+            Err(Diagnostic::error(&src.path, msg).hint(hint).into())
+        }
+        None => Err(Diagnostic::error(&src.path, "rendering stopped without a result").into()),
     }
 }
 
