@@ -31,14 +31,19 @@ pub struct Limits {
     pub max_bytes: u64,
     /// Largest accepted image, in pixels (width × height as stored in the file).
     pub max_pixels: u64,
+    /// Most scans a JPEG may have. Each scan of a progressive JPEG passes over the whole
+    /// image again, so a few MB of tiny scans would keep the decoder busy for many minutes.
+    pub max_scans: usize,
 }
 
 impl Default for Limits {
-    /// 40 MiB and 60 megapixels: a 50 MP phone photo passes, a 20000×20000 bomb does not.
+    /// 40 MiB, 60 megapixels and 32 scans: a 50 MP phone photo passes (cameras write one
+    /// scan, progressive encoders about ten), a 20000×20000 bomb does not.
     fn default() -> Self {
         Limits {
             max_bytes: 40 * MIB,
             max_pixels: 60_000_000,
+            max_scans: 32,
         }
     }
 }
@@ -432,6 +437,48 @@ fn first_sos(bytes: &[u8]) -> Option<usize> {
     None
 }
 
+/// Counts the start-of-scan markers up to end-of-image, stopping once `stop` are found.
+fn count_scans(bytes: &[u8], stop: usize) -> usize {
+    let Some(mut at) = first_sos(bytes) else {
+        return 0;
+    };
+    let mut scans = 0;
+    // `at` is on a marker; every step advances, so this ends.
+    while scans < stop && at + 1 < bytes.len() && bytes[at] == 0xFF {
+        let marker = bytes[at + 1];
+        let len = bytes
+            .get(at + 2..at + 4)
+            .map_or(2, |l| usize::from(u16::from_be_bytes([l[0], l[1]])).max(2));
+        match marker {
+            0xD9 => break,
+            0xDA => scans += 1,
+            0x01 | 0xD0..=0xD8 | 0xFF => {
+                at += if marker == 0xFF { 1 } else { 2 };
+                continue;
+            }
+            _ => {}
+        }
+        at += 2 + len;
+        if marker == 0xDA {
+            // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a
+            // restart marker.
+            while at + 1 < bytes.len() {
+                match bytes[at..].iter().position(|&b| b == 0xFF) {
+                    None => at = bytes.len(),
+                    Some(k) => {
+                        at += k;
+                        match bytes.get(at + 1) {
+                            Some(0x00 | 0xD0..=0xD7 | 0xFF) => at += 1,
+                            _ => break,
+                        }
+                    }
+                }
+            }
+        }
+    }
+    scans
+}
+
 fn jpeg_error(e: jpeg_decoder::Error) -> PhotoError {
     use jpeg_decoder::{Error, UnsupportedFeature as F};
     match e {
@@ -482,6 +529,13 @@ fn jpeg_raster(bytes: &[u8], bx: (u32, u32), limits: Limits) -> Result<Raster, P
     }
     if !jpeg_complete(bytes) {
         return Err(PhotoError::Truncated);
+    }
+    let scans = count_scans(bytes, limits.max_scans + 1);
+    if scans > limits.max_scans {
+        return Err(PhotoError::Unsupported(format!(
+            "a JPEG of more than {} scans (progressive JPEGs have about 10)",
+            limits.max_scans
+        )));
     }
     let orientation = dec.exif_data().and_then(exif_orientation).unwrap_or(1);
     let (source, target) = plan((w, h), orientation, bx);
@@ -878,6 +932,34 @@ mod tests {
         assert_eq!(
             PhotoError::Truncated.to_string(),
             "is a truncated JPEG (no end-of-image marker)"
+        );
+    }
+
+    #[test]
+    fn jpegs_with_too_many_scans_are_refused() {
+        let px = noisy_rgb(400, 300, 8, 0);
+        let mut progressive = Vec::new();
+        let mut enc = jpeg_encoder::Encoder::new(&mut progressive, 90);
+        enc.set_progressive(true);
+        enc.encode(&px, 400, 300, jpeg_encoder::ColorType::Rgb)
+            .unwrap();
+        // A DC scan and 3 AC scans per component: counted, and decoded as usual.
+        assert_eq!(count_scans(&progressive, usize::MAX), 12);
+        assert!(prep(&progressive, 670, 504).is_ok());
+        assert_eq!(count_scans(&noisy_jpeg(80, 60, 8, 0), usize::MAX), 1);
+        // The last scan repeated 200 times: refused before decoding.
+        let body = &progressive[..progressive.len() - 2];
+        let last = body.windows(2).rposition(|w| w == [0xFF, 0xDA]).unwrap();
+        let mut bomb = body.to_vec();
+        for _ in 0..200 {
+            bomb.extend_from_slice(&body[last..]);
+        }
+        bomb.extend_from_slice(&[0xFF, 0xD9]);
+        assert_eq!(count_scans(&bomb, 33), 33);
+        let e = prep(&bomb, 670, 504).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "is not supported: a JPEG of more than 32 scans (progressive JPEGs have about 10)"
         );
     }
 
