@@ -77,12 +77,16 @@ impl Face {
         let ids: Vec<u16> = std::iter::once(0)
             .chain(glyphs.iter().copied().filter(|g| *g != 0))
             .collect();
+        // The face was read once already, so a failure here means damaged glyph data.
+        let damaged = |e: String| format!("the font `{}` is damaged ({e})", self.name);
         let font = ReadScope::new(&self.bytes)
             .read::<FontData<'_>>()
-            .map_err(|e| e.to_string())?;
-        let provider = font.table_provider(self.index).map_err(|e| e.to_string())?;
+            .map_err(|e| damaged(e.to_string()))?;
+        let provider = font
+            .table_provider(self.index)
+            .map_err(|e| damaged(e.to_string()))?;
         let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| damaged(e.to_string()))?;
         let mut warnings = Vec::new();
         ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| format!("the subset of {} cannot be read back", self.name))
@@ -332,5 +336,21 @@ mod tests {
                 "{c} lost"
             );
         }
+    }
+
+    #[test]
+    fn a_font_with_damaged_glyph_data_is_named_in_the_error() {
+        // Point the glyph table (`glyf`) of the Latin face past the end of the file.
+        let mut bytes = assets::FONT_LATIN_REGULAR.to_vec();
+        let tables = usize::from(u16::from_be_bytes([bytes[4], bytes[5]]));
+        let rec = (0..tables)
+            .map(|i| 12 + 16 * i)
+            .find(|&r| &bytes[r..r + 4] == b"glyf")
+            .unwrap();
+        bytes[rec + 8..rec + 12].copy_from_slice(&0x7FFF_0000u32.to_be_bytes());
+        let face = Face::load("Broken Sans", Arc::from(bytes), 0).unwrap();
+        let a = face.glyph('a').unwrap();
+        let e = face.subset(&BTreeSet::from([a])).unwrap_err();
+        assert!(e.starts_with("the font `Broken Sans` is damaged ("), "{e}");
     }
 }
