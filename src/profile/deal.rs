@@ -286,6 +286,13 @@ pub struct Verification {
     pub approvers: u32,
 }
 
+impl Verification {
+    /// The call-back number, or "" when the profile has none (checks report that).
+    pub fn callback(&self) -> &str {
+        self.callback_phone.as_deref().unwrap_or_default()
+    }
+}
+
 /// The agreed communication channels.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -1,13 +1,13 @@
 //! Render stage: the contract schedule as Markdown and as a standalone HTML page.
 
-use super::clauses::{RenderedClause, Schedule};
+use super::clauses::{RenderedClause, RenderedSection, Schedule};
 use super::escape;
 use crate::profile::deal::{Party, Profile};
 use crate::profile::{Lang, Langs};
 use crate::render::templates::Labels;
 
 /// "Part IV" / "第四部分".
-pub fn part(lb: &Labels, lang: Lang, n: usize) -> String {
+fn part(lb: &Labels, lang: Lang, n: usize) -> String {
     let num = match lang {
         Lang::En => roman(n),
         Lang::Zh => zh_number(n),
@@ -37,6 +37,16 @@ pub fn zh_number(n: usize) -> String {
         ),
         _ => n.to_string(),
     }
+}
+
+/// A section's heading in every language of the document: "Part II Payments / 第二部分 付款".
+pub fn section_heading(lb: &Labels, langs: &Langs, n: usize, sec: &RenderedSection) -> String {
+    langs
+        .list()
+        .iter()
+        .map(|l| format!("{} {}", part(lb, *l, n), sec.title.get_or_any(*l)))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// A party's name in every script it has.
@@ -127,12 +137,8 @@ pub fn markdown(s: &Schedule, p: &Profile, lb: &Labels) -> String {
         escape::md_inline(&p.buyer.address)
     ));
     for (i, sec) in s.sections.iter().enumerate() {
-        let heads: Vec<String> = langs
-            .list()
-            .iter()
-            .map(|l| format!("{} {}", part(lb, *l, i + 1), sec.title.get_or_any(*l)))
-            .collect();
-        o.push_str(&format!("## {}\n\n", escape::md_inline(&heads.join(" / "))));
+        let head = section_heading(lb, langs, i + 1, sec);
+        o.push_str(&format!("## {}\n\n", escape::md_inline(&head)));
         for c in &sec.clauses {
             let heads: Vec<String> = langs.list().iter().map(|l| clause_heading(c, *l)).collect();
             o.push_str(&format!(
@@ -304,12 +310,8 @@ pub fn html(s: &Schedule, p: &Profile, lb: &Labels) -> String {
     ));
     let bi = langs.is_bilingual();
     for (i, sec) in s.sections.iter().enumerate() {
-        let heads: Vec<String> = langs
-            .list()
-            .iter()
-            .map(|l| format!("{} {}", part(lb, *l, i + 1), sec.title.get_or_any(*l)))
-            .collect();
-        o.push_str(&format!("<h2>{}</h2>\n", e(&heads.join(" / "))));
+        let head = section_heading(lb, langs, i + 1, sec);
+        o.push_str(&format!("<h2>{}</h2>\n", e(&head)));
         for c in &sec.clauses {
             o.push_str(&format!(
                 "<table class=\"clause{}\" id=\"clause-{}\">\n<tr>",

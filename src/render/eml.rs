@@ -18,6 +18,8 @@
 //! - Long addresses and Message-IDs cannot be folded; their lines stay under 998 characters but
 //!   may exceed 78.
 
+use crate::profile::Ymd;
+
 /// A mailbox: display name (any Unicode, may be empty) and address (ASCII).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mailbox {
@@ -127,7 +129,7 @@ pub fn date(secs: i64, offset_minutes: i32) -> String {
     let local = secs.saturating_add(off * 60).clamp(MIN, MAX);
     let days = local.div_euclid(86_400);
     let tod = local.rem_euclid(86_400);
-    let (y, mo, d) = civil_from_days(days);
+    let Ymd { y, m: mo, d } = Ymd::from_days(days);
     format!(
         "{}, {:02} {} {:04} {:02}:{:02}:{:02} {}{:02}{:02}",
         DAYS[(days + 4).rem_euclid(7) as usize], // 1970-01-01 was a Thursday
@@ -141,21 +143,6 @@ pub fn date(secs: i64, offset_minutes: i32) -> String {
         off.abs() / 60,
         off.abs() % 60,
     )
-}
-
-/// Days since 1970-01-01 → (year, month 1–12, day 1–31), proleptic Gregorian
-/// (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 /// Joins ASCII tokens with single spaces after `name:`, folding (CRLF + space) between tokens

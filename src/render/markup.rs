@@ -3,7 +3,7 @@
 //! e-mail-safe HTML or layout blocks for the PDF.
 
 use super::escape;
-use crate::pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Span, Style, Table};
+use crate::pdf::layout::{Block, Cell, Column, Part, Rgb, Span, Style, Table};
 
 /// A run of text inside a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -584,10 +584,7 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
                     .flat_map(|l| parts(l, st, st.body.bold().color(st.note)))
                     .collect();
                 out.push(Block::Table(Table {
-                    columns: vec![Column {
-                        weight: 1.0,
-                        align: Align::Left,
-                    }],
+                    columns: vec![Column::left(1.0)],
                     header: None,
                     rows: vec![vec![Cell::Text(p)]],
                     header_fill: st.header_fill,
@@ -605,13 +602,12 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
                 let n = header.len().max(1);
                 out.push(Block::Table(Table {
                     columns: (0..n)
-                        .map(|k| Column {
-                            weight: if k == 0 || (n > 2 && k + 1 == n) {
+                        .map(|k| {
+                            Column::left(if k == 0 || (n > 2 && k + 1 == n) {
                                 1.3
                             } else {
                                 1.0
-                            },
-                            align: Align::Left,
+                            })
                         })
                         .collect(),
                     header: Some(

@@ -2,7 +2,7 @@
 //! written as PDF on the report's engine.
 
 use super::clauses::Schedule;
-use super::contract::part;
+use super::contract::section_heading;
 use super::letters::Rendered;
 use super::markup::{self, PdfStyles};
 use super::templates::Labels;
@@ -24,6 +24,16 @@ pub enum ContractLayout {
 
 const BODY: Style = Style::new(8.6, INK);
 const FINE: Style = Style::new(7.2, MUTED);
+/// Section headings of the contract and letter.
+const H2: Style = Style::new(10.5, NAVY).bold();
+
+fn ruled_heading(text: String) -> Block {
+    Block::Heading {
+        text,
+        style: H2,
+        rule: Some(ACCENT),
+    }
+}
 
 use super::contract::party_name as names;
 
@@ -107,20 +117,7 @@ pub fn contract(
         )
     };
     b.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                weight: 0.9,
-                align: Align::Left,
-            },
-            Column {
-                weight: 2.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 2.0,
-                align: Align::Left,
-            },
-        ],
+        columns: vec![Column::left(0.9), Column::left(2.0), Column::left(2.0)],
         header: Some(vec![
             Cell::Empty,
             Cell::text(lb.get("seller"), BODY.bold().color(NAVY)),
@@ -145,17 +142,9 @@ pub fn contract(
     }));
     let columns = langs.is_bilingual() && layout == ContractLayout::Columns;
     for (i, sec) in s.sections.iter().enumerate() {
-        let heads: Vec<String> = langs
-            .list()
-            .iter()
-            .map(|l| format!("{} {}", part(lb, *l, i + 1), sec.title.get_or_any(*l)))
-            .collect();
+        let head = section_heading(lb, langs, i + 1, sec);
         b.push(Block::Spacer(10.0));
-        b.push(Block::Heading {
-            text: heads.join(" / "),
-            style: Style::new(10.5, NAVY).bold(),
-            rule: Some(ACCENT),
-        });
+        b.push(ruled_heading(head));
         for c in &sec.clauses {
             let heading = |l: Lang| match l {
                 Lang::En => format!(
@@ -196,14 +185,7 @@ pub fn contract(
                 // sub-clause, repeated if the clause runs onto the next page); each sub-clause is a
                 // row, so English and Chinese stay side by side.
                 b.push(Block::Table(Table {
-                    columns: langs
-                        .list()
-                        .iter()
-                        .map(|_| Column {
-                            weight: 1.0,
-                            align: Align::Left,
-                        })
-                        .collect(),
+                    columns: langs.list().iter().map(|_| Column::left(1.0)).collect(),
                     header: Some(
                         langs
                             .list()
@@ -243,11 +225,7 @@ pub fn contract(
     }
     // Signatures: both parties, with a box for the company chop.
     b.push(Block::Spacer(14.0));
-    b.push(Block::Heading {
-        text: lb.get("signatures"),
-        style: Style::new(10.5, NAVY).bold(),
-        rule: Some(ACCENT),
-    });
+    b.push(ruled_heading(lb.get("signatures")));
     b.push(Block::Paragraph(vec![Part::new(lb.get("sig_intro"), FINE)]));
     b.push(Block::Spacer(4.0));
     let line = |key: &str| {
@@ -256,53 +234,30 @@ pub fn contract(
             BODY,
         )
     };
+    let party = |key: &str, who: &Party| {
+        Cell::Text(
+            std::iter::once(Part::new(lb.get(key), FINE.bold().color(NAVY)))
+                .chain(
+                    names(who, langs)
+                        .into_iter()
+                        .map(|n| Part::new(n, BODY.bold())),
+                )
+                .collect(),
+        )
+    };
+    let chop = || Cell::Frame {
+        height: 90.0,
+        label: lb.get("sig_chop"),
+        style: FINE,
+    };
     b.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                weight: 1.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.0,
-                align: Align::Left,
-            },
-        ],
-        header: Some(vec![
-            Cell::Text(
-                std::iter::once(Part::new(lb.get("seller"), FINE.bold().color(NAVY)))
-                    .chain(
-                        names(&p.seller, langs)
-                            .into_iter()
-                            .map(|n| Part::new(n, BODY.bold())),
-                    )
-                    .collect(),
-            ),
-            Cell::Text(
-                std::iter::once(Part::new(lb.get("buyer"), FINE.bold().color(NAVY)))
-                    .chain(
-                        names(&p.buyer, langs)
-                            .into_iter()
-                            .map(|n| Part::new(n, BODY.bold())),
-                    )
-                    .collect(),
-            ),
-        ]),
+        columns: vec![Column::left(1.0), Column::left(1.0)],
+        header: Some(vec![party("seller", &p.seller), party("buyer", &p.buyer)]),
         rows: vec![
             vec![line("sig_name"), line("sig_name")],
             vec![line("sig_title"), line("sig_title")],
             vec![line("sig_date"), line("sig_date")],
-            vec![
-                Cell::Frame {
-                    height: 90.0,
-                    label: lb.get("sig_chop"),
-                    style: FINE,
-                },
-                Cell::Frame {
-                    height: 90.0,
-                    label: lb.get("sig_chop"),
-                    style: FINE,
-                },
-            ],
+            vec![chop(), chop()],
         ],
         header_fill: HEADER,
         zebra: None,
@@ -311,11 +266,7 @@ pub fn contract(
     }));
     // Annex: the manifest.
     b.push(Block::PageBreak);
-    b.push(Block::Heading {
-        text: lb.get("annex"),
-        style: Style::new(10.5, NAVY).bold(),
-        rule: Some(ACCENT),
-    });
+    b.push(ruled_heading(lb.get("annex")));
     for l in langs.list() {
         b.push(Block::Paragraph(vec![Part::new(
             lb.one("manifest_note", *l),
@@ -344,22 +295,10 @@ pub fn contract(
     b.push(Block::Spacer(4.0));
     b.push(Block::Table(Table {
         columns: vec![
-            Column {
-                weight: 0.6,
-                align: Align::Right,
-            },
-            Column {
-                weight: 2.4,
-                align: Align::Left,
-            },
-            Column {
-                weight: 0.8,
-                align: Align::Right,
-            },
-            Column {
-                weight: 2.2,
-                align: Align::Left,
-            },
+            Column::new(0.6, Align::Right),
+            Column::left(2.4),
+            Column::new(0.8, Align::Right),
+            Column::left(2.2),
         ],
         header: Some(
             ["no", "id", "version", "hash"]
@@ -384,13 +323,7 @@ pub fn contract(
         pad: 3.0,
     }));
 
-    let phone = page::unbreakable(
-        p.payment
-            .verification
-            .callback_phone
-            .as_deref()
-            .unwrap_or_default(),
-    );
+    let phone = page::unbreakable(p.payment.verification.callback());
     let furniture = Furniture {
         left: names(&p.seller, langs),
         title: format!("{} {}", lb.get("contract_no"), p.deal.id),
@@ -436,7 +369,7 @@ pub fn letter(
     let st = PdfStyles {
         body: Style::new(9.5, INK),
         h1: Style::new(14.0, NAVY).bold(),
-        h2: Style::new(10.5, NAVY).bold(),
+        h2: H2,
         link: LINK,
         header_fill: HEADER,
         rule: RULE,
@@ -449,13 +382,7 @@ pub fn letter(
         }
         blocks.extend(markup::to_blocks(doc, &st));
     }
-    let phone = page::unbreakable(
-        p.payment
-            .verification
-            .callback_phone
-            .as_deref()
-            .unwrap_or_default(),
-    );
+    let phone = page::unbreakable(p.payment.verification.callback());
     let mut footer = vec![p.seller.address.clone()];
     footer.extend(
         langs

@@ -73,13 +73,7 @@ impl Input<'_> {
 
     fn table(&self, columns: &[(f32, Align)], header: Vec<&str>, rows: Vec<Vec<Cell>>) -> Block {
         Block::Table(Table {
-            columns: columns
-                .iter()
-                .map(|(w, a)| Column {
-                    weight: *w,
-                    align: *a,
-                })
-                .collect(),
+            columns: columns.iter().map(|(w, a)| Column::new(*w, *a)).collect(),
             header: Some(header.into_iter().map(|k| self.header_cell(k)).collect()),
             rows,
             header_fill: HEADER,
@@ -110,12 +104,14 @@ impl Input<'_> {
         )
     }
 
-    fn heading(&self, n: usize, key: &str) -> Block {
-        Block::Heading {
+    /// Starts section `n`: some space, then its numbered heading.
+    fn section(&self, out: &mut Vec<Block>, n: usize, key: &str) {
+        out.push(Block::Spacer(8.0));
+        out.push(Block::Heading {
             text: format!("{n}  {}", self.labels.get(key)),
             style: H2,
             rule: Some(ACCENT),
-        }
+        });
     }
 
     fn none(&self) -> Block {
@@ -249,22 +245,10 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     out.push(Block::Spacer(4.0));
     out.push(Block::Table(Table {
         columns: vec![
-            Column {
-                weight: 1.5,
-                align: Align::Left,
-            },
-            Column {
-                weight: 2.2,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.6,
-                align: Align::Left,
-            },
-            Column {
-                weight: 3.4,
-                align: Align::Left,
-            },
+            Column::left(1.5),
+            Column::left(2.2),
+            Column::left(1.6),
+            Column::left(3.4),
         ],
         header: Some(vec![
             inp.header_cell("status"),
@@ -296,8 +280,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     }));
 
     // 2. Summary.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(2, "s_summary"));
+    inp.section(&mut out, 2, "s_summary");
     out.push(Block::Paragraph(inp.parts(
         &w.summary,
         BODY,
@@ -305,8 +288,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     )));
 
     // 3. Production progress: every stage of the deal, in the deal's order.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(3, "s_progress"));
+    inp.section(&mut out, 3, "s_progress");
     if p.production.stages.is_empty() {
         out.push(inp.none());
     } else {
@@ -357,8 +339,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     }
 
     // 4. Key inspections, with the ISO 2859-1 plans computed here.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(4, "s_inspections"));
+    inp.section(&mut out, 4, "s_inspections");
     if w.inspections.is_empty() {
         out.push(inp.none());
     }
@@ -492,8 +473,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     }
 
     // 5. Material purchases.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(5, "s_materials"));
+    inp.section(&mut out, 5, "s_materials");
     if w.materials.is_empty() {
         out.push(inp.none());
     } else {
@@ -550,8 +530,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     }
 
     // 6. Site photos (a row never splits) and videos with QR codes.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(6, "s_photos"));
+    inp.section(&mut out, 6, "s_photos");
     if w.photos.is_empty() && w.videos.is_empty() {
         out.push(inp.none());
     }
@@ -610,16 +589,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
             })
             .collect();
         out.push(Block::Table(Table {
-            columns: vec![
-                Column {
-                    weight: 1.0,
-                    align: Align::Left,
-                },
-                Column {
-                    weight: 8.0,
-                    align: Align::Left,
-                },
-            ],
+            columns: vec![Column::left(1.0), Column::left(8.0)],
             header: None,
             rows,
             header_fill: HEADER,
@@ -630,8 +600,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     }
 
     // 7. Next-stage plan.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(7, "s_plan"));
+    inp.section(&mut out, 7, "s_plan");
     if w.plan.is_empty() {
         out.push(inp.none());
     } else {
@@ -674,8 +643,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     }
 
     // 8. Issues and risks; actions needed from the buyer.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(8, "s_issues"));
+    inp.section(&mut out, 8, "s_issues");
     let bullets = |items: &[Text], mark: &str| -> Vec<Block> {
         items
             .iter()
@@ -704,19 +672,9 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     out.extend(bullets(&w.buyer_actions, "→"));
 
     // 9. Sign-off.
-    out.push(Block::Spacer(8.0));
-    out.push(inp.heading(9, "s_signoff"));
+    inp.section(&mut out, 9, "s_signoff");
     out.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                weight: 1.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.0,
-                align: Align::Left,
-            },
-        ],
+        columns: vec![Column::left(1.0), Column::left(1.0)],
         header: Some(vec![
             inp.header_cell("prepared_by"),
             inp.header_cell("reviewed_by"),

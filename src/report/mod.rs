@@ -174,13 +174,7 @@ pub fn qr(data: &str) -> Option<(Vec<bool>, usize)> {
 /// channel rule with the call-back number; page n / N.
 fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels) -> Furniture {
     let p = &loaded.profile;
-    let phone = page::unbreakable(
-        p.payment
-            .verification
-            .callback_phone
-            .as_deref()
-            .unwrap_or_default(),
-    );
+    let phone = page::unbreakable(p.payment.verification.callback());
     let mut left: Vec<String> = Vec::new();
     let mut footer = Vec::new();
     for l in langs.list() {

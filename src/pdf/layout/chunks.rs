@@ -150,10 +150,7 @@ fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Ch
         row.iter()
             .enumerate()
             .map(|(j, c)| {
-                let col = t.columns.get(j).copied().unwrap_or(Column {
-                    weight: 1.0,
-                    align: Align::Left,
-                });
+                let col = t.columns.get(j).copied().unwrap_or(Column::left(1.0));
                 cell_boxes(
                     c,
                     widths.get(j).copied().unwrap_or(0.0) - 2.0 * pad,

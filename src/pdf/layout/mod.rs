@@ -333,6 +333,18 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Column {
+    /// A column of relative width `weight` with its cells aligned as `align`.
+    pub fn new(weight: f32, align: Align) -> Column {
+        Column { weight, align }
+    }
+
+    /// A left-aligned column of relative width `weight`.
+    pub fn left(weight: f32) -> Column {
+        Column::new(weight, Align::Left)
+    }
+}
+
 /// A table; rows never split unless one is taller than a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {

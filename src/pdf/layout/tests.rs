@@ -26,16 +26,7 @@ fn texts(p: &Page) -> Vec<&str> {
 
 fn table(rows: usize) -> Table {
     Table {
-        columns: vec![
-            Column {
-                weight: 3.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.0,
-                align: Align::Right,
-            },
-        ],
+        columns: vec![Column::left(3.0), Column::new(1.0, Align::Right)],
         header: Some(vec![
             Cell::text("Material", BODY.bold()),
             Cell::text("Qty", BODY.bold()),
