@@ -4,6 +4,10 @@
 
 #[path = "../tests/support/photos.rs"]
 mod photos;
+#[path = "../tests/support/cli.rs"]
+mod support;
+
+use support::copy_dir;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,22 +39,6 @@ fn measure(dir: &Path, args: &[&str], output: &Path, runs: usize) -> (Duration, 
         .map(|m| m.len())
         .unwrap_or(0);
     (median(times), size)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_name() == "out" {
-            continue;
-        }
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 fn main() {

@@ -64,15 +64,19 @@ unsafe impl GlobalAlloc for Budgeted {
 }
 
 fn charge(bytes: usize) {
-    let left = LEFT.try_with(Cell::get).unwrap_or(NONE);
-    if left == NONE {
-        return;
+    let over = LEFT
+        .try_with(|l| match l.get() {
+            NONE => false,
+            left if bytes <= left => {
+                l.set(left - bytes);
+                false
+            }
+            _ => true,
+        })
+        .unwrap_or(false);
+    if over {
+        stop();
     }
-    if bytes <= left {
-        let _ = LEFT.try_with(|l| l.set(left - bytes));
-        return;
-    }
-    stop();
 }
 
 fn refund(bytes: usize) {
