@@ -103,7 +103,7 @@ pub(crate) fn contract_docs(
 }
 
 fn occasion(p: &Prepared, sel: &Selection, tone: Tone, reply_date: Option<Ymd>) -> Occasion {
-    let letter_day = crate::profile::Ymd::from_days(timestamp(&p.loaded, 1).div_euclid(86_400));
+    let letter_day = Ymd::from_unix(timestamp(&p.loaded, 1));
     let reply = reply_date.map(|d| (d.iso(), letters::next_report(&p.loaded.profile, d).iso()));
     Occasion {
         letter_date: letter_day.iso(),
@@ -276,11 +276,11 @@ fn default_reply_date(loaded: &Loaded) -> Option<Ymd> {
 /// The reply's day: `--date`, or the default.
 pub(crate) fn reply_date(loaded: &Loaded, arg: Option<&str>) -> Result<Option<Ymd>, Problems> {
     match arg {
-        Some(s) => match Ymd::parse(s.trim()) {
+        Some(s) => match Ymd::parse(s) {
             Some(d) => Ok(Some(d)),
             None => Err(
                 Diagnostic::error(Path::new("--date"), format!("`{s}` is not a date"))
-                    .hint("write it as YYYY-MM-DD")
+                    .hint("write it as YYYY-MM-DD, such as 2026-11-20")
                     .into(),
             ),
         },

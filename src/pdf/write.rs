@@ -72,20 +72,24 @@ fn pt(v: Pt) -> printpdf::Pt {
     printpdf::Pt(v)
 }
 
+/// `ts` seconds since 1970 as printpdf's date type (UTC), clamped to the four-digit years a
+/// PDF date holds.
 fn datetime(ts: i64) -> printpdf::OffsetDateTime {
-    let days = ts.div_euclid(86_400);
-    let secs = ts.rem_euclid(86_400);
-    let d = crate::profile::Ymd::from_days(days);
+    const MIN: i64 = -62_167_219_200; // 0000-01-01 00:00:00
+    const MAX: i64 = 253_402_300_799; // 9999-12-31 23:59:59
+    let Ok(t) = time::UtcDateTime::from_unix_timestamp(ts.clamp(MIN, MAX)) else {
+        return printpdf::OffsetDateTime::epoch();
+    };
     printpdf::DateTime {
         date: printpdf::Date {
-            year: d.y,
-            month: d.m as u8,
-            day: d.d as u8,
+            year: t.year(),
+            month: u8::from(t.month()),
+            day: t.day(),
         },
         time: printpdf::Time {
-            hour: (secs / 3600) as u8,
-            minute: (secs / 60 % 60) as u8,
-            second: (secs % 60) as u8,
+            hour: t.hour(),
+            minute: t.minute(),
+            second: t.second(),
             millisecond: 0,
         },
         offset: printpdf::Offset {
@@ -392,4 +396,25 @@ pub fn write(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, String> {
     lo.save_to(&mut out)
         .map_err(|e| format!("cannot serialise the PDF: {e}"))?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(ts: i64) -> (i32, u8, u8, u8, u8, u8) {
+        let d = datetime(ts);
+        let (dt, t) = (d.date, d.time);
+        (dt.year, dt.month, dt.day, t.hour, t.minute, t.second)
+    }
+
+    #[test]
+    fn pdf_dates_are_utc_and_clamped_to_four_digit_years() {
+        assert_eq!(parts(1_795_136_400), (2026, 11, 20, 1, 0, 0));
+        assert_eq!(parts(0), (1970, 1, 1, 0, 0, 0));
+        assert_eq!(parts(-1), (1969, 12, 31, 23, 59, 59));
+        assert_eq!(parts(951_868_799), (2000, 2, 29, 23, 59, 59));
+        assert_eq!(parts(i64::MIN), (0, 1, 1, 0, 0, 0));
+        assert_eq!(parts(i64::MAX), (9999, 12, 31, 23, 59, 59));
+    }
 }

@@ -206,116 +206,108 @@ pub struct Date {
     pub ymd: Option<Ymd>,
 }
 
-/// A valid calendar date.
+/// A valid calendar date, year 1900 to 9999 (four digits, as RFC 5322 and PDF dates need).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ymd {
-    /// Year.
-    pub y: i32,
-    /// Month, 1–12.
-    pub m: u32,
-    /// Day, 1–31.
-    pub d: u32,
-}
+pub struct Ymd(time::Date);
+
+/// The first and last days a `Ymd` can hold.
+const FIRST: time::Date = match time::Date::from_ordinal_date(1900, 1) {
+    Ok(d) => d,
+    Err(_) => time::Date::MIN,
+};
+const LAST: time::Date = time::Date::MAX; // 9999-12-31 without `time`'s `large-dates`
+/// Julian day number of 1970-01-01.
+const EPOCH_JULIAN_DAY: i64 = 2_440_588;
 
 impl Ymd {
-    /// Checks and builds a date.
-    pub fn new(y: i32, m: u32, d: u32) -> Option<Ymd> {
-        if !(1..=12).contains(&m)
-            || d == 0
-            || d > days_in_month(y, m)
-            || !(1900..=9999).contains(&y)
-        {
-            return None;
-        }
-        Some(Ymd { y, m, d })
+    /// A date of `time`'s, if its year is in range.
+    pub fn from_date(d: time::Date) -> Option<Ymd> {
+        (FIRST..=LAST).contains(&d).then_some(Ymd(d))
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Checks and builds a date.
+    pub fn new(y: i32, m: u32, d: u32) -> Option<Ymd> {
+        let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
+        let date = time::Date::from_calendar_date(y, month, u8::try_from(d).ok()?).ok()?;
+        Ymd::from_date(date)
+    }
+
+    /// Parses exactly `YYYY-MM-DD`: ASCII digits only, no sign, no spaces, no short fields.
     pub fn parse(s: &str) -> Option<Ymd> {
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        // Checked by hand: Rust's integer parsing would take `+1` for a month.
+        let shape = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !shape {
             return None;
         }
-        let y = s.get(0..4)?.parse().ok()?;
-        let m = s.get(5..7)?.parse().ok()?;
-        let d = s.get(8..10)?.parse().ok()?;
-        Ymd::new(y, m, d)
+        Ymd::new(digits(&b[0..4]) as i32, digits(&b[5..7]), digits(&b[8..10]))
+    }
+
+    /// The day (UTC) of `secs` seconds since 1970, clamped to the years a `Ymd` holds.
+    pub fn from_unix(secs: i64) -> Ymd {
+        let day = secs.div_euclid(86_400) + EPOCH_JULIAN_DAY;
+        let range = i64::from(FIRST.to_julian_day())..=i64::from(LAST.to_julian_day());
+        let day = day.clamp(*range.start(), *range.end());
+        let date = i32::try_from(day)
+            .ok()
+            .and_then(|d| time::Date::from_julian_day(d).ok());
+        Ymd(date.unwrap_or(FIRST))
+    }
+
+    /// The date as `time` has it.
+    pub fn date(self) -> time::Date {
+        self.0
     }
 
     /// Days since 1970-01-01 (negative before).
     pub fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.y) - i64::from(self.m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.m);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.d) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        i64::from(self.0.to_julian_day()) - EPOCH_JULIAN_DAY
     }
 
-    /// The date `days` days after 1970-01-01.
-    pub fn from_days(days: i64) -> Ymd {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-        Ymd { y, m, d }
-    }
-
-    /// Adds days.
+    /// Adds days, stopping at the first or last day a `Ymd` holds.
     pub fn plus_days(self, n: i64) -> Ymd {
-        Ymd::from_days(self.days_since_epoch() + n)
+        // `Duration::days` panics when the seconds overflow; 4 million days is more than the
+        // 8100 years between FIRST and LAST.
+        let n = n.clamp(-4_000_000, 4_000_000);
+        Ymd(self
+            .0
+            .saturating_add(time::Duration::days(n))
+            .clamp(FIRST, LAST))
     }
 
     /// ISO weekday, Monday = 1 … Sunday = 7.
     pub fn iso_weekday(self) -> u32 {
-        // 1970-01-01 was a Thursday (4).
-        ((self.days_since_epoch() + 3).rem_euclid(7) + 1) as u32
+        u32::from(self.0.weekday().number_from_monday())
     }
 
     /// The date as `YYYY-MM-DD`.
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
+        let d = self.0;
+        format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
     }
 
     /// The date written for readers of `lang`: `20 November 2026` / `2026年11月20日`.
     pub fn long(self, lang: Lang) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
+        let d = self.0;
         match lang {
-            Lang::En => format!("{} {} {}", self.d, MONTHS[(self.m - 1) as usize], self.y),
-            Lang::Zh => format!("{}年{}月{}日", self.y, self.m, self.d),
+            // `time::Month` displays as the English name.
+            Lang::En => format!("{} {} {}", d.day(), d.month(), d.year()),
+            Lang::Zh => format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day()),
         }
     }
 }
 
-/// Days in a month of the proleptic Gregorian calendar.
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
+/// The value of a run of ASCII digits (at most four here, so no overflow).
+fn digits(b: &[u8]) -> u32 {
+    b.iter()
+        .fold(0, |n, c| n * 10 + u32::from(c.wrapping_sub(b'0')))
 }
 
 impl Date {
@@ -323,7 +315,9 @@ impl Date {
     pub fn parse(raw: &str) -> Date {
         Date {
             raw: raw.to_string(),
-            ymd: Ymd::parse(raw.trim()),
+            // Not trimmed: a date is exactly `YYYY-MM-DD` (YAML already drops the spaces around
+            // plain values; spaces inside quotes are a mistake worth reporting).
+            ymd: Ymd::parse(raw),
         }
     }
 }
@@ -355,18 +349,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_round_trip_through_day_numbers() {
-        for s in [
-            "1970-01-01",
-            "2000-02-29",
-            "2026-11-27",
-            "2027-01-15",
-            "1999-12-31",
+    fn dates_count_days_from_the_epoch() {
+        for (s, days) in [
+            ("1970-01-01", 0),
+            ("1969-12-31", -1),
+            ("2000-02-29", 11_016),
+            ("2026-11-27", 20_784),
+            ("1900-01-01", -25_567),
+            ("9999-12-31", 2_932_896),
         ] {
             let d = Ymd::parse(s).unwrap();
-            assert_eq!(Ymd::from_days(d.days_since_epoch()).iso(), s);
+            assert_eq!(d.days_since_epoch(), days, "{s}");
+            assert_eq!(Ymd::from_unix(days * 86_400 + 86_399).iso(), s);
         }
-        assert_eq!(Ymd::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        // Out of range: clamped, never a panic.
+        assert_eq!(Ymd::from_unix(i64::MIN).iso(), "1900-01-01");
+        assert_eq!(Ymd::from_unix(i64::MAX).iso(), "9999-12-31");
+        assert_eq!(Ymd::from_unix(-1).iso(), "1969-12-31");
+    }
+
+    #[test]
+    fn adding_days_crosses_months_and_years_and_stops_at_the_ends() {
+        let d = Ymd::parse("2026-12-28").unwrap();
+        assert_eq!(d.plus_days(4).iso(), "2027-01-01");
+        assert_eq!(d.plus_days(-28).iso(), "2026-11-30");
+        assert_eq!(
+            Ymd::parse("2024-02-28").unwrap().plus_days(1).iso(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Ymd::parse("9999-12-30").unwrap().plus_days(7).iso(),
+            "9999-12-31"
+        );
+        assert_eq!(
+            Ymd::parse("2026-01-02").unwrap().plus_days(i64::MAX).iso(),
+            "9999-12-31"
+        );
+        assert_eq!(
+            Ymd::parse("1900-01-02").unwrap().plus_days(i64::MIN).iso(),
+            "1900-01-01"
+        );
     }
 
     #[test]
@@ -375,13 +397,45 @@ mod tests {
             "2026-02-29",
             "2026-13-01",
             "2026-00-10",
-            "2026-4-1",
-            "20261120",
+            "2026-04-00",
             "2026-11-31",
+            "1899-12-31",
+            "0000-01-01",
         ] {
             assert_eq!(Ymd::parse(s), None, "{s}");
         }
         assert!(Ymd::parse("2024-02-29").is_some());
+        assert!(Ymd::parse("2000-02-29").is_some());
+        assert!(Ymd::parse("1900-02-29").is_none());
+    }
+
+    #[test]
+    fn dates_must_be_exactly_four_two_two_digits() {
+        for s in [
+            "2026-+1-+5",
+            "+2026-01-05",
+            "+026-01-05",
+            "2026-01-+5",
+            "2026--1-05",
+            " 2026-01-05",
+            "2026-01-05 ",
+            "2026-1-5",
+            "2026-4-1",
+            "2026-01-5",
+            "20261120",
+            "2026/01/05",
+            "2026-01-05T00:00",
+            "２０２６-01-05",
+            "2026-0١-05",
+            "",
+        ] {
+            assert_eq!(Ymd::parse(s), None, "{s:?}");
+            assert_eq!(Date::parse(s).ymd, None, "{s:?}");
+        }
+        assert_eq!(
+            Ymd::parse("2026-01-05").map(Ymd::iso).as_deref(),
+            Some("2026-01-05")
+        );
     }
 
     #[test]
@@ -390,6 +444,7 @@ mod tests {
         assert_eq!(Ymd::parse("2026-11-27").unwrap().iso_weekday(), 5);
         assert_eq!(Ymd::parse("2026-11-30").unwrap().iso_weekday(), 1);
         assert_eq!(Ymd::parse("2026-12-06").unwrap().iso_weekday(), 7);
+        assert_eq!(Ymd::parse("1900-01-01").unwrap().iso_weekday(), 1);
     }
 
     #[test]

@@ -211,62 +211,51 @@ pub struct Task {
     pub milestone: bool,
 }
 
-/// An ISO week: year and week number.
+/// An ISO week (Monday to Sunday), held as its Monday so that it is always a real week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct IsoWeek {
-    /// ISO year (may differ from the calendar year around New Year).
-    pub year: i32,
-    /// Week 1–53.
-    pub week: u32,
+    monday: Ymd,
 }
 
 impl IsoWeek {
-    /// Parses `2026-W49` (also `2026W49`).
+    /// Parses exactly `2026-W49`: a four-digit ISO year 1900–9999, `-W`, a two-digit week that
+    /// the year has (01 to 52, or 53) and that ends by 9999-12-31.
     pub fn parse(s: &str) -> Option<IsoWeek> {
-        let s = s.trim();
-        let (y, w) = s.split_once("-W").or_else(|| s.split_once('W'))?;
-        if y.len() != 4 || w.len() != 2 {
+        let b = s.as_bytes();
+        // Checked by hand: Rust's integer parsing would take `+4` for a week.
+        let shape = b.len() == 8
+            && b[4..6] == *b"-W"
+            && b[..4].iter().chain(&b[6..]).all(u8::is_ascii_digit);
+        if !shape {
             return None;
         }
-        let year: i32 = y.parse().ok()?;
-        let week: u32 = w.parse().ok()?;
-        let wk = IsoWeek { year, week };
-        (Ymd::new(year, 1, 4).is_some() && week >= 1 && week <= IsoWeek::weeks_in(year))
-            .then_some(wk)
-    }
-
-    /// 52 or 53.
-    pub fn weeks_in(year: i32) -> u32 {
-        let Some(jan1) = Ymd::new(year, 1, 1) else {
-            return 52;
-        };
-        let leap = super::text::days_in_month(year, 2) == 29;
-        match jan1.iso_weekday() {
-            4 => 53,
-            3 if leap => 53,
-            _ => 52,
+        let num = |d: &[u8]| d.iter().fold(0, |n, c| n * 10 + i32::from(c - b'0'));
+        let (year, week) = (num(&b[..4]), u8::try_from(num(&b[6..])).ok()?);
+        if !(1900..=9999).contains(&year) {
+            return None;
         }
+        let monday = time::Date::from_iso_week_date(year, week, time::Weekday::Monday).ok()?;
+        // The last days of 9999-W52 fall in the year 10000, which no date here holds.
+        time::Date::from_iso_week_date(year, week, time::Weekday::Sunday).ok()?;
+        Some(IsoWeek {
+            monday: Ymd::from_date(monday)?,
+        })
     }
 
     /// Monday of the week.
     pub fn monday(self) -> Ymd {
-        let jan4 = Ymd::new(self.year, 1, 4).unwrap_or(Ymd {
-            y: self.year,
-            m: 1,
-            d: 4,
-        });
-        let week1 = jan4.plus_days(1 - i64::from(jan4.iso_weekday()));
-        week1.plus_days(7 * (i64::from(self.week) - 1))
+        self.monday
     }
 
     /// Sunday of the week.
     pub fn sunday(self) -> Ymd {
-        self.monday().plus_days(6)
+        self.monday.plus_days(6)
     }
 
     /// `2026-W49`.
     pub fn label(self) -> String {
-        format!("{}-W{:02}", self.year, self.week)
+        let (year, week, _) = self.monday.date().to_iso_week_date();
+        format!("{year}-W{week:02}")
     }
 }
 
@@ -537,10 +526,10 @@ pub fn load_source(
     if problems.has_errors() {
         return Err(problems);
     }
-    let iso = iso.unwrap_or(IsoWeek {
-        year: 1970,
-        week: 1,
-    });
+    // `iso` is `None` only with an error, returned above.
+    let Some(iso) = iso else {
+        return Err(problems);
+    };
     Ok(LoadedWeek {
         week,
         iso,
@@ -624,32 +613,82 @@ mod tests {
         let w = IsoWeek::parse("2026-W49").unwrap();
         assert_eq!(w.monday().iso(), "2026-11-30");
         assert_eq!(w.sunday().iso(), "2026-12-06");
+        assert_eq!(w.label(), "2026-W49");
         // Week 1 of 2026 starts on 29 December 2025; 2026 has 53 weeks (1 January is a Thursday).
         assert_eq!(
             IsoWeek::parse("2026-W01").unwrap().monday().iso(),
             "2025-12-29"
         );
-        assert_eq!(IsoWeek::weeks_in(2026), 53);
-        assert_eq!(
-            IsoWeek::parse("2026-W53").unwrap().sunday().iso(),
-            "2027-01-03"
-        );
-        assert_eq!(IsoWeek::weeks_in(2027), 52);
+        let w53 = IsoWeek::parse("2026-W53").unwrap();
+        assert_eq!(w53.monday().iso(), "2026-12-28");
+        assert_eq!(w53.sunday().iso(), "2027-01-03");
+        assert_eq!(w53.label(), "2026-W53");
+        // 2027 has 52 weeks, and its week 1 starts on 4 January.
         assert!(IsoWeek::parse("2027-W53").is_none());
-        // 2020 was a leap year starting on a Wednesday: 53 weeks.
-        assert_eq!(IsoWeek::weeks_in(2020), 53);
+        assert_eq!(
+            IsoWeek::parse("2027-W01").unwrap().monday().iso(),
+            "2027-01-04"
+        );
+        assert_eq!(
+            IsoWeek::parse("2027-W52").unwrap().sunday().iso(),
+            "2028-01-02"
+        );
+        // 2020 was a leap year starting on a Wednesday: 53 weeks, the last ending 3 January 2021.
+        assert_eq!(
+            IsoWeek::parse("2020-W53").unwrap().sunday().iso(),
+            "2021-01-03"
+        );
         assert_eq!(
             IsoWeek::parse("2021-W01").unwrap().monday().iso(),
             "2021-01-04"
         );
+        // 2015 and 2032 have 53 weeks too, 2019 and 2100 do not.
+        assert!(IsoWeek::parse("2015-W53").is_some());
+        assert!(IsoWeek::parse("2032-W53").is_some());
+        assert!(IsoWeek::parse("2019-W53").is_none());
+        assert!(IsoWeek::parse("2100-W53").is_none());
+        // The ends of the range: 1900-01-01 was a Monday; 9999-W52 would end on 10000-01-02.
+        assert_eq!(
+            IsoWeek::parse("1900-W01").unwrap().monday().iso(),
+            "1900-01-01"
+        );
+        assert_eq!(
+            IsoWeek::parse("9999-W51").unwrap().sunday().iso(),
+            "9999-12-26"
+        );
+        assert!(IsoWeek::parse("9999-W52").is_none());
+    }
+
+    #[test]
+    fn weeks_order_across_years() {
+        let w = |s| IsoWeek::parse(s).unwrap();
+        assert!(w("2026-W53") < w("2027-W01"));
+        assert!(w("2026-W09") < w("2026-W10"));
     }
 
     #[test]
     fn bad_weeks_are_refused() {
         for s in [
-            "2026-49", "2026-W00", "2026-W54", "W49", "2026-W4", "26-W49",
+            "2026-49",
+            "2026-W00",
+            "2026-W54",
+            "W49",
+            "2026-W4",
+            "26-W49",
+            "2026W49",
+            "2026-w49",
+            "2026-W+4",
+            "+2026-W49",
+            "2026-W-1",
+            " 2026-W49",
+            "2026-W49 ",
+            "1899-W52",
+            "0000-W01",
+            "2026-W049",
+            "2026-W٤٩",
+            "",
         ] {
-            assert!(IsoWeek::parse(s).is_none(), "{s}");
+            assert!(IsoWeek::parse(s).is_none(), "{s:?}");
         }
     }
 }

@@ -18,7 +18,8 @@
 //! - Long addresses and Message-IDs cannot be folded; their lines stay under 998 characters but
 //!   may exceed 78.
 
-use crate::profile::Ymd;
+use time::format_description::well_known::Rfc2822;
+use time::{OffsetDateTime, UtcOffset};
 
 /// A mailbox: display name (any Unicode, may be empty) and address (ASCII).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,28 +122,16 @@ pub fn render(m: &Message) -> Vec<u8> {
 pub fn date(secs: i64, offset_minutes: i32) -> String {
     const MIN: i64 = -2_208_988_800; // 1900-01-01 00:00:00
     const MAX: i64 = 253_402_300_799; // 9999-12-31 23:59:59
-    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let off = i64::from(offset_minutes.clamp(-1439, 1439));
-    let local = secs.saturating_add(off * 60).clamp(MIN, MAX);
-    let days = local.div_euclid(86_400);
-    let tod = local.rem_euclid(86_400);
-    let Ymd { y, m: mo, d } = Ymd::from_days(days);
-    format!(
-        "{}, {:02} {} {:04} {:02}:{:02}:{:02} {}{:02}{:02}",
-        DAYS[(days + 4).rem_euclid(7) as usize], // 1970-01-01 was a Thursday
-        d,
-        MONTHS[(mo - 1) as usize],
-        y,
-        tod / 3600,
-        tod % 3600 / 60,
-        tod % 60,
-        if off < 0 { '-' } else { '+' },
-        off.abs() / 60,
-        off.abs() % 60,
-    )
+    let off = offset_minutes.clamp(-1439, 1439);
+    // Clamp the local time, so the year has the four digits RFC 5322 wants; then read its
+    // fields as they are and label them with the offset.
+    let local = secs.saturating_add(i64::from(off) * 60).clamp(MIN, MAX);
+    let offset = UtcOffset::from_whole_seconds(off * 60).unwrap_or(UtcOffset::UTC);
+    OffsetDateTime::from_unix_timestamp(local)
+        .ok()
+        .and_then(|t| t.replace_offset(offset).format(&Rfc2822).ok())
+        // Unreachable after the clamps; a valid date rather than a panic all the same.
+        .unwrap_or_else(|| "Mon, 01 Jan 1900 00:00:00 +0000".to_string())
 }
 
 /// Joins ASCII tokens with single spaces after `name:`, folding (CRLF + space) between tokens
@@ -787,6 +776,16 @@ mod tests {
             id.starts_with('<') && id.ends_with("@dealguard.invalid>"),
             "{id}"
         );
+    }
+
+    #[test]
+    fn dates_clamp_with_the_offset_on_either_side() {
+        assert_eq!(date(1_795_136_400, -330), "Thu, 19 Nov 2026 19:30:00 -0530");
+        assert_eq!(date(-1, 60), "Thu, 01 Jan 1970 00:59:59 +0100");
+        assert_eq!(date(0, 5000), "Thu, 01 Jan 1970 23:59:00 +2359");
+        // The local time is clamped, whichever way the offset points.
+        assert_eq!(date(i64::MIN, 1439), "Mon, 01 Jan 1900 00:00:00 +2359");
+        assert_eq!(date(i64::MAX, -1439), "Fri, 31 Dec 9999 23:59:59 -2359");
     }
 
     #[test]
