@@ -195,32 +195,23 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let len = word.chars().count();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = edit_distance(word, c);
+        let c_len = c.chars().count();
         // Allow roughly one typo per three characters, never a completely different word.
-        let limit = (word.chars().count().max(c.chars().count()) / 3).max(1);
+        let limit = (len.max(c_len) / 3).max(1);
+        // The distance is at least the difference in length: skip the quadratic work
+        // (a long unknown word against every candidate) when that alone is too far.
+        if len.abs_diff(c_len) > limit {
+            continue;
+        }
+        let d = strsim::levenshtein(word, c);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c)
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -233,6 +224,24 @@ mod tests {
         assert_eq!(did_you_mean("audit-right", ids), Some("audit-rights"));
         assert_eq!(did_you_mean("confidentality", ids), Some("confidentiality"));
         assert_eq!(did_you_mean("weather", ids), None);
+    }
+
+    #[test]
+    fn suggestions_count_characters_and_prefer_the_closest() {
+        // One edit per character, not per byte: `注意事象` is one away from `注意事项`.
+        assert_eq!(
+            did_you_mean("注意事象", ["注意事项", "付款"]),
+            Some("注意事项")
+        );
+        // Short words allow one edit; ties go to the first candidate.
+        assert_eq!(did_you_mean("en", ["zh", "eng", "de"]), Some("eng"));
+        assert_eq!(did_you_mean("ab", ["abcd"]), None);
+        assert_eq!(
+            did_you_mean("bank-detail", ["bank-details", "bank-detail"]),
+            Some("bank-detail")
+        );
+        assert_eq!(did_you_mean(&"x".repeat(10_000), ["audit-rights"]), None);
+        assert_eq!(did_you_mean("", ["a", "ab"]), Some("a"));
     }
 
     #[test]
