@@ -1,8 +1,13 @@
 //! The `dealguard` binary: parses arguments, runs the command, prints problems, picks the exit code.
 
 use clap::Parser;
-use dealguard::{app, cli::Cli, diag::Problems};
+use dealguard::{app, cli::Cli, diag::Problems, memory::Budgeted};
 use std::process::ExitCode;
+
+// The allocator that enforces template-rendering budgets. Declared here, not in the library,
+// so that tests, benches and fuzz targets linking the library keep their own allocator.
+#[global_allocator]
+static ALLOCATOR: Budgeted = Budgeted;
 
 fn print(problems: &Problems) {
     for d in problems.sorted() {
