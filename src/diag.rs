@@ -317,7 +317,7 @@ mod tests {
         assert_eq!(font.to_string(), "<built-in font>: error: is damaged");
         let job = Diagnostic::error(Where::job("contract"), "was not built");
         assert_eq!(job.to_string(), "contract: error: was not built");
-        let file = Diagnostic::warning(&PathBuf::from("reports/w.yaml"), "late");
+        let file = Diagnostic::warning(Path::new("reports/w.yaml"), "late");
         assert_eq!(file.place, Where::File(PathBuf::from("reports/w.yaml")));
         assert_eq!(file.to_string(), "reports/w.yaml: warning: late");
     }
