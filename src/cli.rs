@@ -1,9 +1,12 @@
-//! Command line: the arguments of every command (clap derive). Doc comments are the help text.
+//! Command line: the arguments of every command (clap derive), parsed into the pipeline's types
+//! at the edge. Doc comments are the help text. The only module besides `main` that uses clap.
 
-use crate::render::letters::Tone;
+use crate::profile::deal::Format;
+use crate::profile::{Langs, Ymd};
+use crate::render::letters;
 use crate::render::pdfdoc::ContractLayout;
-use crate::render::Format;
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Information-security clauses, secure-communication letters and weekly progress reports for
@@ -72,6 +75,40 @@ pub enum Command {
         after_help = "Example:\n  dealguard eject ../legal\n  # then in deal.yaml:  security: { clause_dirs: [../legal/clauses] }"
     )]
     Eject(EjectArgs),
+    /// Print a shell completion script for dealguard.
+    #[command(
+        after_help = "Examples:\n  dealguard completions bash > ~/.local/share/bash-completion/completions/dealguard\n  dealguard completions zsh > ~/.zfunc/_dealguard\n  dealguard completions fish > ~/.config/fish/completions/dealguard.fish"
+    )]
+    Completions(CompletionsArgs),
+}
+
+/// `--lang`, shared by every command that writes or shows text.
+#[derive(Debug, Args)]
+pub struct LangArg {
+    /// Languages: en, zh, en+zh or zh+en; the first language leads (`zh+en` = Chinese first).
+    ///
+    /// In a bilingual document the first language's text comes first and names the file.
+    /// Default: the profile's `deal.languages`, in the order written there.
+    #[arg(long, value_name = "en|zh|en+zh|zh+en")]
+    pub lang: Option<Langs>,
+}
+
+/// `-o/--output`, shared by the commands that write one document.
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Output file (one format), folder (several formats), or `-` for standard output (one
+    /// text format). Default: out/ beside deal.yaml.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// `--font`, shared by the commands that write PDFs.
+#[derive(Debug, Args)]
+pub struct FontArg {
+    /// A TrueType/OpenType font (.ttf, .otf, .ttc) for the PDF, instead of the profile's
+    /// `output.font` or the built-in one.
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
 }
 
 /// Arguments of `init`.
@@ -88,46 +125,208 @@ pub struct CheckArgs {
     /// Week files to check as well (photos included).
     #[arg(value_name = "WEEK.yaml")]
     pub weeks: Vec<PathBuf>,
-    /// Languages to check the clauses for (default: the profile's languages).
-    #[arg(long, value_name = "en|zh|en+zh")]
-    pub lang: Option<String>,
+    /// The languages to check the clauses for.
+    #[command(flatten)]
+    pub lang: LangArg,
+}
+
+/// Formats of the contract schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContractFormat {
+    /// Markdown.
+    Md,
+    /// A standalone HTML page.
+    Html,
+    /// PDF.
+    Pdf,
+}
+
+/// Formats of the welcome letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LetterFormat {
+    /// Markdown.
+    Md,
+    /// Plain text.
+    Txt,
+    /// A standalone HTML page.
+    Html,
+    /// An e-mail message to send as it is (text and HTML).
+    Eml,
+    /// PDF on the seller's letterhead.
+    Pdf,
+}
+
+/// Formats of the reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReplyFormat {
+    /// Markdown.
+    Md,
+    /// Plain text, to paste into a mail.
+    Txt,
+    /// An HTML page, to paste into a mail.
+    Html,
+}
+
+/// The tone of a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Tone {
+    /// Courteous and businesslike.
+    Formal,
+    /// Friendly and personal, still firm.
+    Warm,
+}
+
+/// How a bilingual contract PDF shows the two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Layout {
+    /// English and Chinese side by side, aligned per sub-clause.
+    Columns,
+    /// English, then Chinese, sub-clause by sub-clause.
+    Stacked,
+}
+
+impl From<ContractFormat> for Format {
+    fn from(f: ContractFormat) -> Format {
+        match f {
+            ContractFormat::Md => Format::Md,
+            ContractFormat::Html => Format::Html,
+            ContractFormat::Pdf => Format::Pdf,
+        }
+    }
+}
+
+impl From<LetterFormat> for Format {
+    fn from(f: LetterFormat) -> Format {
+        match f {
+            LetterFormat::Md => Format::Md,
+            LetterFormat::Txt => Format::Txt,
+            LetterFormat::Html => Format::Html,
+            LetterFormat::Eml => Format::Eml,
+            LetterFormat::Pdf => Format::Pdf,
+        }
+    }
+}
+
+impl From<ReplyFormat> for Format {
+    fn from(f: ReplyFormat) -> Format {
+        match f {
+            ReplyFormat::Md => Format::Md,
+            ReplyFormat::Txt => Format::Txt,
+            ReplyFormat::Html => Format::Html,
+        }
+    }
+}
+
+impl From<Tone> for letters::Tone {
+    fn from(t: Tone) -> letters::Tone {
+        match t {
+            Tone::Formal => letters::Tone::Formal,
+            Tone::Warm => letters::Tone::Warm,
+        }
+    }
+}
+
+impl From<Layout> for ContractLayout {
+    fn from(l: Layout) -> ContractLayout {
+        match l {
+            Layout::Columns => ContractLayout::Columns,
+            Layout::Stacked => ContractLayout::Stacked,
+        }
+    }
+}
+
+/// The formats asked for, in the pipeline's type, each once, in the order given.
+fn formats<F: Copy + Into<Format>>(list: &[F]) -> Vec<Format> {
+    let mut v: Vec<Format> = Vec::new();
+    for f in list.iter().map(|f| (*f).into()) {
+        if !v.contains(&f) {
+            v.push(f);
+        }
+    }
+    v
+}
+
+/// Arguments of `contract`.
+#[derive(Debug, Args)]
+pub struct ContractArgs {
+    /// The schedule's languages.
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<ContractFormat>,
+    /// How a bilingual PDF shows the two texts.
+    #[arg(long, value_enum, default_value = "columns")]
+    pub layout: Layout,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The font of the PDF.
+    #[command(flatten)]
+    pub font: FontArg,
+}
+
+impl ContractArgs {
+    /// The formats asked for, each once.
+    pub fn formats(&self) -> Vec<Format> {
+        formats(&self.format)
+    }
 }
 
 /// Arguments of `letter`.
 #[derive(Debug, Args)]
 pub struct LetterArgs {
-    /// Languages: en, zh or en+zh (default: the profile's languages).
-    #[arg(long, value_name = "en|zh|en+zh")]
-    pub lang: Option<String>,
-    /// Output formats, comma-separated: md, txt, html, eml, pdf.
-    #[arg(long, value_delimiter = ',', default_value = "md")]
-    pub format: Vec<Format>,
-    /// Output file (one format), folder (several formats), or `-` for standard output.
-    #[arg(short = 'o', long = "output", value_name = "PATH")]
-    pub output: Option<PathBuf>,
-    /// A TrueType/OpenType font for the PDF.
-    #[arg(long, value_name = "PATH")]
-    pub font: Option<PathBuf>,
+    /// The letter's languages.
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<LetterFormat>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The font of the PDF.
+    #[command(flatten)]
+    pub font: FontArg,
+}
+
+impl LetterArgs {
+    /// The formats asked for, each once.
+    pub fn formats(&self) -> Vec<Format> {
+        formats(&self.format)
+    }
 }
 
 /// Arguments of `reply`.
 #[derive(Debug, Args)]
 pub struct ReplyArgs {
-    /// Languages: en, zh or en+zh (default: the profile's languages).
-    #[arg(long, value_name = "en|zh|en+zh")]
-    pub lang: Option<String>,
+    /// The reply's languages.
+    #[command(flatten)]
+    pub lang: LangArg,
     /// Tone of the reply.
     #[arg(long, value_enum, default_value = "formal")]
     pub tone: Tone,
-    /// Output formats, comma-separated: md, txt, html.
-    #[arg(long, value_delimiter = ',', default_value = "md")]
-    pub format: Vec<Format>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<ReplyFormat>,
     /// The day of the reply (default: the latest week file's report day, else the contract date).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<String>,
-    /// Output file (one format), folder (several formats), or `-` for standard output.
-    #[arg(short = 'o', long = "output", value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Ymd>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+impl ReplyArgs {
+    /// The formats asked for, each once.
+    pub fn formats(&self) -> Vec<Format> {
+        formats(&self.format)
+    }
+}
+
+/// `--date`: the profile's date rule, so the command line accepts what `deal.yaml` does.
+fn parse_date(s: &str) -> Result<Ymd, String> {
+    Ymd::parse(s).ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
 }
 
 /// Arguments of `build`.
@@ -147,55 +346,41 @@ pub struct ReportArgs {
     /// The week file, such as reports/2026-W49.yaml.
     #[arg(value_name = "WEEK.yaml")]
     pub week: PathBuf,
-    /// Languages: en, zh or en+zh (default: the profile's languages; labels are bilingual in en+zh).
-    #[arg(long, value_name = "en|zh|en+zh")]
-    pub lang: Option<String>,
-    /// Output file (default: out/ beside deal.yaml).
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// A TrueType/OpenType font (.ttf, .otf, .ttc) to use instead of the built-in one.
-    #[arg(long, value_name = "PATH")]
-    pub font: Option<PathBuf>,
-}
-
-/// Arguments of `contract`.
-#[derive(Debug, Args)]
-pub struct ContractArgs {
-    /// Languages: en, zh or en+zh (default: the profile's languages).
-    #[arg(long, value_name = "en|zh|en+zh")]
-    pub lang: Option<String>,
-    /// Output formats, comma-separated: md, html, pdf.
-    #[arg(long, value_delimiter = ',', default_value = "md")]
-    pub format: Vec<Format>,
-    /// How a bilingual PDF shows the two texts.
-    #[arg(long, value_enum, default_value = "columns")]
-    pub layout: ContractLayout,
-    /// Output file (one format), folder (several formats), or `-` for standard output.
-    #[arg(short = 'o', long = "output", value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// The report's languages (labels are bilingual in en+zh).
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Where to write (a file or folder; a PDF never goes to standard output).
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The font of the PDF.
+    #[command(flatten)]
+    pub font: FontArg,
 }
 
 /// `clauses` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ClausesCommand {
     /// List the clauses: those of the set in order, then the others.
+    #[command(after_help = "Example:\n  dealguard clauses list --set strict")]
     List {
         /// The set to list (default: the deal's set, or `standard`).
         #[arg(long)]
         set: Option<String>,
     },
     /// Show one clause: where it comes from, its hash, and its text for this deal.
+    #[command(after_help = "Example:\n  dealguard clauses show payment-verification --lang zh")]
     Show {
         /// Clause id.
         id: String,
-        /// Languages: en, zh or en+zh.
-        #[arg(long, value_name = "en|zh|en+zh")]
-        lang: Option<String>,
+        /// The languages to show.
+        #[command(flatten)]
+        lang: LangArg,
         /// Print the template as written instead of the text for this deal.
         #[arg(long)]
         raw: bool,
     },
     /// Map the security topics to the clause numbers that cover them; gaps are flagged (exit 1).
+    #[command(after_help = "Example:\n  dealguard clauses coverage --set strict")]
     Coverage {
         /// The set to check (default: the deal's set).
         #[arg(long)]
@@ -211,4 +396,133 @@ pub struct EjectArgs {
     /// Overwrite files that already exist.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+impl CompletionsArgs {
+    /// The completion script for the shell.
+    pub fn script(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        clap_complete::generate(self.shell, &mut Cli::command(), "dealguard", &mut out);
+        out
+    }
+}
+
+impl Cli {
+    /// Parses the command line. Usage errors, including the combinations clap cannot express
+    /// by itself, print clap's message and exit with 2 (0 for `--help` and `--version`).
+    pub fn parse_or_exit() -> Cli {
+        let cli = Cli::parse();
+        if let Err(e) = cli.check() {
+            e.exit();
+        }
+        cli
+    }
+
+    /// Checks combinations of arguments that single-value parsers cannot see: `-o -` takes one
+    /// text format.
+    pub fn check(&self) -> Result<(), clap::Error> {
+        let (name, output, formats) = match &self.command {
+            Command::Contract(a) => ("contract", &a.output, a.formats()),
+            Command::Letter(a) => ("letter", &a.output, a.formats()),
+            Command::Reply(a) => ("reply", &a.output, a.formats()),
+            Command::Report(a) => ("report", &a.output, vec![Format::Pdf]),
+            _ => return Ok(()),
+        };
+        if output.output.as_ref().is_none_or(|o| o.as_os_str() != "-") {
+            return Ok(());
+        }
+        let message = if formats.len() > 1 {
+            "`-o -` prints one format; choose one with `--format`"
+        } else if formats.iter().any(|f| !f.is_text()) {
+            "a PDF cannot go to standard output; give a file name with `-o`"
+        } else {
+            return Ok(());
+        };
+        // Built, so that the subcommand's usage line reads `dealguard <name> …`.
+        let mut cmd = Cli::command();
+        cmd.build();
+        Err(match cmd.find_subcommand_mut(name) {
+            Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+            None => cmd.error(ErrorKind::ArgumentConflict, message),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        let cli = Cli::try_parse_from(std::iter::once("dealguard").chain(args.iter().copied()))?;
+        cli.check()?;
+        Ok(cli)
+    }
+
+    #[test]
+    fn the_arguments_are_valid_clap() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn each_command_takes_only_its_formats() {
+        assert!(parse(&["contract", "--format", "md,html,pdf"]).is_ok());
+        assert!(parse(&["contract", "--format", "eml"]).is_err());
+        assert!(parse(&["contract", "--format", "txt"]).is_err());
+        assert!(parse(&["letter", "--format", "md,txt,html,eml,pdf"]).is_ok());
+        assert!(parse(&["reply", "--format", "pdf"]).is_err());
+        assert!(parse(&["reply", "--format", "eml"]).is_err());
+    }
+
+    #[test]
+    fn formats_are_converted_once_each_in_order() {
+        let Ok(Cli {
+            command: Command::Letter(a),
+            ..
+        }) = parse(&["letter", "--format", "pdf,md,pdf"])
+        else {
+            panic!("letter did not parse");
+        };
+        assert_eq!(a.formats(), [Format::Pdf, Format::Md]);
+    }
+
+    #[test]
+    fn languages_and_dates_are_typed() {
+        let Ok(Cli {
+            command: Command::Reply(a),
+            ..
+        }) = parse(&["reply", "--lang", "zh+en", "--date", "2026-12-09"])
+        else {
+            panic!("reply did not parse");
+        };
+        assert_eq!(a.lang.lang.map(|l| l.code()).as_deref(), Some("zh+en"));
+        assert_eq!(a.date, Ymd::new(2026, 12, 9));
+        assert!(parse(&["contract", "--lang", "fr"]).is_err());
+        assert!(parse(&["reply", "--date", "2026-13-40"]).is_err());
+    }
+
+    #[test]
+    fn standard_output_takes_one_text_format() {
+        let e = |args: &[&str]| parse(args).err().map(|e| e.kind());
+        assert_eq!(e(&["contract", "-o", "-"]), None);
+        assert_eq!(
+            e(&["contract", "--format", "md,html", "-o", "-"]),
+            Some(ErrorKind::ArgumentConflict)
+        );
+        assert_eq!(
+            e(&["letter", "--format", "pdf", "-o", "-"]),
+            Some(ErrorKind::ArgumentConflict)
+        );
+        assert_eq!(
+            e(&["report", "w.yaml", "-o", "-"]),
+            Some(ErrorKind::ArgumentConflict)
+        );
+    }
 }

@@ -3,6 +3,68 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Where a problem is: a file the user named, an option on the command line, an asset built
+/// into dealguard, or a document of `build`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+// The variant order is the order problems are printed in: the command line first, then
+// built-in assets, then `build`'s "was not built" lines ahead of the file problems they announce.
+pub enum Where {
+    /// A command-line option or argument, such as `--set` or the clause id of `clauses show`.
+    Arg(String),
+    /// An asset compiled into dealguard, such as the built-in font.
+    BuiltIn(String),
+    /// A document `build` makes, such as `report 2026-W49.yaml`.
+    Job(String),
+    /// A file as the user named it (relative paths stay relative).
+    File(PathBuf),
+}
+
+impl Where {
+    /// A command-line option or argument.
+    pub fn arg(name: impl Into<String>) -> Self {
+        Where::Arg(name.into())
+    }
+
+    /// An asset compiled into dealguard.
+    pub fn built_in(what: impl Into<String>) -> Self {
+        Where::BuiltIn(what.into())
+    }
+
+    /// A document of `build`.
+    pub fn job(label: impl Into<String>) -> Self {
+        Where::Job(label.into())
+    }
+}
+
+impl fmt::Display for Where {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Where::File(p) => write!(f, "{}", p.display()),
+            Where::Arg(name) => f.write_str(name),
+            Where::BuiltIn(what) => write!(f, "<built-in {what}>"),
+            Where::Job(label) => f.write_str(label),
+        }
+    }
+}
+
+impl From<&Path> for Where {
+    fn from(p: &Path) -> Self {
+        Where::File(p.to_path_buf())
+    }
+}
+
+impl From<&PathBuf> for Where {
+    fn from(p: &PathBuf) -> Self {
+        Where::File(p.clone())
+    }
+}
+
+impl From<PathBuf> for Where {
+    fn from(p: PathBuf) -> Self {
+        Where::File(p)
+    }
+}
+
 /// How serious a problem is: errors stop the run, warnings are only printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -12,13 +74,13 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem in one input file, located as precisely as we can.
+/// One problem, located as precisely as we can.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// The file as the user named it (relative paths stay relative).
-    pub file: PathBuf,
+    /// Where the problem is: a file (as the user named it), an option, a built-in asset….
+    pub place: Where,
     /// 1-based line and column, when known.
     pub pos: Option<(usize, usize)>,
     /// Path of the field inside the file, such as `seller.contacts[0].email`.
@@ -32,11 +94,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error in `file`.
-    pub fn error(file: &Path, message: impl Into<String>) -> Self {
+    /// An error in `place` (a file path, or a [`Where`]).
+    pub fn error(place: impl Into<Where>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            file: file.to_path_buf(),
+            place: place.into(),
             pos: None,
             field: None,
             message: message.into(),
@@ -45,11 +107,11 @@ impl Diagnostic {
         }
     }
 
-    /// A warning in `file`.
-    pub fn warning(file: &Path, message: impl Into<String>) -> Self {
+    /// A warning in `place` (a file path, or a [`Where`]).
+    pub fn warning(place: impl Into<Where>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
+            ..Diagnostic::error(place, message)
         }
     }
 
@@ -98,7 +160,7 @@ impl fmt::Display for Diagnostic {
             // The message names the file already: "failed to read `photos/a.jpg` (…)".
             write!(f, "{kind}: ")?;
         } else {
-            write!(f, "{}", self.file.display())?;
+            write!(f, "{}", self.place)?;
             if let Some((line, col)) = self.pos {
                 write!(f, ":{line}:{col}")?;
             }
@@ -160,13 +222,13 @@ impl Problems {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
-    /// All problems, errors first, then by file and position, so output is stable.
+    /// All problems, errors first, then by place and position, so output is stable.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by(|a, b| {
-            (a.severity, &a.file, a.pos.unwrap_or((usize::MAX, 0))).cmp(&(
+            (a.severity, &a.place, a.pos.unwrap_or((usize::MAX, 0))).cmp(&(
                 b.severity,
-                &b.file,
+                &b.place,
                 b.pos.unwrap_or((usize::MAX, 0)),
             ))
         });
@@ -254,6 +316,29 @@ mod tests {
             d.to_string(),
             "deal.yaml:12:14: error: `buyer.contacts[0].email`: not an official domain\n  hint: check by phone"
         );
+    }
+
+    #[test]
+    fn places_that_are_not_files_say_what_they_are() {
+        let lang = Diagnostic::error(Where::arg("--lang"), "unknown language `fr`");
+        assert_eq!(lang.to_string(), "--lang: error: unknown language `fr`");
+        let font = Diagnostic::error(Where::built_in("font"), "is damaged");
+        assert_eq!(font.to_string(), "<built-in font>: error: is damaged");
+        let job = Diagnostic::error(Where::job("contract"), "was not built");
+        assert_eq!(job.to_string(), "contract: error: was not built");
+        let file = Diagnostic::warning(Path::new("reports/w.yaml"), "late");
+        assert_eq!(file.place, Where::File(PathBuf::from("reports/w.yaml")));
+        assert_eq!(file.to_string(), "reports/w.yaml: warning: late");
+    }
+
+    #[test]
+    fn sorted_puts_the_command_line_before_files() {
+        let mut p = Problems::new();
+        p.push(Diagnostic::error(Path::new("a.yaml"), "in a file").at(Some((1, 1))));
+        p.push(Diagnostic::error(Where::job("letter"), "was not built"));
+        p.push(Diagnostic::error(Where::arg("--set"), "unknown set"));
+        let msgs: Vec<&str> = p.sorted().iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, ["unknown set", "was not built", "in a file"]);
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! The `dealguard` binary: parses arguments, runs the command, prints problems, picks the exit code.
 
-use clap::Parser;
-use dealguard::{app, cli::Cli, diag::Problems};
+use dealguard::{app, cli::Cli, diag::Problems, memory::Budgeted};
 use std::process::ExitCode;
+
+// The allocator that enforces template-rendering budgets. Declared here, not in the library,
+// so that tests, benches and fuzz targets linking the library keep their own allocator.
+#[global_allocator]
+static ALLOCATOR: Budgeted = Budgeted;
 
 fn print(problems: &Problems) {
     for d in problems.sorted() {
@@ -11,8 +15,8 @@ fn print(problems: &Problems) {
 }
 
 fn main() -> ExitCode {
-    // clap exits with 2 on usage errors and 0 for --help/--version.
-    let cli = Cli::parse();
+    // Exits with 2 on usage errors and 0 for --help/--version.
+    let cli = Cli::parse_or_exit();
     // A panic is a bug in dealguard, never the user's fault: say so in one line, exit 70
     // (EX_SOFTWARE) rather than the 101 of an unhandled panic, and write nothing.
     std::panic::set_hook(Box::new(|info| {

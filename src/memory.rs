@@ -1,5 +1,5 @@
-//! The process allocator: the system allocator, plus a memory budget for the threads that
-//! render templates.
+//! The process allocator the binary installs: the system allocator, plus a memory budget for
+//! the threads that render templates.
 //!
 //! Clause and letter templates may come from company folders, and tera can build large
 //! values in memory before anything reaches the capped output (an array of references to
@@ -8,6 +8,10 @@
 //! stopped inside the allocator, before the memory is taken: it raises its flag and sleeps
 //! until the process ends (a thread cannot be unwound from an allocator). The watchdog that
 //! waits for the thread sees the flag and reports the template; nothing is written.
+//!
+//! The binary installs it as the global allocator (`src/main.rs`). A program that links the
+//! library without installing it gets no memory budget: `Budget` then only records numbers
+//! nobody checks, and the other bounds (static checks, output cap, time) still hold.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -28,6 +32,9 @@ thread_local! {
     static FLAG: Cell<*const AtomicBool> = const { Cell::new(std::ptr::null()) };
 }
 
+// The binary installs `Budgeted` (`src/main.rs`); the library does not force it on tests,
+// benches and fuzz targets. This crate's own unit tests install it to test the real thing.
+#[cfg(test)]
 #[global_allocator]
 static ALLOCATOR: Budgeted = Budgeted;
 

@@ -272,15 +272,181 @@ fn show_renders_a_clause_for_the_deal() {
 fn every_command_help_ends_with_an_example() {
     let t = tempfile::tempdir().unwrap();
     for cmd in [
-        "init", "check", "contract", "report", "clauses", "eject", "licenses",
+        "init",
+        "check",
+        "contract",
+        "letter",
+        "reply",
+        "build",
+        "report",
+        "clauses",
+        "clauses list",
+        "clauses show",
+        "clauses coverage",
+        "licenses",
+        "eject",
+        "completions",
     ] {
-        let r = dealguard(t.path(), &[cmd, "--help"]);
+        let mut args: Vec<&str> = cmd.split(' ').collect();
+        args.push("--help");
+        let r = dealguard(t.path(), &args);
         ok(&r);
         assert!(r.stdout.contains("Example"), "{cmd} --help has no example");
     }
     assert_eq!(
         dealguard(t.path(), &["contract", "--format", "pdfx"]).code,
         2
+    );
+}
+
+/// The `[possible values: …]` of an option in a command's short help.
+fn possible_values(help: &str, option: &str) -> Vec<String> {
+    let start = help
+        .find(&format!("{option} <"))
+        .unwrap_or_else(|| panic!("no {option} in\n{help}"));
+    let rest = &help[start..];
+    let list = rest
+        .find("[possible values: ")
+        .map(|i| &rest[i + 18..])
+        .unwrap_or_else(|| panic!("{option} lists no values"));
+    let end = list.find(']').unwrap();
+    list[..end].split(", ").map(str::to_string).collect()
+}
+
+#[test]
+fn each_command_help_lists_exactly_the_values_it_accepts() {
+    let t = tempfile::tempdir().unwrap();
+    let help = |cmd: &str| {
+        let r = dealguard(t.path(), &[cmd, "-h"]);
+        ok(&r);
+        r.stdout
+    };
+    let contract = help("contract");
+    assert_eq!(
+        possible_values(&contract, "--format"),
+        ["md", "html", "pdf"]
+    );
+    assert_eq!(
+        possible_values(&contract, "--layout"),
+        ["columns", "stacked"]
+    );
+    let letter = help("letter");
+    assert_eq!(
+        possible_values(&letter, "--format"),
+        ["md", "txt", "html", "eml", "pdf"]
+    );
+    let reply = help("reply");
+    assert_eq!(possible_values(&reply, "--format"), ["md", "txt", "html"]);
+    assert_eq!(possible_values(&reply, "--tone"), ["formal", "warm"]);
+    for h in [&contract, &letter, &reply] {
+        assert!(h.contains("--lang <en|zh|en+zh|zh+en>"), "{h}");
+    }
+    // The order rule is documented where the option is.
+    let long = dealguard(t.path(), &["contract", "--help"]);
+    assert!(
+        long.stdout.contains("the first language leads"),
+        "{}",
+        long.stdout
+    );
+    assert!(long.stdout.contains("`zh+en` = Chinese first"));
+}
+
+/// Runs a usage error in a deal folder: exit 2, clap's message, nothing read or written.
+fn usage_error(args: &[&str], wants: &[&str]) {
+    let t = fixture("valid", "nordic-home");
+    let r = dealguard(t.path(), args);
+    assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+    assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
+    for want in wants {
+        assert!(
+            r.stderr.contains(want),
+            "{args:?}: no {want:?} in\n{}",
+            r.stderr
+        );
+    }
+    assert!(r.stdout.is_empty());
+    assert!(!t.path().join("out").exists(), "{args:?} wrote out/");
+}
+
+#[test]
+fn usage_errors_exit_2_with_clap_message() {
+    usage_error(
+        &["contract", "--format", "eml"],
+        &[
+            "invalid value 'eml' for '--format <FORMAT>'",
+            "[possible values: md, html, pdf]",
+        ],
+    );
+    usage_error(
+        &["contract", "--lang", "fr"],
+        &["invalid value 'fr' for '--lang", "unknown language `fr`"],
+    );
+    usage_error(
+        &["reply", "--format", "pdf"],
+        &["invalid value 'pdf'", "[possible values: md, txt, html]"],
+    );
+    usage_error(
+        &["reply", "--date", "2026-13-40"],
+        &[
+            "invalid value '2026-13-40' for '--date <YYYY-MM-DD>'",
+            "is not a date",
+        ],
+    );
+    usage_error(
+        &["reply", "--tone", "rude"],
+        &["[possible values: formal, warm]"],
+    );
+    usage_error(
+        &["contract", "--format", "md,html", "-o", "-"],
+        &["`-o -` prints one format", "Usage: dealguard contract"],
+    );
+    usage_error(
+        &["letter", "--format", "pdf", "-o", "-"],
+        &["a PDF cannot go to standard output"],
+    );
+    usage_error(
+        &["report", "reports/2026-W49.yaml", "-o", "-"],
+        &["a PDF cannot go to standard output"],
+    );
+    usage_error(&["completions", "tcsh"], &["invalid value 'tcsh'"]);
+}
+
+#[test]
+fn the_first_language_leads() {
+    let t = fixture("valid", "nordic-home");
+    let r = dealguard(t.path(), &["contract", "--lang", "zh+en"]);
+    ok(&r);
+    let md = std::fs::read_to_string(t.path().join("out/NH-2026-0148-contract-zh+en.md")).unwrap();
+    // Clause 1.1 in Chinese, then in English.
+    let zh = md.find("**1.1** 本附件").unwrap();
+    let en = md.find("**1.1** This Schedule").unwrap();
+    assert!(zh < en, "Chinese does not come first");
+}
+
+#[test]
+fn completions_name_every_command() {
+    let t = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let r = dealguard(t.path(), &["completions", shell]);
+        ok(&r);
+        for cmd in [
+            "contract",
+            "letter",
+            "reply",
+            "report",
+            "build",
+            "clauses",
+            "completions",
+        ] {
+            assert!(r.stdout.contains(cmd), "{shell} completions lack {cmd}");
+        }
+        assert!(r.stdout.contains("dealguard"));
+    }
+    // Values come from the per-command enums.
+    let bash = dealguard(t.path(), &["completions", "bash"]).stdout;
+    assert!(
+        bash.contains("md html pdf"),
+        "contract formats not completed"
     );
 }
 

@@ -133,7 +133,8 @@ fn a_reply_names_the_next_report_date() {
     ok(&r);
     assert!(r.stdout.contains("11 December 2026"), "{}", r.stdout);
     let bad = dealguard(t.path(), &["reply", "--date", "9 Dec"]);
-    assert_eq!(bad.code, 1);
+    // A usage error since `--date` is parsed by the command line (exit 2, clap's message).
+    assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("`9 Dec` is not a date"));
 }
 

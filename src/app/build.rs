@@ -7,9 +7,10 @@ use super::documents::{
 use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
 use crate::clauses::Selection;
 use crate::cli::BuildArgs;
-use crate::diag::{Diagnostic, Problems};
+use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
 use crate::pdf::font::Fonts;
+use crate::profile::deal::Format;
 use crate::profile::week;
 use crate::render::letters::{Kind, Tone};
 use crate::render::pdfdoc::ContractLayout;
@@ -158,13 +159,12 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
             Err(e) => Done::Failed(e),
         }
     };
-    let named =
-        |what: &str, files: Vec<(crate::render::Format, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
-            files
-                .into_iter()
-                .map(|(f, b)| (file_name(&p.loaded, what, &p.langs, f), b))
-                .collect()
-        };
+    let named = |what: &str, files: Vec<(Format, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
+        files
+            .into_iter()
+            .map(|(f, b)| (file_name(&p.loaded, what, &p.langs, f), b))
+            .collect()
+    };
     match job {
         Job::Contract => {
             let formats = &prof.output.formats.contract;
@@ -213,7 +213,7 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 .map(|f| file_name(&p.loaded, &what, &p.langs, *f))
                 .collect();
             render(names, h, &|| {
-                let date = reply_date(&p.loaded, None)?;
+                let date = reply_date(&p.loaded, None);
                 Ok(named(
                     &what,
                     letter_docs(p, ctx.sel, Kind::Reply(*tone), formats, date, None)?,
@@ -349,7 +349,7 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
             Some((Done::Failed(e), _)) => {
                 failed += 1;
                 failures.push(Diagnostic::error(
-                    Path::new(&job.label()),
+                    Where::job(job.label()),
                     "was not built; its problems follow",
                 ));
                 failures.extend(e);

@@ -9,13 +9,14 @@ use crate::cli::{ContractArgs, LetterArgs, ReplyArgs, ReportArgs};
 use crate::diag::{Diagnostic, Problems};
 use crate::output::Output;
 use crate::pdf::font::Fonts;
+use crate::profile::deal::Format;
 use crate::profile::week::{self, IsoWeek, LoadedWeek};
 use crate::profile::{self, Langs, Loaded, Ymd};
 use crate::render::env::Numbers;
 use crate::render::letters::{self, Kind, Tone};
 use crate::render::pdfdoc::{self, ContractLayout};
 use crate::render::templates::{Labels, Occasion};
-use crate::render::{self, contract, Format};
+use crate::render::{self, contract};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -46,26 +47,6 @@ pub(crate) fn file_name(loaded: &Loaded, what: &str, langs: &Langs, f: Format) -
         langs.code(),
         f.ext()
     )
-}
-
-/// Refuses formats a document does not have, naming the ones it has.
-fn only(formats: &[Format], allowed: &[Format], what: &str) -> Result<Vec<Format>, Problems> {
-    let mut v: Vec<Format> = Vec::new();
-    for f in formats {
-        if !allowed.contains(f) {
-            let names: Vec<&str> = allowed.iter().map(|f| f.ext()).collect();
-            return Err(Diagnostic::error(
-                Path::new("--format"),
-                format!("the {what} has no `{}` format", f.ext()),
-            )
-            .hint(format!("use {}", names.join(", ")))
-            .into());
-        }
-        if !v.contains(f) {
-            v.push(*f);
-        }
-    }
-    Ok(v)
 }
 
 /// The contract schedule in `formats`.
@@ -163,31 +144,11 @@ pub(crate) fn letter_docs(
     Ok(out)
 }
 
-/// Turns rendered files into outputs at `-o` or in `out/`.
-fn outputs(
-    p: &Prepared,
-    what: &str,
-    files: Rendered,
-    o: Option<&Path>,
-) -> Result<Vec<Output>, Problems> {
+/// Turns rendered files into outputs at `-o` or in `out/`. (`Cli::check` has made sure that
+/// `-o -` comes with one text format.)
+fn outputs(p: &Prepared, what: &str, files: Rendered, o: Option<&Path>) -> Vec<Output> {
     let several = files.len() > 1;
-    if o.is_some_and(|o| o.as_os_str() == "-") {
-        if several {
-            return Err(Diagnostic::error(
-                Path::new("-o"),
-                "`-o -` prints one format; choose one with `--format`",
-            )
-            .into());
-        }
-        if files.iter().any(|(f, _)| !f.is_text()) {
-            return Err(Diagnostic::error(
-                Path::new("-o"),
-                "a PDF cannot go to standard output; give a file name",
-            )
-            .into());
-        }
-    }
-    Ok(files
+    files
         .into_iter()
         .map(|(f, bytes)| Output {
             path: target(
@@ -198,32 +159,32 @@ fn outputs(
             ),
             bytes,
         })
-        .collect())
+        .collect()
 }
 
 pub(super) fn contract_cmd(deal: &Path, a: &ContractArgs) -> Outcome {
+    let (formats, layout, output) = (a.formats(), a.layout.into(), a.output.output.as_deref());
     let mut run = Run::new();
-    let formats = run.stage(only(&a.format, &render::CONTRACT_FORMATS, "contract"))?;
-    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
     let fonts = if formats.contains(&Format::Pdf) {
-        Some(run.stage(load_fonts(&p.loaded, None))?)
+        Some(run.stage(load_fonts(&p.loaded, a.font.font.as_deref()))?)
     } else {
         None
     };
-    let files = run.stage(contract_docs(&p, &sel, &formats, a.layout, fonts.as_ref()))?;
-    let outs = run.stage(outputs(&p, "contract", files, a.output.as_deref()))?;
+    let files = run.stage(contract_docs(&p, &sel, &formats, layout, fonts.as_ref()))?;
+    let outs = outputs(&p, "contract", files, output);
     write(&mut run, &outs, &super::inputs(&p))?;
     run.finish()
 }
 
 pub(super) fn letter_cmd(deal: &Path, a: &LetterArgs) -> Outcome {
+    let formats = a.formats();
     let mut run = Run::new();
-    let formats = run.stage(only(&a.format, &render::LETTER_FORMATS, "letter"))?;
-    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
     let fonts = if formats.contains(&Format::Pdf) {
-        Some(run.stage(load_fonts(&p.loaded, a.font.as_deref()))?)
+        Some(run.stage(load_fonts(&p.loaded, a.font.font.as_deref()))?)
     } else {
         None
     };
@@ -235,7 +196,7 @@ pub(super) fn letter_cmd(deal: &Path, a: &LetterArgs) -> Outcome {
         None,
         fonts.as_ref(),
     ))?;
-    let outs = run.stage(outputs(&p, "letter", files, a.output.as_deref()))?;
+    let outs = outputs(&p, "letter", files, a.output.output.as_deref());
     write(&mut run, &outs, &super::inputs(&p))?;
     run.finish()
 }
@@ -274,40 +235,30 @@ fn default_reply_date(loaded: &Loaded) -> Option<Ymd> {
 }
 
 /// The reply's day: `--date`, or the default.
-pub(crate) fn reply_date(loaded: &Loaded, arg: Option<&str>) -> Result<Option<Ymd>, Problems> {
-    match arg {
-        Some(s) => match Ymd::parse(s) {
-            Some(d) => Ok(Some(d)),
-            None => Err(
-                Diagnostic::error(Path::new("--date"), format!("`{s}` is not a date"))
-                    .hint("write it as YYYY-MM-DD, such as 2026-11-20")
-                    .into(),
-            ),
-        },
-        None => Ok(default_reply_date(loaded)),
-    }
+pub(crate) fn reply_date(loaded: &Loaded, arg: Option<Ymd>) -> Option<Ymd> {
+    arg.or_else(|| default_reply_date(loaded))
 }
 
 pub(super) fn reply_cmd(deal: &Path, a: &ReplyArgs) -> Outcome {
+    let (formats, tone): (_, Tone) = (a.formats(), a.tone.into());
     let mut run = Run::new();
-    let formats = run.stage(only(&a.format, &render::REPLY_FORMATS, "reply"))?;
-    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
-    let date = run.stage(reply_date(&p.loaded, a.date.as_deref()))?;
+    let date = reply_date(&p.loaded, a.date);
     let files = run.stage(letter_docs(
         &p,
         &sel,
-        Kind::Reply(a.tone),
+        Kind::Reply(tone),
         &formats,
         date,
         None,
     ))?;
-    let outs = run.stage(outputs(
+    let outs = outputs(
         &p,
-        &format!("reply-{}", a.tone.code()),
+        &format!("reply-{}", tone.code()),
         files,
-        a.output.as_deref(),
-    ))?;
+        a.output.output.as_deref(),
+    );
     write(&mut run, &outs, &super::inputs(&p))?;
     run.finish()
 }
@@ -342,23 +293,17 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
     let mut run = Run::new();
     let mut loaded = run.stage(profile::load(deal))?;
     run.problems.extend(std::mem::take(&mut loaded.problems));
-    let langs = run.stage(resolve_langs(a.lang.as_deref(), &loaded))?;
+    let langs = resolve_langs(a.lang.lang.as_ref(), &loaded);
     run.problems.extend(loaded.check_langs(&langs));
     run.checkpoint()?;
     let templates = run.stage(crate::render::templates::Templates::for_deal(&loaded))?;
-    let fonts = run.stage(load_fonts(&loaded, a.font.as_deref()))?;
+    let fonts = run.stage(load_fonts(&loaded, a.font.font.as_deref()))?;
     let (wk, bytes, warnings) =
         run.stage(render_week(&loaded, &a.week, &langs, &fonts, &templates))?;
     run.problems.extend(warnings);
     let name = report_name(&loaded, wk.iso, &langs);
-    let path = match &a.output {
-        Some(o) if o.as_os_str() == "-" => {
-            return Err(Diagnostic::error(
-                Path::new("-o"),
-                "a PDF cannot go to standard output; give a file name",
-            )
-            .into());
-        }
+    // `Cli::check` has refused `-o -`: a PDF never goes to standard output.
+    let path = match &a.output.output {
         Some(o) if o.is_dir() => o.join(&name),
         Some(o) => o.clone(),
         None => loaded.dir.join("out").join(&name),

@@ -5,15 +5,15 @@ use super::{load_fonts, prepare, select, Outcome, Run};
 use crate::assets;
 use crate::clauses::{self, topics::TOPICS, Library};
 use crate::cli::{CheckArgs, ClausesCommand, EjectArgs, InitArgs};
-use crate::diag::{Diagnostic, Problems};
+use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
-use crate::profile::Lang;
+use crate::profile::{Lang, Langs};
 use crate::render;
 use std::path::Path;
 
 pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     let mut run = Run::new();
-    let p = prepare(&mut run, deal, a.lang.as_deref(), None)?;
+    let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
     let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
     let prof = &p.loaded.profile;
@@ -153,7 +153,7 @@ pub(super) fn eject(a: &EjectArgs) -> Outcome {
 pub(super) fn clauses_cmd(deal: &Path, c: &ClausesCommand) -> Outcome {
     match c {
         ClausesCommand::List { set } => clauses_list(deal, set.as_deref()),
-        ClausesCommand::Show { id, lang, raw } => clauses_show(deal, id, lang.as_deref(), *raw),
+        ClausesCommand::Show { id, lang, raw } => clauses_show(deal, id, lang.lang.as_ref(), *raw),
         ClausesCommand::Coverage { set } => clauses_coverage(deal, set.as_deref()),
     }
 }
@@ -189,7 +189,7 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
     let Some(s) = lib.sets.get(&set_name) else {
         let names: Vec<&str> = lib.sets.keys().map(String::as_str).collect();
         return Err(Diagnostic::error(
-            Path::new("--set"),
+            Where::arg("--set"),
             format!("unknown clause set `{set_name}`"),
         )
         .hint(format!("known sets: {}", names.join(", ")))
@@ -271,10 +271,10 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
     run.finish()
 }
 
-fn clauses_show(deal: &Path, id: &str, lang: Option<&str>, raw: bool) -> Outcome {
+fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outcome {
     let mut run = Run::new();
     let unknown = |lib: &Library| {
-        let d = Diagnostic::error(Path::new(id), format!("unknown clause id `{id}`"));
+        let d = Diagnostic::error(Where::arg(id), format!("unknown clause id `{id}`"));
         match lib.suggest(id) {
             Some(b) => d.hint(format!("did you mean `{b}`?")),
             None => d.hint("`dealguard clauses list` shows every clause id"),
@@ -356,7 +356,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
         let name = set.unwrap_or("standard");
         let Some(s) = lib.sets.get(name) else {
             return Err(Diagnostic::error(
-                Path::new("--set"),
+                Where::arg("--set"),
                 format!("unknown clause set `{name}`"),
             )
             .into());
@@ -413,7 +413,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
     if gaps > 0 {
         run.problems.push(
             Diagnostic::error(
-                Path::new("coverage"),
+                Where::arg("clauses coverage"),
                 format!("{gaps} security topic(s) are not covered"),
             )
             .hint("add a clause that covers them, or choose a set that does"),

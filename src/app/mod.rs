@@ -8,7 +8,7 @@ mod library;
 use crate::assets;
 use crate::clauses::{self, Library, Selection};
 use crate::cli::{Cli, Command};
-use crate::diag::{Diagnostic, Problems};
+use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
 use crate::pdf::font::Fonts;
 use crate::profile::{self, Langs, Loaded};
@@ -30,11 +30,19 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Build(a) => build::build(&cli.deal, a),
         Command::Clauses(c) => library::clauses_cmd(&cli.deal, c),
         Command::Eject(a) => library::eject(a),
-        Command::Licenses => {
-            print!("{}", assets::FONT_LICENSE);
-            Ok(Problems::new())
-        }
+        Command::Licenses => to_stdout(assets::FONT_LICENSE.as_bytes().to_vec()),
+        Command::Completions(a) => to_stdout(a.script()),
     }
+}
+
+/// Prints a text that is not a document of the deal; a closed pipe is an error, not a panic.
+fn to_stdout(bytes: Vec<u8>) -> Outcome {
+    let o = Output {
+        path: PathBuf::from("-"),
+        bytes,
+    };
+    output::write_all(&[o]).map_err(Problems::from)?;
+    Ok(Problems::new())
 }
 
 /// Collects problems across stages so that one run reports everything it can find.
@@ -79,12 +87,10 @@ impl Run {
 }
 
 /// The languages of an output: `--lang`, or the profile's.
-pub(crate) fn resolve_langs(arg: Option<&str>, loaded: &Loaded) -> Result<Langs, Problems> {
+pub(crate) fn resolve_langs(arg: Option<&Langs>, loaded: &Loaded) -> Langs {
     match arg {
-        Some(s) => s
-            .parse::<Langs>()
-            .map_err(|m| Diagnostic::error(Path::new("--lang"), m).into()),
-        None => Ok(Langs::new(&loaded.profile.deal.languages)),
+        Some(l) => l.clone(),
+        None => Langs::new(&loaded.profile.deal.languages),
     }
 }
 
@@ -99,7 +105,7 @@ pub(crate) struct Prepared {
 pub(crate) fn prepare(
     run: &mut Run,
     deal: &Path,
-    lang: Option<&str>,
+    lang: Option<&Langs>,
     set: Option<&str>,
 ) -> Result<Prepared, Problems> {
     let mut loaded = run.stage(profile::load(deal))?;
@@ -107,7 +113,7 @@ pub(crate) fn prepare(
     if let Some(s) = set {
         loaded.profile.security.clause_set = s.to_string();
     }
-    let langs = run.stage(resolve_langs(lang, &loaded))?;
+    let langs = resolve_langs(lang, &loaded);
     run.problems.extend(loaded.check_langs(&langs));
     let (lib, warnings) = run.stage(Library::for_deal(&loaded))?;
     run.problems.extend(warnings);
@@ -183,7 +189,7 @@ pub(crate) fn load_fonts(loaded: &Loaded, arg: Option<&Path>) -> Result<Fonts, P
         (None, Some(f)) => (loaded.dir.join(f), f.clone(), Some("output.font")),
         (None, None) => {
             return Fonts::builtin()
-                .map_err(|m| Diagnostic::error(Path::new("<built-in font>"), m).into());
+                .map_err(|m| Diagnostic::error(Where::built_in("font"), m).into());
         }
     };
     let locate = |d: Diagnostic| match field {

@@ -402,17 +402,17 @@ pub fn check_profile(p: &Profile, src: &Source, idx: &Index) -> Problems {
         (
             "contract",
             &p.output.formats.contract,
-            &crate::render::CONTRACT_FORMATS[..],
+            &super::deal::CONTRACT_FORMATS[..],
         ),
         (
             "letter",
             &p.output.formats.letter,
-            &crate::render::LETTER_FORMATS[..],
+            &super::deal::LETTER_FORMATS[..],
         ),
         (
             "reply",
             &p.output.formats.reply,
-            &crate::render::REPLY_FORMATS[..],
+            &super::deal::REPLY_FORMATS[..],
         ),
     ] {
         for (i, f) in list.iter().enumerate() {

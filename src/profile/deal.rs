@@ -1,7 +1,6 @@
 //! Load stage: the deal profile (`deal.yaml`) as typed data.
 
 use super::text::{Date, Lang, Text};
-use crate::render::Format;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -71,6 +70,53 @@ impl Default for Formats {
         }
     }
 }
+
+/// A document format, as `output.formats` names it (the command line has one enum per command).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown.
+    Md,
+    /// Plain text.
+    Txt,
+    /// A standalone HTML page.
+    Html,
+    /// An e-mail message (RFC 5322, multipart text + HTML).
+    Eml,
+    /// PDF.
+    Pdf,
+}
+
+impl Format {
+    /// File extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Txt => "txt",
+            Format::Html => "html",
+            Format::Eml => "eml",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// Whether the format is text (may go to standard output).
+    pub fn is_text(self) -> bool {
+        !matches!(self, Format::Pdf)
+    }
+}
+
+/// The formats of the contract schedule.
+pub const CONTRACT_FORMATS: [Format; 3] = [Format::Md, Format::Html, Format::Pdf];
+/// Formats of the welcome letter.
+pub const LETTER_FORMATS: [Format; 5] = [
+    Format::Md,
+    Format::Txt,
+    Format::Html,
+    Format::Eml,
+    Format::Pdf,
+];
+/// Formats of the reply.
+pub const REPLY_FORMATS: [Format; 3] = [Format::Md, Format::Txt, Format::Html];
 
 fn default_contract_formats() -> Vec<Format> {
     vec![Format::Md, Format::Pdf]

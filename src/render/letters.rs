@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 /// The tone of a reply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
     /// Courteous and businesslike.
     Formal,

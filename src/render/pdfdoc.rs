@@ -14,7 +14,7 @@ use crate::profile::deal::{Party, Profile};
 use crate::profile::{Lang, Langs};
 
 /// How a bilingual contract shows its two texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContractLayout {
     /// English and Chinese side by side, aligned per sub-clause.
     Columns,
