@@ -1,5 +1,6 @@
 //! Load stage: reads the deal profile and checks it; the only stage that parses YAML.
 
+pub mod aql;
 pub mod check;
 pub mod deal;
 pub mod text;
