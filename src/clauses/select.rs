@@ -3,7 +3,7 @@
 use super::{Clause, ClauseSet, Library};
 use crate::context::{self, lookup, Lookup, Terms};
 use crate::diag::{did_you_mean, Diagnostic, Problems};
-use crate::profile::{Lang, Langs, Loaded, Text};
+use crate::profile::{self, Lang, Langs, Loaded, Text};
 use serde_yaml::Value as Yaml;
 use std::collections::BTreeMap;
 
@@ -66,10 +66,7 @@ impl Selection<'_> {
 /// The template data of the bundled example profile: it has every optional section, so a name
 /// valid there is a valid name even when this deal leaves the section out.
 pub fn schema_data(terms: &Terms, langs: &Langs) -> Yaml {
-    match serde_yaml::from_str::<crate::profile::Profile>(crate::assets::EXAMPLE_DEAL) {
-        Ok(p) => context::build(&p, terms, Lang::En, langs),
-        Err(_) => Yaml::Null,
-    }
+    context::build(profile::example(), terms, Lang::En, langs)
 }
 
 /// Whether a name exists in the deal's data or in the schema.
