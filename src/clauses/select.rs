@@ -3,7 +3,7 @@
 use super::{Clause, ClauseSet, Library};
 use crate::context::{self, lookup, Lookup, Terms};
 use crate::diag::{did_you_mean, Diagnostic, Problems};
-use crate::profile::{Lang, Langs, Loaded, Text};
+use crate::profile::{self, Lang, Langs, Loaded, Text};
 use serde_yaml::Value as Yaml;
 use std::collections::BTreeMap;
 
@@ -66,10 +66,7 @@ impl Selection<'_> {
 /// The template data of the bundled example profile: it has every optional section, so a name
 /// valid there is a valid name even when this deal leaves the section out.
 pub fn schema_data(terms: &Terms, langs: &Langs) -> Yaml {
-    match serde_yaml::from_str::<crate::profile::Profile>(crate::assets::EXAMPLE_DEAL) {
-        Ok(p) => context::build(&p, terms, Lang::En, langs),
-        Err(_) => Yaml::Null,
-    }
+    context::build(profile::example(), terms, Lang::En, langs)
 }
 
 /// Whether a name exists in the deal's data or in the schema.
@@ -87,29 +84,62 @@ pub fn select<'l>(
     warnings: &mut Problems,
 ) -> Result<Selection<'l>, Problems> {
     let p = &loaded.profile;
+    let set = find_set(lib, loaded)?;
     let mut problems = Problems::new();
-    let perr = |field: &str, msg: String| {
-        Diagnostic::error(&loaded.src.path, msg)
-            .at(loaded.pos(field))
-            .field(field)
-    };
-    let set_name = &p.security.clause_set;
-    let Some(set) = lib.sets.get(set_name) else {
-        let mut d = perr(
-            "security.clause_set",
-            format!("unknown clause set `{set_name}`"),
-        );
-        d = match did_you_mean(set_name, lib.sets.keys().map(String::as_str)) {
-            Some(b) => d.hint(format!("did you mean `{b}`?")),
-            None => d.hint(format!(
-                "known sets: {}",
-                lib.sets.keys().cloned().collect::<Vec<_>>().join(", ")
-            )),
-        };
-        return Err(d.into());
-    };
+    let in_set = check_set(lib, set, &mut problems);
+    check_edits(lib, loaded, &in_set, &mut problems);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let terms = Terms::new(p, &set.policy);
+    let data = context::build(p, &terms, Lang::En, langs);
+    let schema = schema_data(&terms, langs);
+    let sections = assemble(lib, set, loaded, &in_set);
+    let (sections, numbers) = number(sections, &data, &schema, &mut problems);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    warnings.extend(problems);
+    Ok(Selection {
+        set,
+        sections,
+        terms,
+        added: p.security.add.clone(),
+        removed: p.security.remove.clone(),
+        numbers,
+    })
+}
 
-    // The set itself must only name known clauses, each once.
+/// An error at `field` of the profile.
+fn profile_error(loaded: &Loaded, field: &str, msg: String) -> Diagnostic {
+    Diagnostic::error(&loaded.src.path, msg)
+        .at(loaded.pos(field))
+        .field(field)
+}
+
+/// The set the profile names in `security.clause_set`.
+fn find_set<'l>(lib: &'l Library, loaded: &Loaded) -> Result<&'l ClauseSet, Problems> {
+    let set_name = &loaded.profile.security.clause_set;
+    if let Some(set) = lib.sets.get(set_name) {
+        return Ok(set);
+    }
+    let d = profile_error(
+        loaded,
+        "security.clause_set",
+        format!("unknown clause set `{set_name}`"),
+    );
+    let d = match did_you_mean(set_name, lib.sets.keys().map(String::as_str)) {
+        Some(b) => d.hint(format!("did you mean `{b}`?")),
+        None => d.hint(format!(
+            "known sets: {}",
+            lib.sets.keys().cloned().collect::<Vec<_>>().join(", ")
+        )),
+    };
+    Err(d.into())
+}
+
+/// The set itself must only name known clauses, each once. Returns the ids it names.
+fn check_set<'s>(lib: &Library, set: &'s ClauseSet, problems: &mut Problems) -> Vec<&'s str> {
     let mut in_set: Vec<&str> = Vec::new();
     for (si, sec) in set.sections.iter().enumerate() {
         for (ci, id) in sec.clauses.iter().enumerate() {
@@ -132,12 +162,18 @@ pub fn select<'l>(
             in_set.push(id);
         }
     }
+    in_set
+}
 
+/// The profile's `remove` and `add` lists: known ids; a warning for one that changes nothing.
+fn check_edits(lib: &Library, loaded: &Loaded, in_set: &[&str], problems: &mut Problems) {
+    let p = &loaded.profile;
+    let set_name = &p.security.clause_set;
     for (list, verb) in [(&p.security.remove, "remove"), (&p.security.add, "add")] {
         for (i, id) in list.iter().enumerate() {
             let field = format!("security.{verb}[{i}]");
             if !lib.clauses.contains_key(id) {
-                let d = perr(&field, format!("unknown clause id `{id}`"));
+                let d = profile_error(loaded, &field, format!("unknown clause id `{id}`"));
                 problems.push(match lib.suggest(id) {
                     Some(b) => d.hint(format!("did you mean `{b}`?")),
                     None => d.hint("`dealguard clauses list` shows every clause id"),
@@ -163,30 +199,35 @@ pub fn select<'l>(
             }
         }
     }
-    if problems.has_errors() {
-        return Err(problems);
-    }
+}
 
-    let terms = Terms::new(p, &set.policy);
-    let data = context::build(p, &terms, Lang::En, langs);
-    let schema = schema_data(&terms, langs);
+/// A section of the set before conditions: id, title, clauses.
+type Draft<'l> = (String, Text, Vec<&'l Clause>);
 
-    // Sections with the set's clauses, minus removed, plus added.
-    let mut sections: Vec<(String, Text, Vec<&Clause>)> = set
+/// Sections with the set's clauses, minus removed, plus added (into the clause's own
+/// section, else the last).
+fn assemble<'l>(
+    lib: &'l Library,
+    set: &ClauseSet,
+    loaded: &Loaded,
+    in_set: &[&str],
+) -> Vec<Draft<'l>> {
+    let sec = &loaded.profile.security;
+    let mut sections: Vec<Draft<'l>> = set
         .sections
         .iter()
         .map(|s| {
             let clauses = s
                 .clauses
                 .iter()
-                .filter(|id| !p.security.remove.contains(id))
+                .filter(|id| !sec.remove.contains(id))
                 .filter_map(|id| lib.clauses.get(id))
                 .collect();
             (s.id.clone(), s.title.clone(), clauses)
         })
         .collect();
-    for id in &p.security.add {
-        if in_set.contains(&id.as_str()) || p.security.remove.contains(id) {
+    for id in &sec.add {
+        if in_set.contains(&id.as_str()) || sec.remove.contains(id) {
             continue;
         }
         let Some(c) = lib.clauses.get(id) else {
@@ -201,29 +242,25 @@ pub fn select<'l>(
             sec.2.push(c);
         }
     }
+    sections
+}
 
-    // Conditions, then numbering.
+/// Conditions, then numbering: the clauses whose `when:` holds, numbered from 1; sections
+/// left empty are dropped.
+fn number<'l>(
+    sections: Vec<Draft<'l>>,
+    data: &Yaml,
+    schema: &Yaml,
+    problems: &mut Problems,
+) -> (Vec<SelectedSection<'l>>, BTreeMap<String, usize>) {
     let mut numbers = BTreeMap::new();
     let mut out = Vec::new();
     let mut n = 0;
     for (id, title, clauses) in sections {
         let mut kept = Vec::new();
         for c in clauses {
-            if let Some((raw, expr)) = &c.when {
-                let unknown: Vec<&str> = expr
-                    .names()
-                    .into_iter()
-                    .filter(|name| !name_exists(&data, &schema, name))
-                    .collect();
-                if !unknown.is_empty() {
-                    for name in unknown {
-                        problems.push(c.error("when", format!("`{raw}` reads `{name}`, which is not in the deal profile")).hint("conditions read the same names as templates; see `docs/clauses.md`"));
-                    }
-                    continue;
-                }
-                if !expr.eval(&data) {
-                    continue;
-                }
+            if !holds(c, data, schema, problems) {
+                continue;
             }
             n += 1;
             numbers.insert(c.id.clone(), n);
@@ -237,16 +274,31 @@ pub fn select<'l>(
             });
         }
     }
-    if problems.has_errors() {
-        return Err(problems);
+    (out, numbers)
+}
+
+/// Whether a clause's condition holds for the deal (a clause without one always does). A
+/// condition that reads an unknown name is an error and leaves the clause out.
+fn holds(c: &Clause, data: &Yaml, schema: &Yaml, problems: &mut Problems) -> bool {
+    let Some((raw, expr)) = &c.when else {
+        return true;
+    };
+    let unknown: Vec<&str> = expr
+        .names()
+        .into_iter()
+        .filter(|name| !name_exists(data, schema, name))
+        .collect();
+    if !unknown.is_empty() {
+        for name in unknown {
+            problems.push(
+                c.error(
+                    "when",
+                    format!("`{raw}` reads `{name}`, which is not in the deal profile"),
+                )
+                .hint("conditions read the same names as templates; see `docs/clauses.md`"),
+            );
+        }
+        return false;
     }
-    warnings.extend(problems);
-    Ok(Selection {
-        set,
-        sections: out,
-        terms,
-        added: p.security.add.clone(),
-        removed: p.security.remove.clone(),
-        numbers,
-    })
+    expr.eval(data)
 }

@@ -1,5 +1,7 @@
-//! Load stage: reads the deal profile and checks it; the only stage that parses YAML.
+//! Load stage: reads the deal profile and checks it, parses the bundled example and label
+//! files; the only stage that parses YAML.
 
+pub mod aql;
 pub mod check;
 pub mod deal;
 pub mod text;
@@ -10,8 +12,11 @@ pub use deal::Profile;
 pub use text::{Date, Lang, Langs, Text, Ymd};
 pub use yaml::{Index, Source};
 
+use crate::assets;
 use crate::diag::Problems;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// A profile that passed every check, with what is needed to point back into its file.
 #[derive(Debug, Clone)]
@@ -75,5 +80,60 @@ impl Loaded {
             );
         }
         c.problems
+    }
+}
+
+/// The bundled example profile (`examples/nordic-home/deal.yaml`), parsed once. It fills every
+/// optional section, so later stages read it as the schema of the names a profile may have.
+pub fn example() -> &'static Profile {
+    static EXAMPLE: LazyLock<Profile> = LazyLock::new(|| {
+        // Compiled in, not input: the unit test `bundled_example_parses` shows it parses.
+        serde_yaml::from_str(assets::EXAMPLE_DEAL).expect("the bundled example profile parses")
+    });
+    &EXAMPLE
+}
+
+/// Label texts by key from the layers of one label file (`templates/report-labels.yaml`),
+/// built-in first: each later layer (a company's `template_dirs`) overrides the keys it has.
+pub fn labels(layers: &[Source]) -> Result<BTreeMap<String, Text>, Problems> {
+    let mut map = BTreeMap::new();
+    for src in layers {
+        let (layer, _) = yaml::parse::<BTreeMap<String, Text>>(src)?;
+        map.extend(layer);
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_example_parses() {
+        // `example()` relies on this: the bundled profile parses, and passes its own checks.
+        assert!(serde_yaml::from_str::<Profile>(assets::EXAMPLE_DEAL).is_ok());
+        let src = Source::from_bytes(Path::new("deal.yaml"), assets::EXAMPLE_DEAL.as_bytes());
+        let src = src.map_err(|d| d.message).unwrap();
+        let (p, index) = yaml::parse::<Profile>(&src).map_err(|_| "parse").unwrap();
+        assert!(!check::check_profile(&p, &src, &index).has_errors());
+        assert_eq!(example().deal.id, p.deal.id);
+    }
+
+    #[test]
+    fn later_label_layers_override_keys() {
+        let layer = |name: &str, text: &str| {
+            Source::from_bytes(Path::new(name), text.as_bytes()).map_err(|d| d.message)
+        };
+        let base = layer("a.yaml", "none: {en: None, zh: 无}\nweek: {en: Week}\n").unwrap();
+        let over = layer("b.yaml", "none: {en: Nothing}\n").unwrap();
+        let map = labels(&[base, over]).map_err(|_| "parse").unwrap();
+        assert_eq!(map["none"].get(Lang::En), Some("Nothing"));
+        assert_eq!(map["week"].get(Lang::En), Some("Week"));
+        let bad = layer("c.yaml", "none: [\n").unwrap();
+        let problems = labels(&[bad]).err().unwrap();
+        assert!(!problems.is_empty());
+        assert!(problems
+            .iter()
+            .all(|d| d.file == Path::new("c.yaml") && d.pos.is_some()));
     }
 }

@@ -1,11 +1,11 @@
 //! Load stage: the weekly report file (`reports/2026-W49.yaml`) as typed data, and its checks.
 
+use super::aql;
 use super::check::Checker;
 use super::deal::Profile;
 use super::text::{Date, Text, Ymd};
 use super::yaml::{self, Index, Source};
 use crate::diag::{did_you_mean, Problems};
-use crate::report::aql;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

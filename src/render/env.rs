@@ -1,7 +1,7 @@
 //! Render stage: the tera environment (filters and functions every template may use) and the
 //! translation of tera errors into located diagnostics.
 
-use super::guard;
+use super::guard::{self, BadName};
 use crate::clauses::select::name_exists;
 use crate::clauses::vars::{self, VarUse};
 use crate::context;
@@ -184,19 +184,6 @@ impl Origin {
             None => (self.line + tline - 1, tcol),
         }
     }
-}
-
-/// A name a template reads that the template data does not have.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadName {
-    /// What is wrong.
-    pub message: String,
-    /// Line in the template, from 1.
-    pub line: usize,
-    /// Column in the template, from 1.
-    pub col: usize,
-    /// A "did you mean" suggestion.
-    pub hint: Option<String>,
 }
 
 /// Checks every name a template reads against the data (and the schema of a full profile, so

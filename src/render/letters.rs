@@ -200,14 +200,14 @@ mod tests {
 
     #[test]
     fn next_report_is_the_next_report_weekday() {
-        let p: Profile = serde_yaml::from_str(crate::assets::EXAMPLE_DEAL).unwrap();
+        let p = crate::profile::example();
         // Reports go out on Fridays; 2026-12-09 is a Wednesday.
         assert_eq!(
-            next_report(&p, Ymd::parse("2026-12-09").unwrap()).iso(),
+            next_report(p, Ymd::parse("2026-12-09").unwrap()).iso(),
             "2026-12-11"
         );
         assert_eq!(
-            next_report(&p, Ymd::parse("2026-12-11").unwrap()).iso(),
+            next_report(p, Ymd::parse("2026-12-11").unwrap()).iso(),
             "2026-12-18"
         );
     }

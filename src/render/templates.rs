@@ -9,8 +9,8 @@ use crate::clauses::select::schema_data;
 use crate::context::{self, Terms};
 use crate::diag::{Diagnostic, Problems};
 use crate::profile::deal::{Contact, Profile};
-use crate::profile::yaml::{self, Source};
-use crate::profile::{Lang, Langs, Loaded, Text};
+use crate::profile::yaml::Source;
+use crate::profile::{self, Lang, Langs, Loaded, Text};
 use serde_yaml::{Mapping, Value as Yaml};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -101,17 +101,17 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The labels of `file` for `langs`.
+    /// The labels of `file` for `langs`, its layers parsed by the load stage.
     pub fn load(t: &Templates, file: &str, langs: &Langs) -> Result<Labels, Problems> {
-        let mut map = BTreeMap::new();
-        for src in t.layers(file) {
-            let (layer, _) = yaml::parse::<BTreeMap<String, Text>>(src)?;
-            map.extend(layer);
-        }
-        Ok(Labels {
+        Ok(Labels::new(profile::labels(t.layers(file))?, langs))
+    }
+
+    /// Labels from parsed label texts, for `langs`.
+    pub fn new(map: BTreeMap<String, Text>, langs: &Langs) -> Labels {
+        Labels {
             map,
             langs: langs.clone(),
-        })
+        }
     }
 
     /// A label in one language; an unknown key gives the key itself.
@@ -295,11 +295,8 @@ pub fn render(
 /// The schema for template name checks: the example profile's data with the same extras.
 pub fn schema(terms: &Terms, langs: &Langs, o: &Occasion) -> Yaml {
     let mut s = schema_data(terms, langs);
-    if let (Some(m), Ok(example)) = (
-        s.as_mapping_mut(),
-        serde_yaml::from_str::<Profile>(assets::EXAMPLE_DEAL),
-    ) {
-        if let Yaml::Mapping(extra) = data(&example, terms, Lang::En, langs, o) {
+    if let Some(m) = s.as_mapping_mut() {
+        if let Yaml::Mapping(extra) = data(profile::example(), terms, Lang::En, langs, o) {
             for k in ["letter", "reply", "contract"] {
                 if let Some(v) = extra.get(k) {
                     m.insert(k.into(), v.clone());

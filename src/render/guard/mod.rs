@@ -5,7 +5,19 @@ mod watch;
 
 pub use watch::{register_capped, render_guarded, too_long, RenderFail};
 
-use super::env::BadName;
+/// A problem found in a template before it runs (a name the data lacks, a construct out of
+/// bounds), at its line and column. It lives here, below `env`, so imports go one way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadName {
+    /// What is wrong.
+    pub message: String,
+    /// Line in the template, from 1.
+    pub line: usize,
+    /// Column in the template, from 1.
+    pub col: usize,
+    /// A "did you mean" suggestion.
+    pub hint: Option<String>,
+}
 
 /// Deepest nesting of `for` loops a template may use.
 pub const MAX_LOOP_DEPTH: usize = 2;

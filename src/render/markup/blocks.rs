@@ -1,0 +1,148 @@
+//! Render stage: the letter markup's document model as layout blocks for the PDF.
+
+use super::{plain, Doc, Inline, Line, Node};
+use crate::pdf::layout::{Block, Cell, Column, Part, Rgb, Span, Style, Table};
+
+/// Layout styles of a letter PDF.
+pub struct PdfStyles {
+    /// Body text.
+    pub body: Style,
+    /// Title.
+    pub h1: Style,
+    /// Section heading.
+    pub h2: Style,
+    /// Links.
+    pub link: Rgb,
+    /// Table header background.
+    pub header_fill: Rgb,
+    /// Row rules.
+    pub rule: Rgb,
+    /// Note box colour.
+    pub note: Rgb,
+}
+
+/// A line as one rich part: bold runs bold, links coloured and clickable.
+fn rich(l: &Line, st: &PdfStyles, base: Style) -> Part {
+    Part::rich(
+        l.iter()
+            .map(|i| match i {
+                Inline::Text(t) => Span {
+                    text: t.clone(),
+                    style: base,
+                    link: None,
+                },
+                Inline::Bold(t) => Span {
+                    text: t.clone(),
+                    style: base.bold(),
+                    link: None,
+                },
+                Inline::Link(t, u) => Span {
+                    text: t.clone(),
+                    style: base.color(st.link),
+                    link: Some(u.clone()),
+                },
+            })
+            .collect(),
+    )
+}
+
+fn parts(l: &Line, st: &PdfStyles, base: Style) -> Vec<Part> {
+    vec![rich(l, st, base)]
+}
+
+/// The document as layout blocks for the PDF.
+pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
+    let mut out = Vec::new();
+    for n in &doc.nodes {
+        match n {
+            Node::Heading(1, l) => {
+                out.push(Block::Heading {
+                    text: plain(l),
+                    style: st.h1,
+                    rule: None,
+                });
+                out.push(Block::Spacer(4.0));
+            }
+            Node::Heading(_, l) => {
+                out.push(Block::Spacer(6.0));
+                out.push(Block::Heading {
+                    text: plain(l),
+                    style: st.h2,
+                    rule: Some(st.rule),
+                });
+            }
+            Node::Para(lines) => {
+                let p: Vec<Part> = lines.iter().flat_map(|l| parts(l, st, st.body)).collect();
+                out.push(Block::Paragraph(p));
+                out.push(Block::Spacer(6.0));
+            }
+            Node::List(items) => {
+                for it in items {
+                    // The bullet hangs: wrapped lines start under the text, not the bullet.
+                    let mut line = vec![Inline::Text("•  ".into())];
+                    line.extend(it.iter().cloned());
+                    out.push(Block::Paragraph(vec![
+                        rich(&line, st, st.body).hanging(st.body.size * 0.95)
+                    ]));
+                    out.push(Block::Spacer(2.0));
+                }
+                out.push(Block::Spacer(4.0));
+            }
+            Node::Note(lines) => {
+                let p: Vec<Part> = lines
+                    .iter()
+                    .flat_map(|l| parts(l, st, st.body.bold().color(st.note)))
+                    .collect();
+                out.push(Block::Table(Table {
+                    columns: vec![Column::left(1.0)],
+                    header: None,
+                    rows: vec![vec![Cell::Text(p)]],
+                    header_fill: st.header_fill,
+                    zebra: None,
+                    rule: st.note,
+                    pad: 6.0,
+                }));
+                out.push(Block::Spacer(8.0));
+            }
+            Node::Table(header, rows) => {
+                let small = Style {
+                    size: st.body.size - 0.8,
+                    ..st.body
+                };
+                let n = header.len().max(1);
+                out.push(Block::Table(Table {
+                    columns: (0..n)
+                        .map(|k| {
+                            Column::left(if k == 0 || (n > 2 && k + 1 == n) {
+                                1.3
+                            } else {
+                                1.0
+                            })
+                        })
+                        .collect(),
+                    header: Some(
+                        header
+                            .iter()
+                            .map(|h| {
+                                Cell::Text(vec![Part::new(
+                                    plain(h),
+                                    small.bold().color(st.h2.color),
+                                )])
+                            })
+                            .collect(),
+                    ),
+                    rows: rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| Cell::Text(parts(c, st, small))).collect())
+                        .collect(),
+                    header_fill: st.header_fill,
+                    zebra: Some(Rgb::hex(0xf6f8fa)),
+                    rule: st.rule,
+                    pad: 3.5,
+                }));
+                out.push(Block::Spacer(8.0));
+            }
+        }
+    }
+    out
+}

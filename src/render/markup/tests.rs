@@ -1,0 +1,62 @@
+//! Render stage tests: the letter markup parsed and written as Markdown, text, HTML and blocks.
+use super::*;
+
+const SAMPLE: &str = "# Welcome to order NH-1\n\nDear Anna,\nthank you.\n\n## Your team\n\n- **Li Wei**, sales: li.wei@hengli-kitchen.com\n- board: https://trello.com/b/nh0148.\n\n| Channel | Security |\n|---|---|\n| Password | Never |\n\n> Call +86 574 8888 1250 before paying.\n";
+
+#[test]
+fn parses_every_kind_of_block() {
+    let d = parse(SAMPLE);
+    assert_eq!(d.title().as_deref(), Some("Welcome to order NH-1"));
+    assert!(matches!(&d.nodes[1], Node::Para(l) if l.len() == 2));
+    assert!(matches!(&d.nodes[2], Node::Heading(2, _)));
+    let Node::List(items) = &d.nodes[3] else {
+        panic!("{:?}", d.nodes[3])
+    };
+    assert_eq!(items[0][0], Inline::Bold("Li Wei".into()));
+    assert!(items[0].contains(&Inline::Link(
+        "li.wei@hengli-kitchen.com".into(),
+        "mailto:li.wei@hengli-kitchen.com".into()
+    )));
+    // The full stop after a URL is not part of it.
+    assert!(items[1].contains(&Inline::Link(
+        "https://trello.com/b/nh0148".into(),
+        "https://trello.com/b/nh0148".into()
+    )));
+    assert!(matches!(&d.nodes[4], Node::Table(h, r) if h.len() == 2 && r.len() == 1));
+    assert!(matches!(&d.nodes[5], Node::Note(_)));
+}
+
+#[test]
+fn escaped_values_stay_text() {
+    let v = escape_value("**A|B** <b>\n# x");
+    let d = parse(&format!("| {v} | y |\n"));
+    let Node::Table(h, _) = &d.nodes[0] else {
+        panic!()
+    };
+    assert_eq!(plain(&h[0]), "**A|B** <b> # x");
+    assert_eq!(h.len(), 2);
+    let d = parse(&format!("{}\n", escape_value("# not a heading")));
+    assert!(matches!(&d.nodes[0], Node::Para(_)));
+}
+
+#[test]
+fn outputs_escape_for_their_format() {
+    let d = parse(&format!("Dear {},\n", escape_value("<b>A&B</b>")));
+    assert!(to_html_fragment(&d, "en").contains("Dear &lt;b&gt;A&amp;B&lt;/b&gt;,"));
+    assert!(to_markdown(&d).contains("Dear \\<b\\>A\\&B\\</b\\>,"));
+    assert_eq!(to_text(&d), "Dear <b>A&B</b>,\n");
+}
+
+#[test]
+fn html_is_email_safe() {
+    let html = to_html_page("t", &[to_html_fragment(&parse(SAMPLE), "en")]);
+    assert!(!html.contains("<script") && !html.contains("<style") && !html.contains("<link"));
+    assert!(!html.contains("src="));
+}
+
+#[test]
+fn plain_text_lists_table_rows() {
+    let t = to_text(&parse(SAMPLE));
+    assert!(t.starts_with("Welcome to order NH-1\n=====================\n"));
+    assert!(t.contains("  • Password\n    Security: Never\n"));
+}

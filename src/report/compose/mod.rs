@@ -1,0 +1,209 @@
+//! Render stage: a week's data → the report's blocks, in the fixed order of the SPEC:
+//! title block, summary, production progress, key inspections, material purchases, site
+//! photos and videos, next-stage plan, issues and risks with buyer actions, sign-off.
+//! Here: the order, the shared helpers and styles; one function per section in `head`
+//! (1–2), `tables` (3, 5, 7), `inspections` (4) and `tail` (6, 8, 9).
+
+mod head;
+mod inspections;
+mod tables;
+mod tail;
+
+use crate::pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Style, Table};
+use crate::profile::deal::{Profile, Stage};
+use crate::profile::week::LoadedWeek;
+use crate::profile::{Lang, Langs, Text, Ymd};
+use crate::render::templates::Labels;
+
+pub use crate::pdf::page::colors;
+use colors::*;
+
+/// Body text.
+pub const BODY: Style = Style::new(8.5, INK);
+/// Table text.
+pub const SMALL: Style = Style::new(7.8, INK);
+/// Secondary table text.
+pub const FINE: Style = Style::new(7.0, MUTED);
+/// Section headings.
+pub const H2: Style = Style::new(11.0, NAVY).bold();
+
+/// Everything a report is made from.
+pub struct Input<'a> {
+    /// The deal.
+    pub profile: &'a Profile,
+    /// The week.
+    pub week: &'a LoadedWeek,
+    /// Output languages.
+    pub langs: &'a Langs,
+    /// Labels in those languages.
+    pub labels: &'a Labels,
+    /// For each photo of the week: image index and pixel size, when it could be prepared.
+    pub photos: Vec<Option<(usize, u32, u32)>>,
+    /// For each video: its QR code (modules, width).
+    pub qr: Vec<(Vec<bool>, usize)>,
+}
+
+impl Input<'_> {
+    /// A text in every output language, stacked as parts (first language in `style`, the
+    /// others in `second`).
+    fn parts(&self, t: &Text, style: Style, second: Style) -> Vec<Part> {
+        let mut out: Vec<Part> = Vec::new();
+        for (i, l) in self.langs.list().iter().enumerate() {
+            let s = t.get_or_any(*l);
+            if out.iter().any(|p| p.text == s) {
+                continue;
+            }
+            out.push(Part::new(s, if i == 0 { style } else { second }));
+        }
+        out
+    }
+
+    fn joined(&self, t: &Text) -> String {
+        self.langs
+            .distinct(|l| t.get_or_any(l).to_string())
+            .join(" / ")
+    }
+
+    fn date(&self, d: Option<Ymd>) -> String {
+        d.map_or_else(|| "—".to_string(), |d| d.iso())
+    }
+
+    fn stage(&self, id: &str) -> Option<&Stage> {
+        self.profile.production.stages.iter().find(|s| s.id == id)
+    }
+
+    fn stage_name(&self, id: &str) -> String {
+        self.stage(id)
+            .map_or_else(|| id.to_string(), |s| self.joined(&s.name))
+    }
+
+    fn table(&self, columns: &[(f32, Align)], header: Vec<&str>, rows: Vec<Vec<Cell>>) -> Block {
+        Block::Table(Table {
+            columns: columns.iter().map(|(w, a)| Column::new(*w, *a)).collect(),
+            header: Some(header.into_iter().map(|k| self.header_cell(k)).collect()),
+            rows,
+            header_fill: HEADER,
+            zebra: Some(ZEBRA),
+            rule: RULE,
+            pad: 3.5,
+        })
+    }
+
+    /// A table header: the label in each language on its own line.
+    fn header_cell(&self, key: &str) -> Cell {
+        let lines = self.labels.lines(key);
+        Cell::Text(
+            lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    Part::new(
+                        l,
+                        if i == 0 {
+                            SMALL.bold().color(NAVY)
+                        } else {
+                            FINE.bold().color(NAVY)
+                        },
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// Starts section `n`: some space, then its numbered heading.
+    fn section(&self, out: &mut Vec<Block>, n: usize, key: &str) {
+        out.push(Block::Spacer(8.0));
+        out.push(Block::Heading {
+            text: format!("{n}  {}", self.labels.get(key)),
+            style: H2,
+            rule: Some(ACCENT),
+        });
+    }
+
+    fn none(&self) -> Block {
+        Block::Paragraph(vec![Part::new(self.labels.get("none"), BODY.color(MUTED))])
+    }
+}
+
+/// The person's name as a contact of either party, in every language (`Chen Jing 陈静`).
+fn person(p: &Profile, name: &str, langs: &Langs) -> String {
+    let contact = p
+        .seller
+        .contacts
+        .iter()
+        .chain(&p.buyer.contacts)
+        .find(|c| c.name == name || c.name_local.as_deref() == Some(name));
+    match contact {
+        Some(c) => langs.distinct(|l| c.display_name(l).to_string()).join(" "),
+        None => name.to_string(),
+    }
+}
+
+/// Average completion over the deal's stages (a stage without a row counts as 0).
+pub fn overall(profile: &Profile, week: &LoadedWeek) -> (f64, f64) {
+    let n = profile.production.stages.len().max(1) as f64;
+    let (mut p, mut a) = (0.0, 0.0);
+    for s in &profile.production.stages {
+        if let Some(r) = week.week.progress.iter().find(|r| r.stage == s.id) {
+            p += r.planned;
+            a += r.actual;
+        }
+    }
+    (p / n, a / n)
+}
+
+fn pct(v: f64) -> String {
+    if (v - v.round()).abs() < 0.05 {
+        format!("{:.0}%", v)
+    } else {
+        format!("{:.1}%", v)
+    }
+}
+
+/// Colour of a progress bar: on plan, a little behind, far behind.
+fn bar_color(planned: f64, actual: f64) -> Rgb {
+    if actual + 0.01 >= planned {
+        GOOD
+    } else if planned - actual <= 10.0 {
+        WARN
+    } else {
+        BAD
+    }
+}
+
+/// A numbered section's body, from the week's data.
+type Section = fn(&Input) -> Vec<Block>;
+
+/// Sections 2–9 in the SPEC's order: the label key of each heading and its body.
+const SECTIONS: [(&str, Section); 8] = [
+    ("s_summary", head::summary),
+    ("s_progress", tables::progress),
+    ("s_inspections", inspections::inspections),
+    ("s_materials", tables::materials),
+    ("s_photos", tail::photos),
+    ("s_plan", tables::plan),
+    ("s_issues", tail::issues),
+    ("s_signoff", tail::sign_off),
+];
+
+/// The report's blocks, section by section: the title block, then sections 2–9, each under
+/// its numbered heading.
+pub fn blocks(inp: &Input) -> Vec<Block> {
+    let mut out = head::title(inp);
+    for (i, (key, body)) in SECTIONS.iter().enumerate() {
+        inp.section(&mut out, i + 2, key);
+        out.extend(body(inp));
+    }
+    out
+}
+
+/// The language-independent words for the footer's confidentiality line.
+pub fn party_names(p: &Profile, lang: Lang) -> (String, String) {
+    (
+        p.buyer.display_name(lang).to_string(),
+        p.seller.display_name(lang).to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,43 @@
+//! Render stage tests: the section order and the small formatting helpers of the report.
+use super::inspections::trim_aql;
+use super::*;
+
+#[test]
+fn sections_follow_the_spec_order() {
+    let keys: Vec<&str> = SECTIONS.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        keys,
+        [
+            "s_summary",
+            "s_progress",
+            "s_inspections",
+            "s_materials",
+            "s_photos",
+            "s_plan",
+            "s_issues",
+            "s_signoff"
+        ]
+    );
+}
+
+#[test]
+fn percentages_drop_a_zero_decimal() {
+    assert_eq!(pct(40.0), "40%");
+    assert_eq!(pct(40.02), "40%");
+    assert_eq!(pct(37.5), "37.5%");
+}
+
+#[test]
+fn aql_values_as_in_the_standard() {
+    assert_eq!(trim_aql(2.5), "2.5");
+    assert_eq!(trim_aql(0.65), "0.65");
+    assert_eq!(trim_aql(0.0), "0");
+    assert_eq!(trim_aql(10.0), "10");
+}
+
+#[test]
+fn bars_are_coloured_by_how_far_behind() {
+    assert_eq!(bar_color(50.0, 50.0), GOOD);
+    assert_eq!(bar_color(50.0, 42.0), WARN);
+    assert_eq!(bar_color(50.0, 30.0), BAD);
+}
