@@ -156,7 +156,12 @@ pub(super) fn collect<T: DeserializeOwned>(src: &Source, idx: &Index) -> Option<
             }
             continue;
         }
-        let node = node(&value, &steps).cloned().unwrap_or(Value::Null);
+        // For an unknown key, its own value: a fragment of a comma-split text has none.
+        let at = match &problem {
+            Problem::UnknownKey { name, .. } => with(owner(&steps, name), name),
+            _ => steps.clone(),
+        };
+        let node = node(&value, &at).cloned().unwrap_or(Value::Null);
         found.push(describe(src, idx, &steps, &node, &problem));
         if found.len() >= MAX_REPORTED || !holes.neutralise(&mut value, &steps, &problem) {
             break;
@@ -364,7 +369,7 @@ fn describe(
             let parent = path_text(owner(steps, name));
             let pos = idx.key_pos(&child(&parent, name));
             let d = at(err(message.clone()), &parent, pos);
-            if after_comma(src, pos) {
+            if node.is_null() && after_comma(src, pos) {
                 d.hint(COMMA_HINT)
             } else {
                 let expected = expected_names(message);
