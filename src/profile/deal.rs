@@ -283,7 +283,11 @@ impl<'de> Deserialize<'de> for Role {
                 f.write_str("a role such as `sales`, or `{en: …, zh: …}`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Role, E> {
-                Ok(Role::Known(v.to_string()))
+                // A misspelt role is a shape mistake: reported with the others (yaml.rs hints).
+                match role_label(v, Lang::En) {
+                    Some(_) => Ok(Role::Known(v.to_string())),
+                    None => Err(E::custom(format!("unknown role `{v}`"))),
+                }
             }
             fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Role, A::Error> {
                 Text::deserialize(de::value::MapAccessDeserializer::new(map)).map(Role::Custom)

@@ -168,7 +168,7 @@ impl<'de> Deserialize<'de> for Text {
         impl<'de> Visitor<'de> for V {
             type Value = Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text, or a map of texts per language such as `{en: …, zh: …}`")
+                f.write_str("text, or text per language such as `{en: …, zh: …}`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(Text::same(v))
@@ -334,7 +334,7 @@ impl<'de> Deserialize<'de> for Date {
         impl Visitor<'_> for V {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date such as `2026-11-20`")
+                f.write_str("a date `YYYY-MM-DD` such as `2026-11-20`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
                 Ok(Date::parse(v))

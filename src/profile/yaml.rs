@@ -4,7 +4,10 @@
 //! follow, a second, event-level pass (yaml-rust2) records where every field starts, so a
 //! problem found later can still point at `deal.yaml:31:14`.
 
-use crate::diag::{did_you_mean, Diagnostic, Problems};
+mod lenient;
+mod shape;
+
+use crate::diag::{Diagnostic, Problems};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -361,7 +364,7 @@ fn syntax_message(info: &str) -> String {
     format!("YAML syntax error: {info}")
 }
 
-/// Reads a typed value from a source: all structural problems become located diagnostics.
+/// Reads a typed value from a source: every structural problem becomes a located diagnostic.
 pub fn parse<T: DeserializeOwned>(src: &Source) -> Result<(T, Index), Problems> {
     let idx = index(src)?;
     if src.text.trim().is_empty() || idx.values.is_empty() {
@@ -369,92 +372,13 @@ pub fn parse<T: DeserializeOwned>(src: &Source) -> Result<(T, Index), Problems> 
             .hint("run `dealguard init` for a commented example")
             .into());
     }
+    // Reading the text directly is the fast path, and the behaviour every valid file gets;
+    // only a file with problems is read again, problem by problem.
     match serde_yaml::from_str::<T>(&src.text) {
         Ok(v) => Ok((v, idx)),
-        Err(e) => Err(serde_error(src, &idx, &e).into()),
+        Err(e) => Err(shape::collect::<T>(src, &idx)
+            .unwrap_or_else(|| shape::serde_error(src, &idx, &e).into())),
     }
-}
-
-/// Turns a serde_yaml error into a diagnostic: location, field path, message and a hint.
-fn serde_error(src: &Source, idx: &Index, e: &serde_yaml::Error) -> Diagnostic {
-    let full = e.to_string();
-    // serde_yaml appends " at line L column C"; we print the location our own way.
-    let msg = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full.clone(),
-    };
-    let (field, msg) = split_field(&msg);
-    let mut d = Diagnostic::error(&src.path, msg.clone());
-    let mut at = e.location().map(|l| (l.line(), l.column()));
-    if let Some(f) = &field {
-        d = d.field(f.clone());
-    }
-    if let Some(unknown) = between(&msg, "unknown field `", "`") {
-        if let Some(f) = &field {
-            if let Some(p) = idx.key_pos(&child(f, unknown)) {
-                at = Some(p);
-            }
-        }
-        let expected = expected_names(&msg);
-        if after_comma(src, at) {
-            d = d.hint("inside `{ … }` a comma ends the value: put a value that contains a comma in quotes, such as \"Co., Ltd.\"");
-        } else if let Some(best) = did_you_mean(unknown, expected.iter().map(String::as_str)) {
-            d = d.hint(format!("did you mean `{best}`?"));
-        }
-    } else if let Some(unknown) = between(&msg, "unknown variant `", "`") {
-        let expected = expected_names(&msg);
-        if let Some(best) = did_you_mean(unknown, expected.iter().map(String::as_str)) {
-            d = d.hint(format!("did you mean `{best}`?"));
-        }
-    } else if msg.starts_with("missing field") {
-        d = d.hint("add the field; `dealguard init` writes an example with every field");
-    }
-    d.at(at)
-}
-
-/// Whether the text just before `pos` is a comma: the "key" is really the rest of an unquoted
-/// value in a flow mapping (`{name: Co., Ltd.}`).
-fn after_comma(src: &Source, pos: Option<(usize, usize)>) -> bool {
-    let Some((line, col)) = pos else { return false };
-    let Some(text) = src.text.lines().nth(line - 1) else {
-        return false;
-    };
-    let before: String = text.chars().take(col.saturating_sub(1)).collect();
-    before.trim_end().ends_with(',')
-}
-
-/// serde_yaml prefixes messages with the field path, as in `seller.contacts[0]: unknown field`.
-fn split_field(msg: &str) -> (Option<String>, String) {
-    if let Some(i) = msg.find(": ") {
-        let head = &msg[..i];
-        let is_path = !head.is_empty()
-            && head
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'));
-        if is_path {
-            return (Some(head.to_string()), msg[i + 2..].to_string());
-        }
-    }
-    (None, msg.to_string())
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = s.find(open)? + open.len();
-    let len = s[start..].find(close)?;
-    Some(&s[start..start + len])
-}
-
-/// The names serde lists after "expected one of".
-fn expected_names(msg: &str) -> Vec<String> {
-    let Some(i) = msg.find("expected") else {
-        return Vec::new();
-    };
-    msg[i..]
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
 }
 
 #[cfg(test)]
