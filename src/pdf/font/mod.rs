@@ -1,17 +1,25 @@
 //! Lay-out stage: fonts for measuring and drawing text, with fallback and per-document subsets.
 //!
 //! A `Fonts` chain holds, per weight, the faces to try in order: a font the user named
-//! (`--font`) first, then the built-in Noto Sans CJK SC subset, which covers Latin, CJK
-//! punctuation and the GB 2312 hanzi. A character no face has is reported by the caller and
-//! drawn as `?`, never as an empty box.
+//! (`--font`, `output.font`) first, then the built-in Noto Sans CJK SC subset (Latin, CJK
+//! punctuation, the GB 2312 hanzi), its companions (Noto Sans, Noto Sans Symbols 2), the
+//! built-in extension face (the rest of GB 18030-2022 implementation level 2: all BMP
+//! ideographs, Extension A, the 通用规范汉字表 characters outside the BMP), and last the
+//! installed fonts (`system`). The extension faces (5 MB each) are parsed only when a text
+//! needs a character the faces before them lack, so a document in GB 2312 does not pay for
+//! them; the system fonts are scanned only when even they lack one. A character no face has
+//! is reported by the caller and drawn as `?`, never as an empty box.
+
+mod face;
+mod system;
+mod user;
+
+pub use face::{Face, FontBytes};
+pub use user::{bold_siblings, FacePick, UserFont};
 
 use crate::assets;
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-use printpdf::ParsedFont;
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 /// Regular or bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,95 +30,64 @@ pub enum Weight {
     Bold,
 }
 
-/// One font face, parsed for measuring.
-#[derive(Debug, Clone)]
-pub struct Face {
-    /// Name for messages and the PDF (`NotoSansCJKsc-Regular`).
-    pub name: String,
-    bytes: Arc<[u8]>,
-    index: usize,
-    cmap: BTreeMap<u32, u16>,
-    widths: BTreeMap<u16, u16>,
-    upem: f32,
-    /// Ascender, in em.
-    pub ascent: f32,
-    /// Descender (negative), in em.
-    pub descent: f32,
+/// A face of the chain: parsed up front, or on first use (the extension faces).
+#[derive(Debug)]
+enum Slot {
+    Ready(Face),
+    Lazy {
+        name: &'static str,
+        bytes: &'static [u8],
+        face: OnceLock<Option<Face>>,
+    },
 }
 
-impl Face {
-    /// Parses a TrueType/OpenType font (or face `index` of a collection).
-    pub fn load(name: &str, bytes: Arc<[u8]>, index: usize) -> Result<Face, String> {
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&bytes, index, &mut warnings)
-            .ok_or_else(|| "is not a TrueType or OpenType font dealguard can read".to_string())?;
-        if parsed.codepoint_to_glyph.is_empty() {
-            return Err("has no Unicode character map".to_string());
+impl Slot {
+    fn get(&self) -> Option<&Face> {
+        match self {
+            Slot::Ready(f) => Some(f),
+            Slot::Lazy { name, bytes, face } => face
+                .get_or_init(|| Face::load(name, FontBytes::Static(bytes), 0).ok())
+                .as_ref(),
         }
-        let upem = f32::from(parsed.units_per_em.max(1));
-        Ok(Face {
-            name: name.to_string(),
-            index,
-            cmap: parsed.codepoint_to_glyph,
-            widths: parsed.glyph_widths,
-            upem,
-            ascent: f32::from(parsed.font_metrics.ascent) / upem,
-            descent: f32::from(parsed.font_metrics.descent) / upem,
-            bytes,
-        })
     }
 
-    /// The glyph of a character, if the face has one.
-    pub fn glyph(&self, c: char) -> Option<u16> {
-        self.cmap.get(&(c as u32)).copied().filter(|g| *g != 0)
+    /// The face if it has been parsed already (for reports: never parses).
+    fn loaded(&self) -> Option<&Face> {
+        match self {
+            Slot::Ready(f) => Some(f),
+            Slot::Lazy { face, .. } => face.get().and_then(Option::as_ref),
+        }
     }
+}
 
-    /// Advance width of a glyph, in em.
-    pub fn glyph_advance(&self, gid: u16) -> f32 {
-        f32::from(self.widths.get(&gid).copied().unwrap_or(0)) / self.upem
-    }
-
-    /// A subset of this face holding `glyphs` (plus `.notdef`), as a parsed font ready to embed.
-    pub fn subset(&self, glyphs: &BTreeSet<u16>) -> Result<ParsedFont, String> {
-        // allsorts wants .notdef first and no duplicates; it panics on an empty set, which the
-        // leading 0 rules out.
-        let ids: Vec<u16> = std::iter::once(0)
-            .chain(glyphs.iter().copied().filter(|g| *g != 0))
-            .collect();
-        // The face was read once already, so a failure here means damaged glyph data.
-        let damaged = |e: String| format!("the font `{}` is damaged ({e})", self.name);
-        let font = ReadScope::new(&self.bytes)
-            .read::<FontData<'_>>()
-            .map_err(|e| damaged(e.to_string()))?;
-        let provider = font
-            .table_provider(self.index)
-            .map_err(|e| damaged(e.to_string()))?;
-        let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-            .map_err(|e| damaged(e.to_string()))?;
-        let mut warnings = Vec::new();
-        ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .ok_or_else(|| format!("the subset of {} cannot be read back", self.name))
-    }
+/// One entry of a weight's chain: a face, drawn with fake bold (stroked) or not.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    slot: usize,
+    fake_bold: bool,
 }
 
 /// The faces of a document, with fallback per weight.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Fonts {
-    /// All faces; chains index into it.
-    pub faces: Vec<Face>,
-    regular: Vec<usize>,
-    bold: Vec<usize>,
+    slots: Vec<Slot>,
+    regular: Vec<Link>,
+    bold: Vec<Link>,
+    // `None`: installed fonts are not consulted (tests, `Fonts::builtin`).
+    system: Option<OnceLock<system::System>>,
 }
 
 /// A piece of a line drawn with one face.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
-    /// Index into `Fonts::faces`.
+    /// Face index (`Fonts::face`).
     pub face: usize,
     /// The text (characters no face has are already replaced by `?`).
     pub text: String,
     /// Width in em.
     pub width: f32,
+    /// Bold asked of a face that has no bold: the writer strokes the glyphs.
+    pub fake_bold: bool,
 }
 
 /// Punctuation the CJK face draws full width; next to Latin text the Latin face's narrow
@@ -122,40 +99,95 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF)
 }
 
+/// Names of the built-in faces that come from Noto Sans CJK (CJK-width punctuation).
+fn is_builtin_cjk(name: &str) -> bool {
+    name.starts_with("NotoSansCJK")
+}
+
 impl Fonts {
     /// The built-in faces only: Noto Sans CJK SC, then Noto Sans (Latin, extended Latin,
-    /// spaces), then Noto Sans Symbols 2 (✓ ✗ ☐ …).
+    /// spaces), then Noto Sans Symbols 2 (✓ ✗ ☐ …), then the CJK extension face (parsed on
+    /// first use). Installed fonts are not consulted (see `with_system_fonts`).
     pub fn builtin() -> Result<Fonts, String> {
-        let face = |name: &str, bytes: &'static [u8]| Face::load(name, Arc::from(bytes), 0);
-        let faces = vec![
+        let face = |name: &str, bytes: &'static [u8]| {
+            Face::load(name, FontBytes::Static(bytes), 0).map(Slot::Ready)
+        };
+        let lazy = |name: &'static str, bytes: &'static [u8]| Slot::Lazy {
+            name,
+            bytes,
+            face: OnceLock::new(),
+        };
+        let slots = vec![
             face("NotoSansCJKsc-Regular", assets::FONT_REGULAR)?,
             face("NotoSansCJKsc-Bold", assets::FONT_BOLD)?,
             face("NotoSans-Regular", assets::FONT_LATIN_REGULAR)?,
             face("NotoSans-Bold", assets::FONT_LATIN_BOLD)?,
             face("NotoSansSymbols2-Regular", assets::FONT_SYMBOLS)?,
+            lazy("NotoSansCJKscExt-Regular", assets::FONT_EXT_REGULAR),
+            lazy("NotoSansCJKscExt-Bold", assets::FONT_EXT_BOLD),
         ];
+        let link = |slot| Link {
+            slot,
+            fake_bold: false,
+        };
         Ok(Fonts {
-            faces,
-            regular: vec![0, 2, 4],
-            bold: vec![1, 3, 4],
+            slots,
+            regular: [0, 2, 4, 5].map(link).to_vec(),
+            bold: [1, 3, 4, 6].map(link).to_vec(),
+            system: None,
         })
     }
 
-    /// A user font first, the built-in faces as fallback. The user font serves both weights.
-    pub fn with_user_font(bytes: Vec<u8>, name: &str) -> Result<Fonts, String> {
+    /// The same chain, with the installed fonts as last fallback (scanned on first need).
+    pub fn with_system_fonts(mut self) -> Fonts {
+        self.system = Some(OnceLock::new());
+        self
+    }
+
+    /// A user font first, the built-in faces as fallback. Bold text takes `bold`, else the
+    /// bold face of the regular font's collection, else the regular face stroked (fake bold).
+    pub fn with_user_font(regular: UserFont, bold: Option<UserFont>) -> Result<Fonts, String> {
         let mut f = Fonts::builtin()?;
-        let user = Face::load(name, Arc::from(bytes), 0)?;
-        f.faces.push(user);
-        let u = f.faces.len() - 1;
-        f.regular.insert(0, u);
-        f.bold.insert(0, u);
+        let face = regular.load()?;
+        let bold = bold.or_else(|| regular.bold_twin(&face));
+        f.slots.push(Slot::Ready(face));
+        let r = f.slots.len() - 1;
+        f.regular.insert(
+            0,
+            Link {
+                slot: r,
+                fake_bold: false,
+            },
+        );
+        let b = match bold {
+            Some(b) => {
+                f.slots.push(Slot::Ready(b.load()?));
+                Link {
+                    slot: f.slots.len() - 1,
+                    fake_bold: false,
+                }
+            }
+            None => Link {
+                slot: r,
+                fake_bold: true,
+            },
+        };
+        f.bold.insert(0, b);
         Ok(f)
     }
 
-    fn chain(&self, w: Weight) -> &[usize] {
+    fn chain(&self, w: Weight) -> &[Link] {
         match w {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
+        }
+    }
+
+    /// Face `i` of runs (`Run::face`); `None` only for an index no run carries.
+    pub fn face(&self, i: usize) -> Option<&Face> {
+        match self.slots.get(i) {
+            Some(slot) => slot.get(),
+            None => self.system.as_ref()?.get()?.face(i - self.slots.len()),
         }
     }
 
@@ -175,22 +207,33 @@ impl Fonts {
     }
 
     /// The face that draws `c` (with its neighbours, for punctuation that has a narrow Latin
-    /// and a wide CJK form), and its glyph.
-    fn pick(&self, w: Weight, c: char, latin_context: bool) -> Option<(usize, u16)> {
+    /// and a wide CJK form): its index, glyph and whether it is fake bold.
+    fn pick(&self, w: Weight, c: char, latin_context: bool) -> Option<(usize, u16, bool)> {
         let chain = self.chain(w);
+        let try_link = |l: &Link| {
+            let face = self.slots[l.slot].get()?;
+            face.glyph(c).map(|g| (l.slot, g, l.fake_bold))
+        };
         if latin_context && NARROW_IN_LATIN.contains(c) {
             // The first face after the CJK one that has it: the Latin companion.
-            if let Some(found) = chain
+            let found = chain
                 .iter()
-                .filter(|i| !self.faces[**i].name.starts_with("NotoSansCJK"))
-                .find_map(|&i| self.faces[i].glyph(c).map(|g| (i, g)))
-            {
-                return Some(found);
+                .filter(
+                    |l| !matches!(&self.slots[l.slot], Slot::Ready(f) if is_builtin_cjk(&f.name)),
+                )
+                .filter(|l| matches!(&self.slots[l.slot], Slot::Ready(_)))
+                .find_map(try_link);
+            if found.is_some() {
+                return found;
             }
         }
-        chain
-            .iter()
-            .find_map(|&i| self.faces[i].glyph(c).map(|g| (i, g)))
+        if let Some(found) = chain.iter().find_map(try_link) {
+            return Some(found);
+        }
+        let sys = self.system.as_ref()?.get_or_init(system::System::scan);
+        let (i, face, is_bold) = sys.pick(w, c)?;
+        let fake = w == Weight::Bold && !is_bold;
+        face.glyph(c).map(|g| (self.slots.len() + i, g, fake))
     }
 
     /// Whether some face draws `c` (spaces and controls always count as drawable).
@@ -244,10 +287,12 @@ impl Fonts {
                 Some(p) => (c, Some(p)),
                 None => ('?', self.pick(w, '?', false)),
             };
-            let Some((face, gid)) = picked else { continue };
-            let adv = self.faces[face].glyph_advance(gid);
+            let Some((face, gid, fake_bold)) = picked else {
+                continue;
+            };
+            let adv = self.face(face).map_or(0.0, |f| f.glyph_advance(gid));
             match out.last_mut() {
-                Some(r) if r.face == face => {
+                Some(r) if r.face == face && r.fake_bold == fake_bold => {
                     r.text.push(c);
                     r.width += adv;
                 }
@@ -255,6 +300,7 @@ impl Fonts {
                     face,
                     text: c.to_string(),
                     width: adv,
+                    fake_bold,
                 }),
             }
         }
@@ -263,22 +309,66 @@ impl Fonts {
 
     /// Glyph ids used by runs, per face (for subsetting).
     pub fn glyphs_of(&self, run: &Run) -> Vec<u16> {
-        run.text
-            .chars()
-            .filter_map(|c| self.faces[run.face].glyph(c))
-            .collect()
+        let Some(face) = self.face(run.face) else {
+            return Vec::new();
+        };
+        run.text.chars().filter_map(|c| face.glyph(c)).collect()
     }
 
     /// Ascender and descender of the regular chain's first face, in em.
     pub fn metrics(&self) -> (f32, f32) {
-        let f = &self.faces[self.regular[0]];
-        (f.ascent, f.descent)
+        self.slots[self.regular[0].slot]
+            .get()
+            .map_or((0.88, -0.12), |f| (f.ascent, f.descent))
+    }
+
+    /// What the fonts are and which were used so far: one line per face, naming the font
+    /// files (for `check --fonts` and `-v`). Call it after the documents are laid out.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for (w, chain) in [("regular", &self.regular), ("bold", &self.bold)] {
+            let _ = write!(out, "{w}:");
+            for l in chain {
+                match self.slots[l.slot].loaded() {
+                    Some(f) => {
+                        let _ = write!(out, " {} ({})", f.name, f.origin);
+                    }
+                    None => {
+                        let _ = write!(out, " [{} not needed]", lazy_name(&self.slots[l.slot]));
+                    }
+                }
+                if l.fake_bold {
+                    out.push_str(" fake bold");
+                }
+                out.push(';');
+            }
+            out.pop();
+            out.push('\n');
+        }
+        let Some(sys) = self.system.as_ref().and_then(OnceLock::get) else {
+            return out;
+        };
+        let _ = writeln!(out, "installed fonts: {} faces scanned", sys.faces.len());
+        for (i, chars) in sys.used() {
+            if let Some(f) = sys.face(i) {
+                let _ = writeln!(out, "  {} ({}) for {chars}", f.name, f.origin);
+            }
+        }
+        out
+    }
+}
+
+fn lazy_name(slot: &Slot) -> &str {
+    match slot {
+        Slot::Ready(f) => &f.name,
+        Slot::Lazy { name, .. } => name,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn builtin_fonts_cover_both_scripts_and_symbols() {
@@ -300,11 +390,11 @@ mod tests {
         let f = Fonts::builtin().unwrap();
         let en = f.runs(Weight::Regular, "the “Deep drawing” line");
         let quote_face = en.iter().find(|r| r.text.contains('“')).unwrap().face;
-        assert_eq!(f.faces[quote_face].name, "NotoSans-Regular");
+        assert_eq!(f.face(quote_face).unwrap().name, "NotoSans-Regular");
         assert!(f.width(Weight::Regular, "“a”") < 1.5);
         let zh = f.runs(Weight::Regular, "所谓“书面”");
         let quote_face = zh.iter().find(|r| r.text.contains('“')).unwrap().face;
-        assert_eq!(f.faces[quote_face].name, "NotoSansCJKsc-Regular");
+        assert_eq!(f.face(quote_face).unwrap().name, "NotoSansCJKsc-Regular");
     }
 
     #[test]
@@ -324,7 +414,7 @@ mod tests {
         let f = Fonts::builtin().unwrap();
         let run = &f.runs(Weight::Regular, "每周生产进度报告 Weekly")[0];
         let glyphs: BTreeSet<u16> = f.glyphs_of(run).into_iter().collect();
-        let sub = f.faces[run.face].subset(&glyphs).unwrap();
+        let sub = f.face(run.face).unwrap().subset(&glyphs).unwrap();
         assert!(
             sub.original_bytes.len() < 40_000,
             "{} bytes",
@@ -339,6 +429,31 @@ mod tests {
     }
 
     #[test]
+    fn the_extension_face_is_parsed_only_when_a_text_needs_it() {
+        let f = Fonts::builtin().unwrap();
+        assert!(f.missing("宁波恒力 Weekly “report” ✓").is_empty());
+        let before = f.report();
+        assert!(
+            before.contains("[NotoSansCJKscExt-Regular not needed]"),
+            "{before}"
+        );
+        // 喆 is not in GB 2312; 𠅤 (U+20164) is a 通用规范 character outside the BMP.
+        assert!(f.missing("喆𠅤").is_empty());
+        let after = f.report();
+        assert!(
+            after.contains("NotoSansCJKscExt-Regular (built in)")
+                && after.contains("NotoSansCJKscExt-Bold (built in)"),
+            "{after}"
+        );
+        let runs = f.runs(Weight::Regular, "吴喆");
+        assert_eq!(runs.len(), 2);
+        assert_eq!(
+            f.face(runs[1].face).unwrap().name,
+            "NotoSansCJKscExt-Regular"
+        );
+    }
+
+    #[test]
     fn a_font_with_damaged_glyph_data_is_named_in_the_error() {
         // Point the glyph table (`glyf`) of the Latin face past the end of the file.
         let mut bytes = assets::FONT_LATIN_REGULAR.to_vec();
@@ -348,7 +463,7 @@ mod tests {
             .find(|&r| &bytes[r..r + 4] == b"glyf")
             .unwrap();
         bytes[rec + 8..rec + 12].copy_from_slice(&0x7FFF_0000u32.to_be_bytes());
-        let face = Face::load("Broken Sans", Arc::from(bytes), 0).unwrap();
+        let face = Face::load("Broken Sans", FontBytes::owned(bytes), 0).unwrap();
         let a = face.glyph('a').unwrap();
         let e = face.subset(&BTreeSet::from([a])).unwrap_err();
         assert!(e.starts_with("the font `Broken Sans` is damaged ("), "{e}");
