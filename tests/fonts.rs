@@ -9,7 +9,6 @@ use std::process::Command;
 use std::sync::Arc;
 
 #[path = "support/cli.rs"]
-#[allow(dead_code)]
 mod cli;
 
 fn root() -> PathBuf {
