@@ -23,6 +23,13 @@ pub const FONT_REGULAR: &[u8] = include_bytes!("../fonts/NotoSansCJKsc-Regular.o
 /// The built-in bold face.
 pub const FONT_BOLD: &[u8] = include_bytes!("../fonts/NotoSansCJKsc-Bold.otf");
 
+/// The built-in extension face: the rest of GB 18030-2022 implementation level 2 (BMP
+/// ideographs, Extension A, 通用规范汉字表 outside the BMP), parsed only when a text needs it.
+pub const FONT_EXT_REGULAR: &[u8] = include_bytes!("../fonts/NotoSansCJKscExt-Regular.otf");
+
+/// The bold extension face.
+pub const FONT_EXT_BOLD: &[u8] = include_bytes!("../fonts/NotoSansCJKscExt-Bold.otf");
+
 /// Latin companion (Noto Sans, SIL OFL 1.1): extended Latin and narrow punctuation.
 pub const FONT_LATIN_REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
 

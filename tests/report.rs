@@ -55,6 +55,8 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_dealguard"))
         .args(args)
         .current_dir(dir)
+        // Installed fonts would draw what the tests expect to be missing (DejaVu has 😀).
+        .env("DEALGUARD_NO_SYSTEM_FONTS", "1")
         .output()
         .unwrap();
     (

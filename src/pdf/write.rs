@@ -164,6 +164,20 @@ fn tidy(lo: &mut lopdf::Document, names: &BTreeMap<Vec<u8>, Vec<u8>>) {
     }
 }
 
+/// Bold asked of a face without one: fill and stroke the glyphs (text rendering mode 2) with
+/// an outline 1/30 em wide in the text colour, in a saved graphics state that the caller
+/// restores after the run's text object.
+fn fake_bold(ops: &mut Vec<Op>, rgb: Rgb, size: Pt) {
+    ops.push(Op::SaveGraphicsState);
+    ops.push(Op::SetOutlineColor { col: color(rgb) });
+    ops.push(Op::SetOutlineThickness {
+        pt: pt(size / 30.0),
+    });
+    ops.push(Op::SetTextRenderingMode {
+        mode: printpdf::TextRenderingMode::FillStroke,
+    });
+}
+
 /// Writes the document; the same document always gives the same bytes.
 pub fn write(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, String> {
     let height = doc.frame.height;
@@ -185,17 +199,17 @@ pub fn write(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, String> {
     // PDF names for the embedded subsets: "ABCDEF+Family-Style", the tag derived from the glyphs.
     let mut font_names: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
     for (n, (face, glyphs)) in used.iter().enumerate() {
-        let sub = fonts.faces[*face].subset(glyphs)?;
+        let f = fonts
+            .face(*face)
+            .ok_or_else(|| format!("font #{face} is gone"))?;
+        let sub = f.subset(glyphs)?;
         let id = FontId(format!("F{n}"));
         pdf.resources
             .fonts
             .map
             .insert(id.clone(), printpdf::PdfFont::new(sub));
         font_ids.insert(*face, id.clone());
-        font_names.insert(
-            id.0.into_bytes(),
-            subset_name(&fonts.faces[*face].name, glyphs).into_bytes(),
-        );
+        font_names.insert(id.0.into_bytes(), subset_name(&f.name, glyphs).into_bytes());
     }
     // 2. Images, as our own JPEG streams.
     for (n, img) in doc.images.iter().enumerate() {
@@ -290,6 +304,9 @@ pub fn write(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, String> {
                         };
                         // One text object per run: `Td` moves relative to the line start, so
                         // a fresh BT gives each run an absolute position.
+                        if run.fake_bold {
+                            fake_bold(&mut ops, style.color, style.size);
+                        }
                         ops.push(Op::StartTextSection);
                         ops.push(Op::SetFont {
                             font: PdfFontHandle::External(id.clone()),
@@ -305,6 +322,9 @@ pub fn write(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, String> {
                             items: vec![TextItem::Text(run.text.clone())],
                         });
                         ops.push(Op::EndTextSection);
+                        if run.fake_bold {
+                            ops.push(Op::RestoreGraphicsState);
+                        }
                         cx += run.width * style.size;
                     }
                 }

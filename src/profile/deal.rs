@@ -34,10 +34,14 @@ pub struct Profile {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutputSettings {
-    /// A TrueType/OpenType font for the PDFs (relative to `deal.yaml`); the built-in Noto Sans
-    /// CJK SC still covers what it lacks.
+    /// A TrueType/OpenType font for the PDFs (relative to `deal.yaml`; `PATH#INDEX` or
+    /// `PATH#FAMILY` picks a face of a collection); the built-in fonts cover what it lacks.
     #[serde(default)]
     pub font: Option<PathBuf>,
+    /// The bold of `font` (relative to `deal.yaml`); by default a `*-Bold` file beside it, else
+    /// `font` drawn stroked.
+    #[serde(default)]
+    pub font_bold: Option<PathBuf>,
     /// Folders of the company's own templates (relative to `deal.yaml`); later ones win.
     #[serde(default)]
     pub template_dirs: Vec<PathBuf>,
