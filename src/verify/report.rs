@@ -107,7 +107,11 @@ pub fn render_text(v: &Verdicts, langs: &Langs) -> String {
         s.push('\n');
     }
     for l in langs.list() {
-        let _ = writeln!(s, "{}", fill(&pick(RULE, *l), &[v.callback.clone()]));
+        let _ = writeln!(
+            s,
+            "{}",
+            fill(&pick(RULE, *l), std::slice::from_ref(&v.callback))
+        );
     }
     s
 }
@@ -154,7 +158,7 @@ pub fn render_json(v: &Verdicts, langs: &Langs) -> String {
         .collect();
     let out = json!({
         "mails": mails,
-        "rule": per_lang(langs, |l| fill(&pick(RULE, l), &[v.callback.clone()])),
+        "rule": per_lang(langs, |l| fill(&pick(RULE, l), std::slice::from_ref(&v.callback))),
         "callback_phone": v.callback,
         "exit_code": v.exit_code(),
     });

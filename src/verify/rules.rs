@@ -131,7 +131,7 @@ fn display_name(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
                 .as_ref()
                 .is_some_and(|d| p.domains.iter().any(|pd| d.is_within(pd)));
             // A name that *is* a party address (`"anna@nordichome.se" <x@y>`) counts too.
-            let named = p.contacts.iter().any(|c| *c == key)
+            let named = p.contacts.contains(&key)
                 || (key.contains('@') && p.domains.iter().any(|pd| key.contains(&pd.unicode)));
             if named && !on_party {
                 let args = vec![both(name), p.name.clone(), both(&a.address)];

@@ -572,7 +572,7 @@ fn hostile_mails_end_in_a_verdict_or_a_located_error() {
 fn mbox_splits_into_numbered_mails() {
     let mut mbox = Vec::new();
     for i in 0..3 {
-        mbox.extend_from_slice(format!("From MAILER-DAEMON Mon Nov 30 00:00:00 2026\n").as_bytes());
+        mbox.extend_from_slice(b"From MAILER-DAEMON Mon Nov 30 00:00:00 2026\n");
         mbox.extend_from_slice(&mail_from(ANNA, &[PASS], &format!("mail {i}\n")));
         mbox.push(b'\n');
     }
