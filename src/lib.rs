@@ -17,3 +17,4 @@ pub mod pdf;
 pub mod profile;
 pub mod render;
 pub mod report;
+pub mod verify;

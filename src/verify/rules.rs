@@ -1,0 +1,437 @@
+//! Verify stage: the seven signs, each a function from one read mail (and the deal) to the
+//! signs it finds.
+
+use super::bank::{self, Kind};
+use super::domains::{self, Domain, Relation};
+use super::language::{cues, excerpt, Cue, SignKind};
+use super::mail::Mail;
+use super::{Deal, Level, Sign};
+
+/// All signs of one mail, rule by rule.
+pub(crate) fn check(deal: &Deal, mail: &Mail) -> Vec<Sign> {
+    let mut signs = Vec::new();
+    sender(deal, mail, &mut signs);
+    display_name(deal, mail, &mut signs);
+    reply_to(deal, mail, &mut signs);
+    authentication(deal, mail, &mut signs);
+    let changed = bank_details(deal, mail, &mut signs);
+    language(mail, changed, sender_matters(deal, mail), &mut signs);
+    attachments(mail, &mut signs);
+    links(deal, mail, &mut signs);
+    signs
+}
+
+fn sign(kind: SignKind, level: Level, args: Vec<[String; 2]>, evidence: String) -> Sign {
+    Sign {
+        kind,
+        level,
+        args,
+        evidence,
+    }
+}
+
+/// The same text in both languages.
+fn both(s: impl Into<String>) -> [String; 2] {
+    let s = s.into();
+    [s.clone(), s]
+}
+
+/// How a domain relates to the deal: a party's, a look-alike of one, or neither.
+#[derive(Debug, Clone)]
+pub(crate) enum Class {
+    Known(usize, Domain),
+    LookAlike(usize, Domain, domains::Likeness),
+    Unrelated,
+}
+
+pub(crate) fn classify(deal: &Deal, d: &Domain) -> Class {
+    for (i, p) in deal.parties.iter().enumerate() {
+        if let Some(pd) = p.domains.iter().find(|pd| d.is_within(pd)) {
+            return Class::Known(i, pd.clone());
+        }
+    }
+    for (i, p) in deal.parties.iter().enumerate() {
+        for pd in &p.domains {
+            if let Relation::LookAlike(l) = domains::relate(d, pd) {
+                return Class::LookAlike(i, pd.clone(), l);
+            }
+        }
+    }
+    Class::Unrelated
+}
+
+/// `nоrdichome.se (xn--nrdichome-yok.se)` when the two forms differ.
+fn shown(d: &Domain) -> String {
+    if d.ascii == d.unicode {
+        d.unicode.clone()
+    } else {
+        format!("{} ({})", d.unicode, d.ascii)
+    }
+}
+
+/// Rule 1: the domain of `From`, and separately of `Reply-To`, `Sender`, `Return-Path`.
+fn sender(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+    if mail.from.is_empty() {
+        out.push(sign(
+            SignKind::NoFrom,
+            Level::Warning,
+            vec![],
+            String::from("From: (none)"),
+        ));
+    }
+    for a in mail.from.iter().chain(&mail.other) {
+        let Some(d) = domains::of_address(&a.address) else {
+            continue;
+        };
+        match classify(deal, &d) {
+            Class::Known(i, pd) if a.header == "From" => {
+                let p = &deal.parties[i];
+                let args = vec![both(&a.address), p.name.clone(), both(&pd.unicode)];
+                out.push(sign(SignKind::SenderKnown, Level::Note, args, a.line()));
+            }
+            Class::LookAlike(i, pd, how) => {
+                let p = &deal.parties[i];
+                let args = vec![
+                    both(&a.address),
+                    both(format!("{}, {}", shown(&d), how.key())),
+                    both(&pd.unicode),
+                    p.name.clone(),
+                ];
+                out.push(sign(
+                    SignKind::SenderLookalike,
+                    Level::Strong,
+                    args,
+                    a.line(),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Lowercase, one space between words, TR39 skeleton: `Аnna  Lindqvist` (Cyrillic А) and
+/// `anna lindqvist` give the same key.
+pub(crate) fn name_key(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    domains::skeleton(&words.join(" "))
+        .trim_matches(['"', '\''])
+        .to_string()
+}
+
+/// Rule 2: the display name is a party's contact, the address is not on that party's domains.
+fn display_name(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+    for a in &mail.from {
+        let Some(name) = a.name.as_deref().filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let key = name_key(name);
+        let domain = domains::of_address(&a.address);
+        for p in &deal.parties {
+            let on_party = domain
+                .as_ref()
+                .is_some_and(|d| p.domains.iter().any(|pd| d.is_within(pd)));
+            // A name that *is* a party address (`"anna@nordichome.se" <x@y>`) counts too.
+            let named = p.contacts.contains(&key)
+                || (key.contains('@') && p.domains.iter().any(|pd| key.contains(&pd.unicode)));
+            if named && !on_party {
+                let args = vec![both(name), p.name.clone(), both(&a.address)];
+                out.push(sign(SignKind::DisplayName, Level::Strong, args, a.line()));
+            }
+        }
+    }
+}
+
+/// Rule 3: `Reply-To` or `Return-Path` on another domain than `From`. Strong when it is
+/// free mail or a look-alike; a warning when `From` is a party's domain; nothing for an
+/// unrelated sender with its own bounce or help-desk domain (newsletters do that).
+fn reply_to(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+    let Some(from) = mail.from.first() else {
+        return;
+    };
+    let Some(fd) = domains::of_address(&from.address) else {
+        return;
+    };
+    let from_party = matches!(classify(deal, &fd), Class::Known(..));
+    for a in mail.other.iter().filter(|a| a.header != "Sender") {
+        let Some(od) = domains::of_address(&a.address) else {
+            continue;
+        };
+        if od.registrable() == fd.registrable() {
+            continue;
+        }
+        let class = classify(deal, &od);
+        let args = vec![both(a.header), both(&a.address), both(&fd.unicode)];
+        if od.is_free_mail() || matches!(class, Class::LookAlike(..)) {
+            out.push(sign(SignKind::ReplyFreeMail, Level::Strong, args, a.line()));
+        } else if from_party && !matches!(class, Class::Known(..)) {
+            out.push(sign(
+                SignKind::ReplyElsewhere,
+                Level::Warning,
+                args,
+                a.line(),
+            ));
+        }
+    }
+}
+
+/// Rule 4: SPF, DKIM or DMARC `fail`/`softfail`/`none` for the `From` domain, as recorded by
+/// the receiving server in `Authentication-Results`.
+fn authentication(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+    let Some(fd) = mail
+        .from
+        .first()
+        .and_then(|a| domains::of_address(&a.address))
+    else {
+        return;
+    };
+    let party = !matches!(classify(deal, &fd), Class::Unrelated);
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for header in &mail.auth {
+        // The first element is the server's own name; results follow, `;`-separated.
+        for res in header.split(';').skip(1) {
+            let mut words = res.split_whitespace();
+            let Some((method, result)) = words.next().and_then(|w| w.split_once('=')) else {
+                continue;
+            };
+            let (method, result) = (method.to_ascii_lowercase(), result.to_ascii_lowercase());
+            if !["spf", "dkim", "dmarc"].contains(&method.as_str())
+                || !["fail", "softfail", "none"].contains(&result.as_str())
+            {
+                continue;
+            }
+            // A result about another domain (a DKIM signature of the mail service) is not
+            // about the sender.
+            let about: Vec<Domain> = words
+                .filter_map(|w| w.split_once('='))
+                .filter(|(k, _)| {
+                    ["smtp.mailfrom", "header.from", "header.d", "header.i"].contains(k)
+                })
+                .filter_map(|(_, v)| Domain::parse(v.rsplit('@').next().unwrap_or(v)))
+                .collect();
+            if !about.is_empty() && !about.iter().any(|d| d.registrable() == fd.registrable()) {
+                continue;
+            }
+            if seen.contains(&(method.clone(), result.clone())) {
+                continue;
+            }
+            seen.push((method.clone(), result.clone()));
+            let level = if result == "fail" && party {
+                Level::Strong
+            } else {
+                Level::Warning
+            };
+            let evidence = format!("Authentication-Results: {}", excerpt(header, 0, 0));
+            let args = vec![both(&method), both(&result), both(&fd.unicode)];
+            out.push(sign(SignKind::AuthFailed, level, args, evidence));
+        }
+    }
+}
+
+/// Rule 5: bank details in the text that differ from the contract. Returns whether any did.
+fn bank_details(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) -> bool {
+    let mut changed = false;
+    for f in bank::find(&mail.text, &deal.contract) {
+        let (label, theirs) = match f.kind {
+            Kind::Iban => (["IBAN", "IBAN"], &deal.contract.account),
+            Kind::Swift => (["SWIFT/BIC", "SWIFT/BIC 代码"], &deal.contract.swift),
+            Kind::Account => (["account number", "账号"], &deal.contract.account),
+        };
+        let label = [label[0].to_string(), label[1].to_string()];
+        if f.same_as_contract {
+            let args = vec![label, both(&f.value)];
+            out.push(sign(SignKind::BankSame, Level::Note, args, f.excerpt));
+        } else {
+            changed = true;
+            let args = vec![label, both(&f.value), both(theirs)];
+            out.push(sign(SignKind::BankChanged, Level::Strong, args, f.excerpt));
+        }
+    }
+    changed
+}
+
+/// Whether money talk from this sender is the deal's business: a party, a look-alike, free
+/// mail or no sender at all — not a courier's or a bank's newsletter ("pay today!").
+fn sender_matters(deal: &Deal, mail: &Mail) -> bool {
+    let Some(d) = mail
+        .from
+        .first()
+        .and_then(|a| domains::of_address(&a.address))
+    else {
+        return true;
+    };
+    d.is_free_mail() || !matches!(classify(deal, &d), Class::Unrelated)
+}
+
+/// Rule 6: payment-change, pressure and no-call language, and credential requests. Pressure
+/// alone is ordinary business ("urgent: approve the sample today"); it is a sign next to a
+/// payment-change, a changed account or a credential request, or in a mail about payment
+/// from a sender that matters.
+fn language(mail: &Mail, bank_changed: bool, sender_matters: bool, out: &mut Vec<Sign>) {
+    let lower = mail.text.to_ascii_lowercase();
+    let found = cues(&lower);
+    let has = |c: Cue| found.iter().any(|f| f.0 == c);
+    let about_money =
+        has(Cue::PaymentChange) || bank_changed || (has(Cue::Payment) && sender_matters);
+    for (cue, phrase, at) in &found {
+        let (kind, level) = match cue {
+            Cue::PaymentChange => (SignKind::PaymentChange, Level::Strong),
+            Cue::Credential => (SignKind::Credential, Level::Strong),
+            Cue::NoCall => (SignKind::NoCall, Level::Warning),
+            Cue::Pressure if about_money || has(Cue::Credential) => {
+                (SignKind::Pressure, Level::Warning)
+            }
+            _ => continue,
+        };
+        let evidence = excerpt(&mail.text, *at, phrase.len());
+        out.push(sign(kind, level, vec![both(*phrase)], evidence));
+    }
+}
+
+/// Extensions that run code when opened (executables, scripts, macro documents, disk images).
+const RISKY: &[&str] = &[
+    "exe", "scr", "com", "pif", "bat", "cmd", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta",
+    "msi", "msp", "ps1", "jar", "lnk", "cpl", "reg", "dll", "chm", "apk", "iso", "img", "vhd",
+    "vhdx", "docm", "dotm", "xlsm", "xltm", "xlam", "pptm", "potm", "ppam", "ppsm", "sldm", "one",
+];
+const WEB: &[&str] = &["htm", "html", "shtml", "xhtml", "svg", "mht", "mhtml"];
+const ARCHIVES: &[&str] = &[
+    "zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz", "cab", "arj",
+];
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Rule 7a: executable, macro-enabled and HTML attachments; archives listed, never unpacked.
+fn attachments(mail: &Mail, out: &mut Vec<Sign>) {
+    for a in &mail.attachments {
+        let ext = extension(&a.name);
+        let evidence = format!(
+            "attachment: {} ({}, {} bytes)",
+            a.name, a.content_type, a.size
+        );
+        let exe_type = a.content_type.contains("msdownload")
+            || a.content_type.contains("dosexec")
+            || a.content_type.contains("macroenabled");
+        if RISKY.contains(&ext.as_str()) || exe_type {
+            out.push(sign(
+                SignKind::RiskyAttachment,
+                Level::Strong,
+                vec![both(&a.name)],
+                evidence,
+            ));
+        } else if WEB.contains(&ext.as_str()) || a.content_type == "text/html" {
+            out.push(sign(
+                SignKind::HtmlAttachment,
+                Level::Warning,
+                vec![both(&a.name)],
+                evidence,
+            ));
+        } else if ARCHIVES.contains(&ext.as_str()) || a.content_type.contains("zip") {
+            for e in a
+                .entries
+                .iter()
+                .filter(|e| RISKY.contains(&extension(e).as_str()))
+            {
+                let args = vec![both(format!("{} → {e}", a.name))];
+                out.push(sign(
+                    SignKind::RiskyAttachment,
+                    Level::Strong,
+                    args,
+                    evidence.clone(),
+                ));
+            }
+            let inside = if a.entries.is_empty() {
+                [String::new(), String::new()]
+            } else {
+                [
+                    format!(" ({} files)", a.entries.len()),
+                    format!("（{} 个文件）", a.entries.len()),
+                ]
+            };
+            out.push(sign(
+                SignKind::ArchiveListed,
+                Level::Note,
+                vec![both(&a.name), inside],
+                evidence,
+            ));
+        }
+    }
+}
+
+/// The host of a URL or `mailto:` target, if it has one.
+fn target_host(url: &str) -> Option<Domain> {
+    let lower = url.trim().to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("mailto:") {
+        return domains::of_address(rest.split('?').next().unwrap_or(rest));
+    }
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    host_of(rest)
+}
+
+fn host_of(rest: &str) -> Option<Domain> {
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    Domain::parse(host)
+}
+
+/// The domain a link's visible text names, when the text looks like an address or URL.
+fn shown_host(text: &str) -> Option<Domain> {
+    let t = text.trim().trim_end_matches(['.', ',']);
+    if t.contains(char::is_whitespace) || t.is_empty() {
+        return None;
+    }
+    if t.contains('@') && !t.contains('/') {
+        return domains::of_address(t);
+    }
+    let lower = t.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let d = host_of(rest)?;
+    // `www.x.com` or `x.com/path`, with a real-looking suffix: not "Invoice.pdf" or "v1.2".
+    let (_, suffix) = d.split();
+    let tld = suffix.rsplit('.').next().unwrap_or("");
+    (tld.len() >= 2
+        && tld.chars().all(char::is_alphabetic)
+        && !["pdf", "doc", "xls", "jpg", "png", "zip"].contains(&tld))
+    .then_some(d)
+}
+
+/// Rule 7b: links whose shown text names another domain than their target, and links to a
+/// look-alike of a party's domain.
+fn links(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+    let mut seen: Vec<(SignKind, String)> = Vec::new();
+    for l in &mail.links {
+        let Some(target) = target_host(&l.target) else {
+            continue;
+        };
+        if let Some(sh) = shown_host(&l.shown) {
+            let key = (SignKind::LinkMismatch, target.unicode.clone());
+            if sh.registrable() != target.registrable() && !seen.contains(&key) {
+                seen.push(key);
+                let args = vec![both(&l.shown), both(&l.target)];
+                let evidence = format!("<a href=\"{}\">{}</a>", l.target, l.shown);
+                out.push(sign(SignKind::LinkMismatch, Level::Strong, args, evidence));
+            }
+        }
+        if let Class::LookAlike(_, pd, _) = classify(deal, &target) {
+            let key = (SignKind::LinkLookalike, target.unicode.clone());
+            if !seen.contains(&key) {
+                seen.push(key);
+                let args = vec![both(shown(&target)), both(&pd.unicode)];
+                out.push(sign(
+                    SignKind::LinkLookalike,
+                    Level::Strong,
+                    args,
+                    l.target.clone(),
+                ));
+            }
+        }
+    }
+}
