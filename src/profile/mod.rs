@@ -134,6 +134,6 @@ mod tests {
         assert!(!problems.is_empty());
         assert!(problems
             .iter()
-            .all(|d| d.file == Path::new("c.yaml") && d.pos.is_some()));
+            .all(|d| d.place == crate::diag::Where::File("c.yaml".into()) && d.pos.is_some()));
     }
 }
