@@ -151,9 +151,9 @@ fn is_stale(pid: u32, modified: Option<std::time::SystemTime>) -> bool {
         .is_some_and(|age| age > STALE_AFTER)
 }
 
-/// Removes the temporary files that killed processes left in `dir`. Best effort: a file that
-/// cannot be removed now is tried again by the next write.
-fn sweep(dir: &Path) {
+/// Removes the temporary files that killed processes left in `dir` (`write_all` does this
+/// for its folders). Best effort: a file that cannot be removed now is tried again later.
+pub fn sweep(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

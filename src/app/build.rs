@@ -451,6 +451,8 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
             bytes: text.into_bytes(),
         });
     }
+    // Also when nothing changed: a killed build's temporary files go on the next run.
+    output::sweep(&out_dir);
     run.stage(output::write_all(&outputs).map_err(Problems::from))?;
     for o in outputs.iter().filter(|o| !o.path.ends_with(MANIFEST)) {
         eprintln!("wrote {} ({})", o.path.display(), size(o.bytes.len()));
