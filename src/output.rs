@@ -1,11 +1,22 @@
 //! Write stage: the only module that creates files. Everything is rendered in memory first;
-//! then each file is written to a temporary sibling and renamed into place, so an interrupted
-//! run never leaves a half-written document and an error leaves the old files untouched.
+//! then each file is written to a temporary sibling (`tempfile`: random name, created
+//! exclusively) and renamed into place, so an interrupted run never leaves a half-written
+//! document, and an error leaves the old files as they were (see `write_all` for the exact
+//! guarantee). Temporary files carry the writer's PID, so a later write removes those that a
+//! killed process left behind.
 
 use crate::diag::{Diagnostic, Problems};
 use crate::profile::yaml::{io_error, io_reason};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// Temporary files are `.dealguard-<pid>-<random>.tmp` in the target's folder.
+const TEMP_PREFIX: &str = ".dealguard-";
+/// The end of every temporary file name.
+const TEMP_SUFFIX: &str = ".tmp";
+/// Where the writer's PID cannot be checked, a temporary file older than this is stale.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// One rendered document and where it goes.
 #[derive(Debug, Clone)]
@@ -88,77 +99,197 @@ fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     }
 }
 
-/// The temporary sibling an output is written to before it is renamed into place.
-fn temp_path(path: &Path) -> PathBuf {
-    let dir = match path.parent() {
+/// The folder an output goes to (`.` for a bare file name).
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dir.join(format!(".{name}.dealguard-{}.tmp", std::process::id()))
+    }
 }
 
-/// Writes a file's bytes to its temporary sibling, mode 0644.
-fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
-    let tmp = temp_path(path);
-    if let Some(dir) = tmp.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            let d = io_error(dir, "create folder", &e);
-            match write_hint(&e) {
-                Some(h) => d.hint(h),
-                None => d,
-            }
-        })?;
+/// A temporary file name pattern for this process: `.dealguard-<pid>-`, random, `.tmp`.
+fn temp_builder(prefix: &str) -> tempfile::Builder<'_, 'static> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(prefix).suffix(TEMP_SUFFIX).rand_bytes(8);
+    b
+}
+
+fn temp_prefix() -> String {
+    format!("{TEMP_PREFIX}{}-", std::process::id())
+}
+
+/// The PID in a temporary file name of ours: `.dealguard-<pid>-<random>.tmp`, or the
+/// `.<name>.dealguard-<pid>.tmp` of earlier versions.
+fn temp_owner(name: &str) -> Option<u32> {
+    let stem = name.strip_prefix('.')?.strip_suffix(TEMP_SUFFIX)?;
+    let pid = |s: &str| -> Option<u32> {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
+    let current = stem
+        .strip_prefix(&TEMP_PREFIX[1..])
+        .and_then(|rest| rest.split_once('-'))
+        .and_then(|(p, _)| pid(p));
+    current.or_else(|| stem.rsplit_once(TEMP_PREFIX).and_then(|(_, p)| pid(p)))
+}
+
+/// Whether a temporary file of process `pid`, last changed at `modified`, is left over from a
+/// process that no longer runs.
+fn is_stale(pid: u32, modified: Option<std::time::SystemTime>) -> bool {
+    if pid == std::process::id() {
+        // Another write of this very process may be under way.
+        return false;
     }
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return !proc.join(pid.to_string()).exists();
+    }
+    modified
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > STALE_AFTER)
+}
+
+/// Removes the temporary files that killed processes left in `dir` (`write_all` does this
+/// for its folders). Best effort: a file that cannot be removed now is tried again later.
+pub fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name.to_str().and_then(temp_owner) else {
+            continue;
+        };
+        // Never follow a link, never remove a folder.
+        let Ok(meta) = e.path().symlink_metadata() else {
+            continue;
+        };
+        if meta.is_file() && is_stale(pid, meta.modified().ok()) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Writes a file's bytes to a new temporary sibling, mode 0644; dropping it removes it.
+fn stage(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, Diagnostic> {
+    let dir = folder(path);
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        let d = io_error(&dir, "create folder", &e);
+        match write_hint(&e) {
+            Some(h) => d.hint(h),
+            None => d,
+        }
+    })?;
+    let prefix = temp_prefix();
+    let write = || -> std::io::Result<NamedTempFile> {
+        let mut f = temp_builder(&prefix).tempfile_in(&dir)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o644))?;
+            // Like any other document the user saves, not tempfile's private 0600.
+            f.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
         }
-        Ok(())
-    })();
-    match result {
-        Ok(()) => Ok(tmp),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(write_error(path, &e))
-        }
-    }
+        f.as_file().sync_all()?;
+        Ok(f)
+    };
+    write().map_err(|e| write_error(path, &e))
 }
 
-/// Writes all outputs as one change: every file goes to a temporary sibling first, and only
-/// when all of them are written are they renamed into place. If any write fails, the
-/// temporary files are removed and no existing file has changed. Standard-output outputs are
-/// printed last.
-pub fn write_all(outputs: &[Output]) -> Result<(), Diagnostic> {
-    let mut staged: Vec<(PathBuf, &Path)> = Vec::new();
-    for o in outputs.iter().filter(|o| !o.is_stdout()) {
-        match write_temp(&o.path, &o.bytes) {
-            Ok(tmp) => staged.push((tmp, &o.path)),
-            Err(d) => {
-                for (tmp, _) in &staged {
-                    let _ = std::fs::remove_file(tmp);
+/// Keeps the current file at `path` aside (a hard link, or a copy where links are not
+/// supported) under a temporary name, so that it can be put back. `None` when there is no
+/// file to keep: nothing there yet, or a folder (which the rename then refuses).
+fn keep_aside(path: &Path) -> Result<Option<NamedTempFile<()>>, Diagnostic> {
+    match path.symlink_metadata() {
+        Ok(m) if !m.is_dir() => {}
+        _ => return Ok(None),
+    }
+    let prefix = temp_prefix();
+    let b = temp_builder(&prefix);
+    let dir = folder(path);
+    b.make_in(&dir, |p| std::fs::hard_link(path, p))
+        .or_else(|_| {
+            b.make_in(&dir, |p| {
+                let copy = (|| {
+                    let mut to = std::fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(p)?;
+                    std::io::copy(&mut std::fs::File::open(path)?, &mut to)?;
+                    to.sync_all()
+                })();
+                if copy.is_err() {
+                    let _ = std::fs::remove_file(p);
                 }
-                return Err(d);
+                copy
+            })
+        })
+        .map(Some)
+        .map_err(|e| write_error(path, &e))
+}
+
+/// Renames the staged files into place, in order. If one rename fails, the files already
+/// renamed get their kept-aside versions back (or are removed when they are new).
+fn commit(
+    staged: Vec<(NamedTempFile, &Path, Option<NamedTempFile<()>>)>,
+) -> Result<(), Diagnostic> {
+    let mut done: Vec<(&Path, Option<NamedTempFile<()>>)> = Vec::new();
+    for (tmp, path, kept) in staged {
+        if let Err(e) = tmp.persist(path) {
+            let mut d = write_error(path, &e.error);
+            for (p, kept) in done.into_iter().rev() {
+                let undone = match kept {
+                    Some(k) => k.persist(p).map(|_| ()).map_err(|e| e.error),
+                    None => std::fs::remove_file(p),
+                };
+                if let Err(u) = undone {
+                    d.message.push_str(&format!(
+                        "; `{}` could not be restored ({})",
+                        p.display(),
+                        io_reason(&u)
+                    ));
+                }
             }
+            return Err(d);
         }
+        done.push((path, kept));
     }
-    for (k, (tmp, path)) in staged.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, path) {
-            for (t, _) in &staged[k..] {
-                let _ = std::fs::remove_file(t);
-            }
-            return Err(write_error(path, &e));
-        }
+    // Success: the kept-aside versions are removed as they drop.
+    Ok(())
+}
+
+/// Writes all outputs as one change, standard-output outputs last.
+///
+/// First the temporary files that killed runs left in the target folders are removed. Then
+/// every file is written to a temporary sibling; if one cannot be written, the others are
+/// removed and nothing has changed. Then the current version of each target is kept aside
+/// and the files are renamed into place one by one; if a rename fails, the renames already
+/// done are undone, so again nothing has changed (folders created for the outputs stay). Each
+/// rename is atomic, so every output is always either its old or its new version, complete;
+/// but a process killed during the renames leaves some outputs new and the others old, and
+/// its temporary files until the next write into that folder.
+pub fn write_all(outputs: &[Output]) -> Result<(), Diagnostic> {
+    let files: Vec<&Output> = outputs.iter().filter(|o| !o.is_stdout()).collect();
+    let mut folders: Vec<PathBuf> = files.iter().map(|o| folder(&o.path)).collect();
+    folders.sort();
+    folders.dedup();
+    for dir in &folders {
+        sweep(dir);
     }
+    // On an error the temporary files staged so far drop, which removes them.
+    let mut staged = Vec::with_capacity(files.len());
+    for o in &files {
+        staged.push((stage(&o.path, &o.bytes)?, o.path.as_path()));
+    }
+    let mut ready = Vec::with_capacity(staged.len());
+    for (tmp, path) in staged {
+        let kept = keep_aside(path)?;
+        ready.push((tmp, path, kept));
+    }
+    commit(ready)?;
     for o in outputs.iter().filter(|o| o.is_stdout()) {
         let mut out = std::io::stdout().lock();
         out.write_all(&o.bytes)
@@ -248,6 +379,98 @@ mod tests {
             bytes: vec![],
         }];
         assert!(check_targets(&outs, &[input]).has_errors());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn temp_names_carry_the_writers_pid() {
+        assert_eq!(temp_owner(".dealguard-123-aB3dE5gH.tmp"), Some(123));
+        // Names of earlier versions: `.<name>.dealguard-<pid>.tmp`.
+        assert_eq!(temp_owner(".a.pdf.dealguard-77.tmp"), Some(77));
+        assert_eq!(temp_owner(".dealguard-build.yaml.dealguard-9.tmp"), Some(9));
+        for other in [
+            ".dealguard-build.yaml",
+            "dealguard-1-x.tmp",
+            ".dealguard--x.tmp",
+            ".dealguard-+1-x.tmp",
+            ".notes.tmp",
+        ] {
+            assert_eq!(temp_owner(other), None, "{other}");
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn temp_files_of_dead_processes_are_swept_and_live_ones_kept() {
+        let dir = std::env::temp_dir().join(format!("dealguard-sweep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // Above the largest PID Linux hands out (2^22), so never a running process.
+        let dead = 5_000_000;
+        let live = std::os::unix::process::parent_id();
+        let own = std::process::id();
+        let stale = [
+            format!(".dealguard-{dead}-aaaaaaaa.tmp"),
+            format!(".a.md.dealguard-{dead}.tmp"),
+        ];
+        let kept = [
+            format!(".dealguard-{live}-bbbbbbbb.tmp"),
+            format!(".dealguard-{own}-cccccccc.tmp"),
+            "notes.txt".to_string(),
+        ];
+        for n in stale.iter().chain(&kept) {
+            std::fs::write(dir.join(n), "x").unwrap();
+        }
+        // A folder with a temporary file's name is not ours to remove.
+        std::fs::create_dir(dir.join(format!(".dealguard-{dead}-dddddddd.tmp"))).unwrap();
+        write_all(&[Output {
+            path: dir.join("a.md"),
+            bytes: b"a".to_vec(),
+        }])
+        .unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut want: Vec<String> = kept.to_vec();
+        want.push("a.md".into());
+        want.push(format!(".dealguard-{dead}-dddddddd.tmp"));
+        want.sort();
+        assert_eq!(names, want);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_rename_puts_back_the_files_already_renamed() {
+        let dir = std::env::temp_dir().join(format!("dealguard-undo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("c/inside")).unwrap();
+        std::fs::write(dir.join("a.md"), "old").unwrap();
+        // `a.md` and the new `b.md` are renamed into place; `c` is a folder, so its rename fails.
+        let outs = [
+            Output {
+                path: dir.join("a.md"),
+                bytes: b"new".to_vec(),
+            },
+            Output {
+                path: dir.join("b.md"),
+                bytes: b"b".to_vec(),
+            },
+            Output {
+                path: dir.join("c"),
+                bytes: b"c".to_vec(),
+            },
+        ];
+        let e = write_all(&outs).unwrap_err();
+        assert!(e.io && e.message.contains("failed to write"), "{e}");
+        assert_eq!(std::fs::read(dir.join("a.md")).unwrap(), b"old");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.md", "c"], "temporary or new files left");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,5 +1,6 @@
-//! `build`: every document of a deal folder in one go, on all cores, skipping documents whose
-//! inputs have not changed since the last build (`out/.dealguard-build.yaml`).
+//! `build`: every document of a deal folder in one go, on one rayon pool shared by documents
+//! and their photos (`--jobs` sets its size), skipping documents whose inputs have not changed
+//! since the last build (`out/.dealguard-build.yaml`).
 
 use super::documents::{
     contract_docs, file_name, letter_docs, render_week, reply_date, report_name, week_files,
@@ -12,19 +13,29 @@ use crate::output::{self, Output};
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::week;
+use crate::profile::yaml::{io_error, read_bounded, ReadFail};
 use crate::render::letters::{Kind, Tone};
 use crate::render::pdfdoc::ContractLayout;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The manifest's file name, in the output folder.
 const MANIFEST: &str = ".dealguard-build.yaml";
+
+/// Largest manifest read; a bigger one is ignored (everything is rebuilt).
+const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Most bytes of one file a fingerprint reads; a bigger file counts by name and time only.
+const MAX_FINGERPRINT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most worker threads `--jobs` may ask for.
+const MAX_JOBS: usize = 64;
 
 /// What one output was made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +78,8 @@ impl Job {
 
 /// How a job ended.
 enum Done {
-    Written(Vec<(String, Vec<u8>, String)>),
+    /// Files (name, bytes, fingerprint) and the warnings found while making them.
+    Written(Vec<(String, Vec<u8>, String)>, Problems),
     Skipped,
     Failed(Problems),
 }
@@ -76,9 +88,34 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Feeds a file into a fingerprint: its name, content and modification time (so touching a
-/// file counts as a change, as with make).
-fn feed_file(h: &mut Sha256, path: &Path) {
+/// Feeds a file's content into a fingerprint, reading a regular file of at most `max` bytes
+/// in pieces (a device, a folder or a bigger file adds nothing): bounded in time and memory.
+/// A file that is not there adds nothing either; any other failure to read is an error.
+fn feed_content(h: &mut Sha256, path: &Path, max: u64) -> Result<(), Diagnostic> {
+    let fail = |e: &std::io::Error| io_error(path, "read", e);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(fail(&e)),
+    };
+    if !meta.is_file() || meta.len() > max {
+        return Ok(());
+    }
+    let mut f = std::fs::File::open(path).map_err(|e| fail(&e))?.take(max);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => h.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(fail(&e)),
+        }
+    }
+}
+
+/// Feeds a file into a fingerprint: its name, modification time (so touching a file counts as
+/// a change, as with make) and content.
+fn feed_file(h: &mut Sha256, path: &Path) -> Result<(), Diagnostic> {
     h.update(path.to_string_lossy().as_bytes());
     if let Ok(meta) = std::fs::metadata(path) {
         if let Ok(t) = meta.modified() {
@@ -87,22 +124,24 @@ fn feed_file(h: &mut Sha256, path: &Path) {
             }
         }
     }
-    h.update(std::fs::read(path).unwrap_or_default());
+    feed_content(h, path, MAX_FINGERPRINT_BYTES)
 }
 
-/// The part of every fingerprint that all documents share.
-fn common(p: &Prepared) -> Sha256 {
+/// The part of every fingerprint that all documents share; unreadable inputs go to `problems`.
+fn common(p: &Prepared, problems: &mut Problems) -> Sha256 {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(p.langs.code().as_bytes());
     h.update(format!("{:?}", source_date()).as_bytes());
     let mut files = inputs(p);
     files.sort();
-    for f in files {
-        feed_file(&mut h, &f);
-    }
     if let Some(font) = &p.loaded.profile.output.font {
-        feed_file(&mut h, &p.loaded.dir.join(font));
+        files.push(p.loaded.dir.join(font));
+    }
+    for f in files {
+        if let Err(d) = feed_file(&mut h, &f) {
+            problems.push(d);
+        }
     }
     for (name, src) in p.templates.in_force() {
         h.update(name.as_bytes());
@@ -117,13 +156,45 @@ fn sha(bytes: &[u8]) -> String {
 
 /// Whether every output of a job is on disk as the manifest recorded it, from the same inputs.
 fn unchanged(out_dir: &Path, m: &Manifest, names: &[String], fingerprint: &str) -> bool {
+    // Hashed in pieces, regular files only: whatever stands in `out/` cannot hang the build.
+    let on_disk = |n: &str| {
+        let path = out_dir.join(n);
+        let mut h = Sha256::new();
+        (path.is_file() && feed_content(&mut h, &path, MAX_FINGERPRINT_BYTES).is_ok())
+            .then(|| hex(&h.finalize()))
+    };
     !names.is_empty()
         && names.iter().all(|n| {
             m.outputs.get(n).is_some_and(|e| {
-                e.inputs == fingerprint
-                    && std::fs::read(out_dir.join(n)).is_ok_and(|b| sha(&b) == e.sha256)
+                e.inputs == fingerprint && on_disk(n).is_some_and(|s| s == e.sha256)
             })
         })
+}
+
+/// The manifest of the last build, and its text. A missing one is empty; one that cannot be
+/// read or parsed is a warning, and everything is rebuilt.
+fn read_manifest(out_dir: &Path, problems: &mut Problems) -> (Manifest, Option<String>) {
+    let path = out_dir.join(MANIFEST);
+    let why = match read_bounded(&path, MAX_MANIFEST_BYTES) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => match serde_yaml::from_str(&text) {
+                Ok(m) => return (m, Some(text)),
+                Err(_) => "is damaged".to_string(),
+            },
+            Err(_) => "is damaged".to_string(),
+        },
+        Err(ReadFail::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Manifest::default(), None)
+        }
+        Err(ReadFail::Io(e)) => format!("cannot be read ({})", crate::profile::yaml::io_reason(&e)),
+        Err(ReadFail::NotAFile) => "is not a file".to_string(),
+        Err(ReadFail::TooBig(n)) => format!("is {n} bytes, more than a manifest can be"),
+    };
+    problems.push(
+        Diagnostic::warning(&path, format!("{why}; every document is rebuilt"))
+            .hint(format!("delete `{MANIFEST}` if the warning stays")),
+    );
+    (Manifest::default(), None)
 }
 
 struct Ctx<'a> {
@@ -141,20 +212,19 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
     let prof = &p.loaded.profile;
     let mut h = ctx.base.clone();
     h.update(job.label().as_bytes());
-    let render = |names: Vec<String>,
-                  h: Sha256,
-                  f: &dyn Fn() -> Result<Vec<(String, Vec<u8>)>, Problems>|
-     -> Done {
+    type Made = (Vec<(String, Vec<u8>)>, Problems);
+    let render = |names: Vec<String>, h: Sha256, f: &dyn Fn() -> Result<Made, Problems>| -> Done {
         let fingerprint = hex(&h.finalize());
         if !ctx.force && unchanged(&ctx.out_dir, ctx.manifest, &names, &fingerprint) {
             return Done::Skipped;
         }
         match f() {
-            Ok(files) => Done::Written(
+            Ok((files, warnings)) => Done::Written(
                 files
                     .into_iter()
                     .map(|(n, b)| (n, b, fingerprint.clone()))
                     .collect(),
+                warnings,
             ),
             Err(e) => Done::Failed(e),
         }
@@ -174,16 +244,14 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 .map(|f| file_name(&p.loaded, "contract", &p.langs, *f))
                 .collect();
             render(names, h, &|| {
-                Ok(named(
-                    "contract",
-                    contract_docs(
-                        p,
-                        ctx.sel,
-                        formats,
-                        ContractLayout::Columns,
-                        Some(ctx.fonts),
-                    )?,
-                ))
+                let docs = contract_docs(
+                    p,
+                    ctx.sel,
+                    formats,
+                    ContractLayout::Columns,
+                    Some(ctx.fonts),
+                )?;
+                Ok((named("contract", docs), Problems::new()))
             })
         }
         Job::Letter => {
@@ -194,10 +262,8 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 .map(|f| file_name(&p.loaded, "letter", &p.langs, *f))
                 .collect();
             render(names, h, &|| {
-                Ok(named(
-                    "letter",
-                    letter_docs(p, ctx.sel, Kind::Letter, formats, None, Some(ctx.fonts))?,
-                ))
+                let docs = letter_docs(p, ctx.sel, Kind::Letter, formats, None, Some(ctx.fonts))?;
+                Ok((named("letter", docs), Problems::new()))
             })
         }
         Job::Reply(tone) => {
@@ -214,10 +280,8 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 .collect();
             render(names, h, &|| {
                 let date = reply_date(&p.loaded, None);
-                Ok(named(
-                    &what,
-                    letter_docs(p, ctx.sel, Kind::Reply(*tone), formats, date, None)?,
-                ))
+                let docs = letter_docs(p, ctx.sel, Kind::Reply(*tone), formats, date, None)?;
+                Ok((named(&what, docs), Problems::new()))
             })
         }
         Job::Report(path) => {
@@ -226,19 +290,22 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 Ok(w) => w,
                 Err(e) => return Done::Failed(e),
             };
-            feed_file(&mut h, path);
-            for (pp, bytes) in &wk.photo_files {
-                h.update(pp.to_string_lossy().as_bytes());
-                h.update(bytes);
+            // Photos count by name and content, read in pieces: the week holds no photo bytes.
+            let max_photo = crate::pdf::photo::Limits::default().max_bytes;
+            let fed = feed_file(&mut h, path).and_then(|()| {
+                wk.photo_files.iter().try_for_each(|f| {
+                    h.update(f.path.to_string_lossy().as_bytes());
+                    feed_content(&mut h, &f.path, max_photo)
+                })
+            });
+            if let Err(d) = fed {
+                return Done::Failed(d.into());
             }
             let name = report_name(&p.loaded, wk.iso, &p.langs);
             render(vec![name.clone()], h, &|| {
                 let (_, bytes, warnings) =
                     render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
-                for w in warnings.iter() {
-                    eprintln!("{w}");
-                }
-                Ok(vec![(name.clone(), bytes)])
+                Ok((vec![(name.clone(), bytes)], warnings))
             })
         }
     }
@@ -252,17 +319,69 @@ fn size(n: usize) -> String {
     }
 }
 
+/// The one thread pool of a build: documents run on it, and so do their photos (nested
+/// `par_iter`) and the JPEG decoder's rows, so at most `--jobs` threads compute at once.
+fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Problems> {
+    // 0 lets rayon choose: `RAYON_NUM_THREADS`, or one thread per core.
+    let n = jobs.map_or(0, |n| n.clamp(1, MAX_JOBS));
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("dealguard-{i}"))
+        .build()
+        .map_err(|e| {
+            Diagnostic::error(
+                Path::new("build"),
+                format!("cannot start the worker threads ({e})"),
+            )
+            .io()
+            .into()
+        })
+}
+
+/// Runs every job on the pool; results come back in the order of `jobs`.
+fn run_jobs(pool: &rayon::ThreadPool, ctx: &Ctx, jobs: &[Job]) -> Vec<Done> {
+    let tty = std::io::stderr().is_terminal();
+    let total = jobs.len();
+    let finished = AtomicUsize::new(0);
+    pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let t = Instant::now();
+                let done = run_job(ctx, job);
+                let took = t.elapsed();
+                let k = finished.fetch_add(1, Ordering::SeqCst) + 1;
+                if tty {
+                    let what = match &done {
+                        Done::Written(f, _) => format!(
+                            "built ({}, {:.2} s)",
+                            size(f.iter().map(|x| x.1.len()).sum()),
+                            took.as_secs_f64()
+                        ),
+                        Done::Skipped => "unchanged, skipped".to_string(),
+                        Done::Failed(e) => format!(
+                            "FAILED ({} error{})",
+                            e.error_count(),
+                            if e.error_count() == 1 { "" } else { "s" }
+                        ),
+                    };
+                    // Progress for a person watching, not a problem: not collected.
+                    eprintln!("[{k}/{total}] {:<28} {what}", job.label());
+                }
+                done
+            })
+            .collect()
+    })
+}
+
 pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     let started = Instant::now();
     let mut run = Run::new();
     let p = prepare(&mut run, deal, None, None)?;
     let sel = select(&mut run, &p)?;
     let fonts = run.stage(load_fonts(&p.loaded, None))?;
+    let pool = run.stage(pool(a.jobs))?;
     let out_dir = p.loaded.dir.join("out");
-    let manifest: Manifest = std::fs::read_to_string(out_dir.join(MANIFEST))
-        .ok()
-        .and_then(|t| serde_yaml::from_str(&t).ok())
-        .unwrap_or_default();
+    let (manifest, manifest_text) = read_manifest(&out_dir, &mut run.problems);
     let mut jobs = vec![
         Job::Contract,
         Job::Letter,
@@ -270,66 +389,28 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
         Job::Reply(Tone::Warm),
     ];
     jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
+    let base = common(&p, &mut run.problems);
+    run.checkpoint()?;
     let ctx = Ctx {
         p: &p,
         sel: &sel,
         fonts: &fonts,
-        base: common(&p),
+        base,
         manifest: &manifest,
         out_dir: out_dir.clone(),
         force: a.force,
     };
-    let threads = a
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, 16);
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<(Done, Duration)>>> =
-        Mutex::new((0..jobs.len()).map(|_| None).collect());
-    let tty = std::io::stderr().is_terminal();
-    let total = jobs.len();
-    let finished = AtomicUsize::new(0);
-    std::thread::scope(|s| {
-        for _ in 0..threads.min(jobs.len()) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(job) = jobs.get(i) else { break };
-                let t = Instant::now();
-                let done = run_job(&ctx, job);
-                let took = t.elapsed();
-                let k = finished.fetch_add(1, Ordering::SeqCst) + 1;
-                let what = match &done {
-                    Done::Written(f) => format!(
-                        "built ({}, {:.2} s)",
-                        size(f.iter().map(|x| x.1.len()).sum()),
-                        took.as_secs_f64()
-                    ),
-                    Done::Skipped => "unchanged, skipped".to_string(),
-                    Done::Failed(e) => format!(
-                        "FAILED ({} error{})",
-                        e.error_count(),
-                        if e.error_count() == 1 { "" } else { "s" }
-                    ),
-                };
-                if tty {
-                    eprintln!("[{k}/{total}] {:<28} {what}", job.label());
-                }
-                if let Ok(mut r) = results.lock() {
-                    r[i] = Some((done, took));
-                }
-            });
-        }
-    });
-    let results = results.into_inner().unwrap_or_default();
+    let results = run_jobs(&pool, &ctx, &jobs);
     // Write what was built, then the manifest; failed documents keep their old files.
     let mut manifest = manifest;
     let mut outputs = Vec::new();
     let (mut built, mut skipped, mut failed, mut bytes) = (0, 0, 0, 0);
     let mut failures = Problems::new();
-    for (job, r) in jobs.iter().zip(results) {
-        match r {
-            Some((Done::Written(files), _)) => {
+    for (job, done) in jobs.iter().zip(results) {
+        match done {
+            Done::Written(files, warnings) => {
                 built += 1;
+                run.problems.extend(warnings);
                 for (name, b, fp) in files {
                     bytes += b.len();
                     manifest.outputs.insert(
@@ -345,8 +426,8 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
                     });
                 }
             }
-            Some((Done::Skipped, _)) => skipped += 1,
-            Some((Done::Failed(e), _)) => {
+            Done::Skipped => skipped += 1,
+            Done::Failed(e) => {
                 failed += 1;
                 failures.push(Diagnostic::error(
                     Where::job(job.label()),
@@ -354,7 +435,6 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
                 ));
                 failures.extend(e);
             }
-            None => failed += 1,
         }
     }
     run.problems
@@ -365,16 +445,14 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
         "{header}{}",
         serde_yaml::to_string(&manifest).unwrap_or_default()
     );
-    if std::fs::read_to_string(out_dir.join(MANIFEST))
-        .ok()
-        .as_deref()
-        != Some(text.as_str())
-    {
+    if manifest_text.as_deref() != Some(text.as_str()) {
         outputs.push(Output {
             path: out_dir.join(MANIFEST),
             bytes: text.into_bytes(),
         });
     }
+    // Also when nothing changed: a killed build's temporary files go on the next run.
+    output::sweep(&out_dir);
     run.stage(output::write_all(&outputs).map_err(Problems::from))?;
     for o in outputs.iter().filter(|o| !o.path.ends_with(MANIFEST)) {
         eprintln!("wrote {} ({})", o.path.display(), size(o.bytes.len()));

@@ -309,7 +309,7 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
         None => loaded.dir.join("out").join(&name),
     };
     let mut inputs = vec![loaded.src.path.clone(), a.week.clone()];
-    inputs.extend(wk.photo_files.iter().map(|(p, _)| p.clone()));
+    inputs.extend(wk.photo_files.iter().map(|f| f.path.clone()));
     write(&mut run, &[Output { path, bytes }], &inputs)?;
     run.finish()
 }

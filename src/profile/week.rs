@@ -270,10 +270,30 @@ pub struct LoadedWeek {
     pub src: Source,
     /// Where each field is.
     pub index: Index,
-    /// Photo files, resolved, checked and read, in the order of `photos`.
-    pub photo_files: Vec<(PathBuf, Vec<u8>)>,
+    /// Photo files, resolved and checked but not read, in the order of `photos`.
+    pub photo_files: Vec<PhotoFile>,
     /// Warnings found while checking.
     pub warnings: Problems,
+}
+
+/// A photo of the week: found inside the deal folder, a regular file within the size limit and
+/// a JPEG or PNG by its first bytes. Its pixels are read only when a report uses it, one photo
+/// per worker, so memory stays near one photo per core instead of the sum of the files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoFile {
+    /// The file, resolved.
+    pub path: PathBuf,
+    /// Its size in bytes when the week was loaded.
+    pub len: u64,
+}
+
+impl PhotoFile {
+    /// Reads the photo (a regular file, at most the photo limit). The error is a message about
+    /// `shown` (the name in the week file) and a hint.
+    pub fn read(&self, shown: &str) -> Result<Vec<u8>, (String, String)> {
+        let max = crate::pdf::photo::Limits::default().max_bytes;
+        yaml::read_bounded(&self.path, max).map_err(|e| read_fail(e, shown, max))
+    }
 }
 
 /// Reads and checks a week file against its deal; every problem is reported at once.
@@ -446,7 +466,7 @@ pub fn load_source(
             stage(&mut c, &format!("{f}.stage"), s);
         }
         if week.photos.len() > MAX_PHOTOS {
-            // Too many to read; the count is already reported.
+            // Too many to check; the count is already reported.
             continue;
         }
         if total_bytes > MAX_PHOTO_BYTES_TOTAL {
@@ -455,20 +475,12 @@ pub fn load_source(
             break;
         }
         let Some(deal_root) = &deal_root else { break };
-        let checked = resolve_photo(&base, deal_root, &p.file)
-            .and_then(|pb| read_photo(&pb, &p.file).map(|b| (pb, b)))
-            .and_then(|(pb, b)| match crate::pdf::photo::sniff(&b) {
-                // Recognised by content here, so a wrong file is reported with the other problems.
-                Ok(_) => Ok((pb, b)),
-                Err(e) => Err((
-                    format!("`{}` {e}", p.file),
-                    "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera".into(),
-                )),
-            });
+        let checked =
+            resolve_photo(&base, deal_root, &p.file).and_then(|pb| check_photo(pb, &p.file));
         match checked {
-            Ok(x) => {
-                total_bytes += x.1.len() as u64;
-                photo_files.push(x)
+            Ok(file) => {
+                total_bytes += file.len;
+                photo_files.push(file)
             }
             Err((msg, hint)) => {
                 c.error(&format!("{f}.file"), msg).set_hint(hint);
@@ -540,10 +552,38 @@ pub fn load_source(
     })
 }
 
-/// Reads a photo, refusing files larger than the photo limit before reading them.
-fn read_photo(path: &Path, shown: &str) -> Result<Vec<u8>, (String, String)> {
+/// Checks a resolved photo without reading it: a regular file within the photo limit, and a
+/// JPEG or PNG by its first bytes (so a wrong file is reported with the week's other problems).
+fn check_photo(path: PathBuf, shown: &str) -> Result<PhotoFile, (String, String)> {
+    use std::io::Read;
     let max = crate::pdf::photo::Limits::default().max_bytes;
-    yaml::read_bounded(path, max).map_err(|e| match e {
+    let fail = |e| read_fail(e, shown, max);
+    let meta = std::fs::metadata(&path).map_err(|e| fail(yaml::ReadFail::Io(e)))?;
+    if !meta.is_file() {
+        return Err(fail(yaml::ReadFail::NotAFile));
+    }
+    if meta.len() > max {
+        return Err(fail(yaml::ReadFail::TooBig(meta.len())));
+    }
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .map_err(|e| fail(yaml::ReadFail::Io(e)))?;
+    match crate::pdf::photo::sniff(&head) {
+        Ok(_) => Ok(PhotoFile {
+            path,
+            len: meta.len(),
+        }),
+        Err(e) => Err((
+            format!("`{shown}` {e}"),
+            "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera".into(),
+        )),
+    }
+}
+
+/// The message and hint for a photo that cannot be read.
+fn read_fail(e: yaml::ReadFail, shown: &str, max: u64) -> (String, String) {
+    match e {
         yaml::ReadFail::TooBig(len) => (
             format!(
                 "`{shown}` is {} MB; photos may be at most {} MB",
@@ -560,7 +600,7 @@ fn read_photo(path: &Path, shown: &str) -> Result<Vec<u8>, (String, String)> {
             format!("`{shown}` cannot be read ({})", yaml::io_reason(&e)),
             "check the file's permissions".into(),
         ),
-    })
+    }
 }
 
 /// Resolves a photo path relative to the week file and checks that it stays in the deal folder.

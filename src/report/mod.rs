@@ -9,9 +9,10 @@ use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
 use crate::pdf::page::{self, Furniture};
 use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
-use crate::profile::week::LoadedWeek;
+use crate::profile::week::{LoadedWeek, PhotoFile};
 use crate::profile::{Langs, Loaded};
 use crate::render::templates::{Labels, Templates};
+use rayon::prelude::*;
 use serde_yaml::Value as Yaml;
 
 /// Photo resolution in the PDF: sharp in print, small enough to e-mail.
@@ -88,71 +89,65 @@ fn glyph_warnings(loaded: &Loaded, week: &LoadedWeek, fonts: &Fonts) -> Problems
     p
 }
 
-/// Decodes and scales the week's photos on all cores; a photo that cannot be used is an error
+/// Reads, decodes and scales the week's photos on the thread pool (rayon: the pool of `build`,
+/// or the global one), in the order of the week file; a photo that cannot be used is an error
 /// at its `photos[i].file`.
 fn prepare_photos(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Problems> {
     let (bw, bh) = PhotoGrid::box_size(frame, 2, 0.75);
     let px = |v: f32| (v / 72.0 * PHOTO_DPI).round() as u32;
     let (max_w, max_h) = (px(bw), px(bh));
-    let files = &week.photo_files;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let mut results: Vec<Option<Result<photo::Prepared, photo::PhotoError>>> =
-        vec![None; files.len()];
-    std::thread::scope(|s| {
-        for (t, slot) in results
-            .chunks_mut(files.len().div_ceil(threads).max(1))
-            .enumerate()
-        {
-            let start = t * files.len().div_ceil(threads).max(1);
-            s.spawn(move || {
-                for (k, r) in slot.iter_mut().enumerate() {
-                    let (_, bytes) = &files[start + k];
-                    *r = Some(photo::prepare(
-                        bytes,
-                        max_w,
-                        max_h,
-                        PHOTO_QUALITY,
-                        Limits::default(),
-                    ));
-                }
-            });
-        }
-    });
-    let mut images = Vec::new();
+    let results: Vec<Result<Image, Diagnostic>> = week
+        .photo_files
+        .par_iter()
+        .enumerate()
+        .map(|(i, file)| prepare_photo(week, i, file, (max_w, max_h)))
+        .collect();
+    let mut images = Vec::with_capacity(results.len());
     let mut problems = Problems::new();
-    for (i, r) in results.into_iter().enumerate() {
+    for r in results {
         match r {
-            Some(Ok(p)) => images.push(Image {
-                jpeg: p.jpeg,
-                width: p.width,
-                height: p.height,
-                gray: p.gray,
-            }),
-            Some(Err(e)) => {
-                let field = format!("photos[{i}].file");
-                let shown = week.week.photos.get(i).map_or("photo", |p| p.file.as_str());
-                let hint = match e {
-                    photo::PhotoError::Truncated => "the file is incomplete (a copy or download was cut off); copy it again from the phone",
-                    photo::PhotoError::TooLarge(_) => "export the photo from the phone at its normal size, or resize it",
-                    photo::PhotoError::NotAnImage(_) => "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera",
-                    _ => "open the photo and save it again as JPEG",
-                };
-                problems.push(
-                    Diagnostic::error(&week.src.path, format!("`{shown}` {e}"))
-                        .at(week.index.pos(&field))
-                        .field(field)
-                        .hint(hint),
-                );
-            }
-            None => {}
+            Ok(image) => images.push(image),
+            Err(d) => problems.push(d),
         }
     }
     if problems.has_errors() {
         return Err(problems);
     }
     Ok(images)
+}
+
+/// One photo, read inside its worker: its source bytes are dropped as soon as it is encoded,
+/// so memory holds about one source photo per core.
+fn prepare_photo(
+    week: &LoadedWeek,
+    i: usize,
+    file: &PhotoFile,
+    (max_w, max_h): (u32, u32),
+) -> Result<Image, Diagnostic> {
+    let field = format!("photos[{i}].file");
+    let shown = week.week.photos.get(i).map_or("photo", |p| p.file.as_str());
+    let fail = |message: String, hint: &str| {
+        Diagnostic::error(&week.src.path, message)
+            .at(week.index.pos(&field))
+            .field(field.clone())
+            .hint(hint)
+    };
+    let bytes = file.read(shown).map_err(|(m, h)| fail(m, &h))?;
+    let p = photo::prepare(&bytes, max_w, max_h, PHOTO_QUALITY, Limits::default()).map_err(|e| {
+        let hint = match e {
+            photo::PhotoError::Truncated => "the file is incomplete (a copy or download was cut off); copy it again from the phone",
+            photo::PhotoError::TooLarge(_) => "export the photo from the phone at its normal size, or resize it",
+            photo::PhotoError::NotAnImage(_) => "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera",
+            _ => "open the photo and save it again as JPEG",
+        };
+        fail(format!("`{shown}` {e}"), hint)
+    })?;
+    Ok(Image {
+        jpeg: p.jpeg,
+        width: p.width,
+        height: p.height,
+        gray: p.gray,
+    })
 }
 
 /// A QR code for a URL: modules row by row, and the side length in modules (with quiet zone).

@@ -112,15 +112,17 @@ pub fn scene(w: u32, h: u32, seed: u64) -> RgbImage {
     img
 }
 
-/// The scene as a JPEG of `quality`.
+/// The scene as a JPEG of `quality` (`jpeg-encoder`, as the product uses: `image`'s JPEG
+/// support would bring a second JPEG decoder into the build).
 pub fn jpeg(img: &RgbImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
-        .write_image(
+    let side = |n: u32| u16::try_from(n).expect("test photos are under 65536 pixels across");
+    jpeg_encoder::Encoder::new(&mut out, quality)
+        .encode(
             img.as_raw(),
-            img.width(),
-            img.height(),
-            image::ExtendedColorType::Rgb8,
+            side(img.width()),
+            side(img.height()),
+            jpeg_encoder::ColorType::Rgb,
         )
         .expect("encoding to memory cannot fail");
     out
