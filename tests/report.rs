@@ -289,12 +289,8 @@ fn same_inputs_give_the_same_bytes_across_runs_and_within_one_process() {
     )
     .unwrap();
     let templates = dealguard::render::templates::Templates::builtin().unwrap();
-    let one = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None)
-        .unwrap()
-        .0;
-    let two = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None)
-        .unwrap()
-        .0;
+    let one = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None).unwrap();
+    let two = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None).unwrap();
     assert!(one == two, "two renders in one process differ");
     assert!(one == a, "library and command differ");
 }

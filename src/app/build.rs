@@ -3,6 +3,7 @@
 
 use super::documents::{
     contract_docs, file_name, letter_docs, render_week, reply_date, report_name, week_files,
+    week_warnings,
 };
 use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
 use crate::clauses::Selection;
@@ -136,7 +137,9 @@ struct Ctx<'a> {
     force: bool,
 }
 
-fn run_job(ctx: &Ctx, job: &Job) -> Done {
+/// Builds one job, or skips it when unchanged; its warnings come either way, so that a
+/// skipped document does not go silent.
+fn run_job(ctx: &Ctx, job: &Job) -> (Done, Problems) {
     let p = ctx.p;
     let prof = &p.loaded.profile;
     let mut h = ctx.base.clone();
@@ -173,7 +176,7 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 .iter()
                 .map(|f| file_name(&p.loaded, "contract", &p.langs, *f))
                 .collect();
-            render(names, h, &|| {
+            let done = render(names, h, &|| {
                 Ok(named(
                     "contract",
                     contract_docs(
@@ -184,7 +187,8 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                         Some(ctx.fonts),
                     )?,
                 ))
-            })
+            });
+            (done, Problems::new())
         }
         Job::Letter => {
             let formats = &prof.output.formats.letter;
@@ -193,12 +197,13 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 .iter()
                 .map(|f| file_name(&p.loaded, "letter", &p.langs, *f))
                 .collect();
-            render(names, h, &|| {
+            let done = render(names, h, &|| {
                 Ok(named(
                     "letter",
                     letter_docs(p, ctx.sel, Kind::Letter, formats, None, Some(ctx.fonts))?,
                 ))
-            })
+            });
+            (done, Problems::new())
         }
         Job::Reply(tone) => {
             let formats = &prof.output.formats.reply;
@@ -212,19 +217,20 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 .iter()
                 .map(|f| file_name(&p.loaded, &what, &p.langs, *f))
                 .collect();
-            render(names, h, &|| {
+            let done = render(names, h, &|| {
                 let date = reply_date(&p.loaded, None);
                 Ok(named(
                     &what,
                     letter_docs(p, ctx.sel, Kind::Reply(*tone), formats, date, None)?,
                 ))
-            })
+            });
+            (done, Problems::new())
         }
         Job::Report(path) => {
             // Load the week first: its photos are inputs, and its ISO week names the file.
             let wk = match week::load(path, prof, &p.loaded.dir) {
                 Ok(w) => w,
-                Err(e) => return Done::Failed(e),
+                Err(e) => return (Done::Failed(e), Problems::new()),
             };
             feed_file(&mut h, path);
             for (pp, bytes) in &wk.photo_files {
@@ -232,14 +238,13 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 h.update(bytes);
             }
             let name = report_name(&p.loaded, wk.iso, &p.langs);
-            render(vec![name.clone()], h, &|| {
-                let (_, bytes, warnings) =
+            let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
+            let done = render(vec![name.clone()], h, &|| {
+                let (_, bytes, _) =
                     render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
-                for w in warnings.iter() {
-                    eprintln!("{w}");
-                }
                 Ok(vec![(name.clone(), bytes)])
-            })
+            });
+            (done, warnings)
         }
     }
 }
@@ -258,6 +263,8 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     let p = prepare(&mut run, deal, None, None)?;
     let sel = select(&mut run, &p)?;
     let fonts = run.stage(load_fonts(&p.loaded, None))?;
+    run.problems
+        .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
     let out_dir = p.loaded.dir.join("out");
     let manifest: Manifest = std::fs::read_to_string(out_dir.join(MANIFEST))
         .ok()
@@ -284,7 +291,7 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, 16);
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<(Done, Duration)>>> =
+    let results: Mutex<Vec<Option<(Done, Duration, Problems)>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
     let tty = std::io::stderr().is_terminal();
     let total = jobs.len();
@@ -295,7 +302,7 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(job) = jobs.get(i) else { break };
                 let t = Instant::now();
-                let done = run_job(&ctx, job);
+                let (done, warnings) = run_job(&ctx, job);
                 let took = t.elapsed();
                 let k = finished.fetch_add(1, Ordering::SeqCst) + 1;
                 let what = match &done {
@@ -315,7 +322,7 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
                     eprintln!("[{k}/{total}] {:<28} {what}", job.label());
                 }
                 if let Ok(mut r) = results.lock() {
-                    r[i] = Some((done, took));
+                    r[i] = Some((done, took, warnings));
                 }
             });
         }
@@ -327,8 +334,11 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     let (mut built, mut skipped, mut failed, mut bytes) = (0, 0, 0, 0);
     let mut failures = Problems::new();
     for (job, r) in jobs.iter().zip(results) {
+        if let Some((_, _, w)) = &r {
+            run.problems.extend(w.clone());
+        }
         match r {
-            Some((Done::Written(files), _)) => {
+            Some((Done::Written(files), _, _)) => {
                 built += 1;
                 for (name, b, fp) in files {
                     bytes += b.len();
@@ -345,8 +355,8 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
                     });
                 }
             }
-            Some((Done::Skipped, _)) => skipped += 1,
-            Some((Done::Failed(e), _)) => {
+            Some((Done::Skipped, _, _)) => skipped += 1,
+            Some((Done::Failed(e), _, _)) => {
                 failed += 1;
                 failures.push(Diagnostic::error(
                     Where::job(job.label()),
