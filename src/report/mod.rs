@@ -9,6 +9,7 @@ use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
 use crate::pdf::page::{self, Furniture};
 use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
+use crate::profile::text::join_cjk_breaks;
 use crate::profile::week::LoadedWeek;
 use crate::profile::{Langs, Loaded};
 use crate::render::templates::{Labels, Templates};
@@ -113,11 +114,12 @@ fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels)
             left.push(n);
         }
         let (buyer, seller) = compose::party_names(p, *l);
-        footer.push(format!(
+        // Two sentences: in Chinese they follow each other without a space.
+        footer.push(join_cjk_breaks(&format!(
             "{} {}",
             labels.fill_one("confidential", *l, &[("buyer", buyer), ("seller", seller)]),
             labels.fill_one("channels", *l, &[("phone", phone.clone())])
-        ));
+        )));
     }
     let labels = labels.clone();
     Furniture {
