@@ -447,3 +447,38 @@ fn english_documents_do_not_warn_about_chinese_only_fields() {
     );
     assert!(err.contains("U+E001"), "{err}");
 }
+
+/// The zh-first fixture deal (Shenzhen seller, US buyer) in a temp dir.
+fn zh_first() -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    cli::copy_dir(&root().join("tests/fixtures/valid/shenzhen-zh"), t.path());
+    t
+}
+
+#[test]
+fn a_zh_first_deal_prints_in_every_language_with_folded_lines_joined() {
+    let t = zh_first();
+    for lang in ["zh", "en", "zh+en"] {
+        for args in [
+            &["contract", "--format", "pdf,md,html", "--lang", lang][..],
+            &["letter", "--format", "pdf,md", "--lang", lang],
+            &["report", "reports/2026-W49.yaml", "--lang", lang],
+        ] {
+            let (code, err) = run(t.path(), args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(!err.contains("warning"), "{args:?}: {err}");
+        }
+    }
+    // The title is folded with `>` across a line break between two Chinese characters.
+    for ext in ["md", "html"] {
+        let p = t.path().join(format!("out/SZ-2027-0031-contract-zh.{ext}"));
+        let s = std::fs::read_to_string(&p).unwrap();
+        assert!(s.contains("型号SZ-8，共8,000台"), "{ext}: {s}");
+    }
+    let report = std::fs::read(t.path().join("out/SZ-2027-0031-report-2026-W49-zh.pdf")).unwrap();
+    let s: String = text(&report)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains("1 本周摘要") && s.contains("8 签核"), "{s}");
+}

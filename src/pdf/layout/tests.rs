@@ -209,7 +209,10 @@ fn a_kept_group_moves_whole_and_a_too_long_one_flows() {
             .sum();
         assert_eq!(rows, 6);
         for p in &pages[..pages.len() - 1] {
-            assert!(!texts(p).iter().any(|t| t.starts_with("row ")), "{n}: split");
+            assert!(
+                !texts(p).iter().any(|t| t.starts_with("row ")),
+                "{n}: split"
+            );
         }
     }
     // A group that fits on what is left of a page stays there: no page of its own.
