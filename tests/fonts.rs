@@ -384,3 +384,101 @@ fn bold_comes_from_the_profile_a_sibling_file_or_is_faked() {
     assert!(!pdf_contents(&pdf).contains("2 Tr"));
     assert!(names(&pdf).contains("+NotoSans-Bold"), "{}", names(&pdf));
 }
+
+/// The deal with a private-use character (no font has one) in the seller's Chinese name.
+fn deal_with_private_use() -> tempfile::TempDir {
+    let t = deal();
+    let yaml = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    let yaml = yaml.replace(
+        "深圳喆堃声学科技有限公司",
+        "深圳喆堃\u{E000}声学科技有限公司",
+    );
+    std::fs::write(t.path().join("deal.yaml"), yaml).unwrap();
+    t
+}
+
+const PUA_WARNING: &str = "warning: `seller.name_local`: no font has `\u{E000}` (U+E000)";
+
+#[test]
+fn a_character_no_font_has_is_warned_by_every_command_that_draws_it() {
+    let t = deal_with_private_use();
+    for args in [
+        &["contract", "--format", "pdf"][..],
+        &["letter", "--format", "pdf"],
+        &["report", "reports/2026-W49.yaml"],
+        &["check", "reports/2026-W49.yaml"],
+    ] {
+        let (code, err) = run(t.path(), args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(err.matches(PUA_WARNING).count(), 1, "{args:?}: {err}");
+        assert!(err.contains("deal.yaml:"), "{args:?}: {err}");
+    }
+    assert!(std::fs::read_dir(t.path().join("out")).unwrap().count() >= 3);
+    // `build` warns once, and again when every document is unchanged and skipped.
+    for round in ["first", "unchanged"] {
+        let (code, err) = run(t.path(), &["build"]);
+        assert_eq!(code, 0, "{round}: {err}");
+        assert_eq!(err.matches(PUA_WARNING).count(), 1, "{round}: {err}");
+    }
+    // Markdown draws no glyphs: no font check.
+    let (code, err) = run(t.path(), &["contract", "--format", "md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("no font has"), "{err}");
+}
+
+#[test]
+fn english_documents_do_not_warn_about_chinese_only_fields() {
+    let t = deal_with_private_use();
+    let week = t.path().join("reports/2026-W49.yaml");
+    let w = std::fs::read_to_string(&week).unwrap();
+    std::fs::write(&week, w.replacen("zh: 铆钉到货", "zh: \u{E001}铆钉到货", 1)).unwrap();
+    for args in [
+        &["report", "reports/2026-W49.yaml", "--lang", "en"][..],
+        &["contract", "--format", "pdf", "--lang", "en"],
+        &["check", "reports/2026-W49.yaml", "--lang", "en"],
+    ] {
+        let (code, err) = run(t.path(), args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!err.contains("no font has"), "{args:?}: {err}");
+    }
+    let (_, err) = run(
+        t.path(),
+        &["report", "reports/2026-W49.yaml", "--lang", "zh"],
+    );
+    assert!(err.contains("U+E001"), "{err}");
+}
+
+/// The zh-first fixture deal (Shenzhen seller, US buyer) in a temp dir.
+fn zh_first() -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    cli::copy_dir(&root().join("tests/fixtures/valid/shenzhen-zh"), t.path());
+    t
+}
+
+#[test]
+fn a_zh_first_deal_prints_in_every_language_with_folded_lines_joined() {
+    let t = zh_first();
+    for lang in ["zh", "en", "zh+en"] {
+        for args in [
+            &["contract", "--format", "pdf,md,html", "--lang", lang][..],
+            &["letter", "--format", "pdf,md", "--lang", lang],
+            &["report", "reports/2026-W49.yaml", "--lang", lang],
+        ] {
+            let (code, err) = run(t.path(), args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(!err.contains("warning"), "{args:?}: {err}");
+        }
+    }
+    // The title is folded with `>` across a line break between two Chinese characters.
+    for ext in ["md", "html"] {
+        let p = t.path().join(format!("out/SZ-2027-0031-contract-zh.{ext}"));
+        let s = std::fs::read_to_string(&p).unwrap();
+        assert!(s.contains("型号SZ-8，共8,000台"), "{ext}: {s}");
+    }
+    let report = std::fs::read(t.path().join("out/SZ-2027-0031-report-2026-W49-zh.pdf")).unwrap();
+    let s: String = text(&report)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains("1 本周摘要") && s.contains("8 签核"), "{s}");
+}

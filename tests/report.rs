@@ -156,6 +156,13 @@ fn example_report_has_all_sections_in_order_and_both_languages() {
             i + 1
         );
     }
+    // Sections are numbered from 1 (the title block carries no number) to 8.
+    let squeeze: String = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squeeze.contains("1 Summary"), "{squeeze}");
+    assert!(squeeze.contains("8 Sign-off"), "{squeeze}");
+    assert!(!squeeze.contains("9 Sign-off"), "{squeeze}");
+    // The footer's two Chinese sentences follow each other without a space.
+    assert!(!all.contains("使用。 本报告"), "{all}");
     // ISO 2859-1: lot 3000, level II → K, n = 125, major AQL 2.5 → Ac 7 / Re 8; both pass.
     assert!(all.contains("125") && all.contains("7 / 8") && all.contains("PASS"));
     assert!(!all.contains("FAIL"));
@@ -289,12 +296,8 @@ fn same_inputs_give_the_same_bytes_across_runs_and_within_one_process() {
     )
     .unwrap();
     let templates = dealguard::render::templates::Templates::builtin().unwrap();
-    let one = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None)
-        .unwrap()
-        .0;
-    let two = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None)
-        .unwrap()
-        .0;
+    let one = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None).unwrap();
+    let two = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None).unwrap();
     assert!(one == two, "two renders in one process differ");
     assert!(one == a, "library and command differ");
 }

@@ -4,6 +4,7 @@
 
 use super::documents::{
     contract_docs, file_name, letter_docs, render_week, reply_date, report_name, week_files,
+    week_warnings,
 };
 use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
 use crate::clauses::Selection;
@@ -80,7 +81,8 @@ impl Job {
 enum Done {
     /// Files (name, bytes, fingerprint) and the warnings found while making them.
     Written(Vec<(String, Vec<u8>, String)>, Problems),
-    Skipped,
+    /// Unchanged; its warnings still come, so a skipped document does not go silent.
+    Skipped(Problems),
     Failed(Problems),
 }
 
@@ -216,7 +218,7 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
     let render = |names: Vec<String>, h: Sha256, f: &dyn Fn() -> Result<Made, Problems>| -> Done {
         let fingerprint = hex(&h.finalize());
         if !ctx.force && unchanged(&ctx.out_dir, ctx.manifest, &names, &fingerprint) {
-            return Done::Skipped;
+            return Done::Skipped(Problems::new());
         }
         match f() {
             Ok((files, warnings)) => Done::Written(
@@ -302,11 +304,23 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
                 return Done::Failed(d.into());
             }
             let name = report_name(&p.loaded, wk.iso, &p.langs);
-            render(vec![name.clone()], h, &|| {
-                let (_, bytes, warnings) =
+            let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
+            let done = render(vec![name.clone()], h, &|| {
+                let (_, bytes, _) =
                     render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
-                Ok((vec![(name.clone(), bytes)], warnings))
-            })
+                Ok((vec![(name.clone(), bytes)], Problems::new()))
+            });
+            match done {
+                Done::Written(files, mut w) => {
+                    w.extend(warnings);
+                    Done::Written(files, w)
+                }
+                Done::Skipped(mut w) => {
+                    w.extend(warnings);
+                    Done::Skipped(w)
+                }
+                failed => failed,
+            }
         }
     }
 }
@@ -357,7 +371,7 @@ fn run_jobs(pool: &rayon::ThreadPool, ctx: &Ctx, jobs: &[Job]) -> Vec<Done> {
                             size(f.iter().map(|x| x.1.len()).sum()),
                             took.as_secs_f64()
                         ),
-                        Done::Skipped => "unchanged, skipped".to_string(),
+                        Done::Skipped(_) => "unchanged, skipped".to_string(),
                         Done::Failed(e) => format!(
                             "FAILED ({} error{})",
                             e.error_count(),
@@ -380,6 +394,8 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     let sel = select(&mut run, &p)?;
     let fonts = run.stage(load_fonts(&p.loaded, None))?;
     let pool = run.stage(pool(a.jobs))?;
+    run.problems
+        .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
     let out_dir = p.loaded.dir.join("out");
     let (manifest, manifest_text) = read_manifest(&out_dir, &mut run.problems);
     let mut jobs = vec![
@@ -426,7 +442,10 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
                     });
                 }
             }
-            Done::Skipped => skipped += 1,
+            Done::Skipped(warnings) => {
+                skipped += 1;
+                run.problems.extend(warnings);
+            }
             Done::Failed(e) => {
                 failed += 1;
                 failures.push(Diagnostic::error(

@@ -16,7 +16,7 @@ use crate::render::env::Numbers;
 use crate::render::letters::{self, Kind, Tone};
 use crate::render::pdfdoc::{self, ContractLayout};
 use crate::render::templates::{Labels, Occasion};
-use crate::render::{self, contract};
+use crate::render::{self, contract, glyphs};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -162,16 +162,28 @@ fn outputs(p: &Prepared, what: &str, files: Rendered, o: Option<&Path>) -> Vec<O
         .collect()
 }
 
+/// The fonts, when one of `formats` is a PDF; the profile's texts are checked against them.
+fn pdf_fonts(
+    run: &mut Run,
+    p: &Prepared,
+    formats: &[Format],
+    font: Option<&Path>,
+) -> Result<Option<Fonts>, Problems> {
+    if !formats.contains(&Format::Pdf) {
+        return Ok(None);
+    }
+    let fonts = run.stage(load_fonts(&p.loaded, font))?;
+    run.problems
+        .extend(glyphs::profile(&p.loaded, &p.langs, &fonts));
+    Ok(Some(fonts))
+}
+
 pub(super) fn contract_cmd(deal: &Path, a: &ContractArgs) -> Outcome {
     let (formats, layout, output) = (a.formats(), a.layout.into(), a.output.output.as_deref());
     let mut run = Run::new();
     let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
-    let fonts = if formats.contains(&Format::Pdf) {
-        Some(run.stage(load_fonts(&p.loaded, a.font.font.as_deref()))?)
-    } else {
-        None
-    };
+    let fonts = pdf_fonts(&mut run, &p, &formats, a.font.font.as_deref())?;
     let files = run.stage(contract_docs(&p, &sel, &formats, layout, fonts.as_ref()))?;
     let outs = outputs(&p, "contract", files, output);
     write(&mut run, &outs, &super::inputs(&p))?;
@@ -183,11 +195,7 @@ pub(super) fn letter_cmd(deal: &Path, a: &LetterArgs) -> Outcome {
     let mut run = Run::new();
     let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
-    let fonts = if formats.contains(&Format::Pdf) {
-        Some(run.stage(load_fonts(&p.loaded, a.font.font.as_deref()))?)
-    } else {
-        None
-    };
+    let fonts = pdf_fonts(&mut run, &p, &formats, a.font.font.as_deref())?;
     let files = run.stage(letter_docs(
         &p,
         &sel,
@@ -272,11 +280,16 @@ pub(crate) fn render_week(
     templates: &crate::render::templates::Templates,
 ) -> Result<(LoadedWeek, Vec<u8>, Problems), Problems> {
     let wk = week::load(path, &loaded.profile, &loaded.dir)?;
-    let (bytes, mut warnings) =
-        crate::report::render(loaded, &wk, langs, fonts, templates, source_date())?;
+    let bytes = crate::report::render(loaded, &wk, langs, fonts, templates, source_date())?;
+    let warnings = week_warnings(&wk, langs, fonts);
+    Ok((wk, bytes, warnings))
+}
+
+/// A loaded week's warnings: its checks, and characters no font has.
+pub(crate) fn week_warnings(wk: &LoadedWeek, langs: &Langs, fonts: &Fonts) -> Problems {
     let mut all = wk.warnings.clone();
-    all.extend(std::mem::take(&mut warnings));
-    Ok((wk, bytes, all))
+    all.extend(glyphs::week(wk, langs, fonts));
+    all
 }
 
 /// File name of a week's report.
@@ -298,6 +311,8 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
     run.checkpoint()?;
     let templates = run.stage(crate::render::templates::Templates::for_deal(&loaded))?;
     let fonts = run.stage(load_fonts(&loaded, a.font.font.as_deref()))?;
+    run.problems
+        .extend(glyphs::profile(&loaded, &langs, &fonts));
     let (wk, bytes, warnings) =
         run.stage(render_week(&loaded, &a.week, &langs, &fonts, &templates))?;
     run.problems.extend(warnings);

@@ -44,6 +44,8 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
         );
     }
     let fonts = run.stage(load_fonts(&p.loaded, None))?;
+    run.problems
+        .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
     for w in &a.weeks {
         match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates) {
             Ok((wk, _, warnings)) => {

@@ -117,6 +117,43 @@ impl std::str::FromStr for Langs {
     }
 }
 
+/// Whether a line break next to `c` is one Chinese typesetting removes: Han characters, CJK
+/// and full-width punctuation, kana (East Asian Width F or W, Hangul aside — CSS Text 3).
+pub fn is_cjk_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF     // radicals
+        | 0x3000..=0x303F   // CJK symbols and punctuation: 、。「」
+        | 0x3040..=0x30FF   // kana
+        | 0x3100..=0x312F   // bopomofo
+        | 0x31C0..=0x31EF   // strokes
+        | 0x3400..=0x4DBF   // extension A
+        | 0x4E00..=0x9FFF   // unified ideographs
+        | 0xF900..=0xFAFF   // compatibility ideographs
+        | 0xFE30..=0xFE4F   // compatibility forms
+        | 0xFF01..=0xFF60   // full-width forms: ，（）：
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFF // extensions B and later
+    )
+}
+
+/// The segment-break rule of CSS Text 3 for Chinese: YAML folding (`>`) turns a line break
+/// into a space, and a single space between two CJK characters is such a break, so it goes
+/// (`使用。 本报告` → `使用。本报告`). Spaces next to Latin text stay (`Hello 世界`).
+pub fn join_cjk_breaks(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let removable = c == ' '
+            && i > 0
+            && chars.get(i - 1).is_some_and(|&p| is_cjk_wide(p))
+            && chars.get(i + 1).is_some_and(|&n| is_cjk_wide(n));
+        if !removable {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Text given once for every language, or per language (`{en: …, zh: …}`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
@@ -171,7 +208,7 @@ impl<'de> Deserialize<'de> for Text {
                 f.write_str("text, or text per language such as `{en: …, zh: …}`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::same(v))
+                Ok(Text::same(&join_cjk_breaks(v)))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
                 let mut t = Text::default();
@@ -188,7 +225,7 @@ impl<'de> Deserialize<'de> for Text {
                     if slot.is_some() {
                         return Err(de::Error::custom(format!("duplicate language `{key}`")));
                     }
-                    *slot = Some(map.next_value::<String>()?);
+                    *slot = Some(join_cjk_breaks(&map.next_value::<String>()?));
                 }
                 Ok(t)
             }
@@ -347,6 +384,25 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folded_break_between_chinese_characters_goes() {
+        assert_eq!(join_cjk_breaks("使用。 本报告"), "使用。本报告");
+        assert_eq!(join_cjk_breaks("合格。 抛光二线"), "合格。抛光二线");
+        assert_eq!(join_cjk_breaks("（见附件） ，"), "（见附件），");
+        assert_eq!(join_cjk_breaks("Hello 世界"), "Hello 世界");
+        assert_eq!(join_cjk_breaks("12月8日 到货"), "12月8日到货");
+        assert_eq!(
+            join_cjk_breaks("于 8 March 2027 出运"),
+            "于 8 March 2027 出运"
+        );
+        assert_eq!(join_cjk_breaks("两个  空格"), "两个  空格");
+        assert_eq!(join_cjk_breaks(" 前后 "), " 前后 ");
+        let t: Text = serde_yaml::from_str("zh: >\n  第一行。\n  第二行\n").unwrap_or_default();
+        assert_eq!(t.zh.as_deref(), Some("第一行。第二行\n"));
+        let t: Text = serde_yaml::from_str(">\n  Line one\n  line two\n").unwrap_or_default();
+        assert_eq!(t.en.as_deref(), Some("Line one line two\n"));
+    }
 
     #[test]
     fn dates_count_days_from_the_epoch() {

@@ -5,6 +5,7 @@ pub mod contract;
 pub mod eml;
 pub mod env;
 pub mod escape;
+pub mod glyphs;
 pub mod guard;
 pub mod letters;
 pub mod markup;

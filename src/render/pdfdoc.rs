@@ -225,9 +225,11 @@ pub fn contract(
     }
     // Signatures: both parties, with a box for the company chop.
     b.push(Block::Spacer(14.0));
-    b.push(ruled_heading(lb.get("signatures")));
-    b.push(Block::Paragraph(vec![Part::new(lb.get("sig_intro"), FINE)]));
-    b.push(Block::Spacer(4.0));
+    let mut sig = vec![
+        ruled_heading(lb.get("signatures")),
+        Block::Paragraph(vec![Part::new(lb.get("sig_intro"), FINE)]),
+        Block::Spacer(4.0),
+    ];
     let line = |key: &str| {
         Cell::text(
             format!("{}:  ______________________________", lb.get(key)),
@@ -250,7 +252,7 @@ pub fn contract(
         label: lb.get("sig_chop"),
         style: FINE,
     };
-    b.push(Block::Table(Table {
+    sig.push(Block::Table(Table {
         columns: vec![Column::left(1.0), Column::left(1.0)],
         header: Some(vec![party("seller", &p.seller), party("buyer", &p.buyer)]),
         rows: vec![
@@ -264,6 +266,8 @@ pub fn contract(
         rule: RULE,
         pad: 6.0,
     }));
+    // The heading, the names and the chop boxes stay on one page.
+    b.push(Block::Keep(sig));
     // Annex: the manifest.
     b.push(Block::PageBreak);
     b.push(ruled_heading(lb.get("annex")));

@@ -9,85 +9,16 @@ use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
 use crate::pdf::page::{self, Furniture};
 use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
+use crate::profile::text::join_cjk_breaks;
 use crate::profile::week::{LoadedWeek, PhotoFile};
 use crate::profile::{Langs, Loaded};
 use crate::render::templates::{Labels, Templates};
 use rayon::prelude::*;
-use serde_yaml::Value as Yaml;
 
 /// Photo resolution in the PDF: sharp in print, small enough to e-mail.
 pub const PHOTO_DPI: f32 = 200.0;
 /// JPEG quality of embedded photos.
 pub const PHOTO_QUALITY: u8 = 85;
-
-/// Every string of a value with its field path (`photos[2].caption.en`), for glyph checks.
-fn strings(v: &Yaml, path: String, out: &mut Vec<(String, String)>) {
-    match v {
-        Yaml::String(s) => out.push((path, s.clone())),
-        Yaml::Sequence(items) => {
-            for (i, x) in items.iter().enumerate() {
-                strings(x, format!("{path}[{i}]"), out);
-            }
-        }
-        Yaml::Mapping(m) => {
-            for (k, x) in m {
-                let k = k.as_str().unwrap_or("?");
-                strings(
-                    x,
-                    if path.is_empty() {
-                        k.to_string()
-                    } else {
-                        format!("{path}.{k}")
-                    },
-                    out,
-                );
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Warnings for characters no font has, each naming its field.
-fn glyph_warnings(loaded: &Loaded, week: &LoadedWeek, fonts: &Fonts) -> Problems {
-    let mut p = Problems::new();
-    let mut check = |v: Yaml, file: &std::path::Path, index: &crate::profile::Index| {
-        let mut all = Vec::new();
-        strings(&v, String::new(), &mut all);
-        for (field, text) in all {
-            let missing = fonts.missing(&text);
-            if !missing.is_empty() {
-                let chars: String = missing
-                    .iter()
-                    .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                p.push(
-                    Diagnostic::warning(file, format!("no font has {chars}; drawn as `?`"))
-                        .at(index.pos(&field))
-                        .field(field)
-                        .hint("choose a font that has them with `--font PATH`, or write the text without them"),
-                );
-            }
-        }
-    };
-    check(
-        serde_yaml::to_value(&week.week).unwrap_or(Yaml::Null),
-        &week.src.path,
-        &week.index,
-    );
-    let prof = &loaded.profile;
-    for (name, v) in [
-        ("deal", serde_yaml::to_value(&prof.deal)),
-        ("seller", serde_yaml::to_value(&prof.seller)),
-        ("buyer", serde_yaml::to_value(&prof.buyer)),
-        ("production", serde_yaml::to_value(&prof.production)),
-    ] {
-        let mut m = serde_yaml::Mapping::new();
-        m.insert(Yaml::String(name.to_string()), v.unwrap_or(Yaml::Null));
-        check(Yaml::Mapping(m), &loaded.src.path, &loaded.index);
-    }
-    p
-}
 
 /// Reads, decodes and scales the week's photos on the thread pool (rayon: the pool of `build`,
 /// or the global one), in the order of the week file; a photo that cannot be used is an error
@@ -178,11 +109,12 @@ fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels)
             left.push(n);
         }
         let (buyer, seller) = compose::party_names(p, *l);
-        footer.push(format!(
+        // Two sentences: in Chinese they follow each other without a space.
+        footer.push(join_cjk_breaks(&format!(
             "{} {}",
             labels.fill_one("confidential", *l, &[("buyer", buyer), ("seller", seller)]),
             labels.fill_one("channels", *l, &[("phone", phone.clone())])
-        ));
+        )));
     }
     let labels = labels.clone();
     Furniture {
@@ -204,7 +136,8 @@ fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels)
     }
 }
 
-/// Renders the report PDF. Returns the bytes and the warnings (missing glyphs and the like).
+/// Renders the report PDF. (Missing glyphs are checked apart, by `render::glyphs`, so that
+/// `build` warns about a report it skips as unchanged.)
 pub fn render(
     loaded: &Loaded,
     week: &LoadedWeek,
@@ -212,10 +145,9 @@ pub fn render(
     fonts: &Fonts,
     templates: &Templates,
     source_date: Option<i64>,
-) -> Result<(Vec<u8>, Problems), Problems> {
+) -> Result<Vec<u8>, Problems> {
     let labels = Labels::load(templates, "report-labels.yaml", langs)?;
     let frame = page::frame();
-    let warnings = glyph_warnings(loaded, week, fonts);
     let images = prepare_photos(week, &frame)?;
     let mut img_iter = images.iter().enumerate();
     let photos = week
@@ -284,5 +216,5 @@ pub fn render(
             format!("cannot write the PDF: {m}"),
         ))
     })?;
-    Ok((bytes, warnings))
+    Ok(bytes)
 }

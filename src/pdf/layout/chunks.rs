@@ -16,6 +16,8 @@ pub(super) struct Chunk {
     pub(super) header: Option<Rc<Chunk>>,
     /// Starts a new page unless the current one is still empty.
     pub(super) break_before: bool,
+    /// Part of a `Block::Keep` group, kept with the next chunk however long the group is.
+    pub(super) together: bool,
 }
 
 impl Chunk {
@@ -27,6 +29,7 @@ impl Chunk {
             space_before: 0.0,
             header: None,
             break_before: false,
+            together: false,
         }
     }
 }
@@ -122,6 +125,15 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
                     });
                     out.push(Chunk::new(h, its));
                 }
+            }
+            Block::Keep(inner) => {
+                let mut group = chunks(inner, frame, fonts);
+                let last = group.len().saturating_sub(1);
+                for c in &mut group[..last] {
+                    c.keep_with_next = true;
+                    c.together = true;
+                }
+                out.extend(group);
             }
             Block::Table(t) => table_chunks(t, width, max_h, fonts, &mut out),
             Block::Photos(g) => photo_chunks(g, frame, fonts, &mut out),

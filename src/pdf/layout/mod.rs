@@ -427,6 +427,9 @@ pub enum Block {
     Spacer(Pt),
     /// What follows starts on a new page.
     PageBreak,
+    /// Blocks that go to the next page together rather than be split, when they fit on one
+    /// page (a signature block with its boxes, a short table).
+    Keep(Vec<Block>),
 }
 
 /// Lays blocks out on as many pages as they need.
@@ -450,7 +453,8 @@ pub fn layout(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Page> {
         // The height this chunk needs here: itself plus whatever it must stay with.
         let mut need = before + c.height;
         let mut j = i;
-        while chunks[j].keep_with_next && j + 1 < chunks.len() && j - i < 4 {
+        while chunks[j].keep_with_next && j + 1 < chunks.len() && (j - i < 4 || chunks[j].together)
+        {
             j += 1;
             need += chunks[j].space_before + chunks[j].height;
         }

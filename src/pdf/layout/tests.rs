@@ -182,3 +182,43 @@ fn right_aligned_cells_end_at_the_column_edge() {
         f.right - 3.0
     );
 }
+
+#[test]
+fn a_kept_group_moves_whole_and_a_too_long_one_flows() {
+    let f = frame();
+    let filler = |n: usize| Block::Paragraph(vec![Part::new("line\n".repeat(n), BODY)]);
+    let sig = || {
+        Block::Keep(vec![
+            Block::Heading {
+                text: "Signatures".into(),
+                style: BODY.bold(),
+                rule: None,
+            },
+            Block::Table(table(6)),
+        ])
+    };
+    // Without the group, the table's rows would be split across the page break.
+    for n in [55, 60, 64] {
+        let pages = layout(&[filler(n), sig()], &f, &fonts());
+        let last = texts(&pages[pages.len() - 1]).join(" ");
+        let on_last = pages.len() == 1 || last.contains("Signatures");
+        assert!(on_last && last.contains("row 5"), "{n}: {last}");
+        let rows: usize = pages
+            .iter()
+            .map(|p| texts(p).iter().filter(|t| t.starts_with("row ")).count())
+            .sum();
+        assert_eq!(rows, 6);
+        for p in &pages[..pages.len() - 1] {
+            assert!(
+                !texts(p).iter().any(|t| t.starts_with("row ")),
+                "{n}: split"
+            );
+        }
+    }
+    // A group that fits on what is left of a page stays there: no page of its own.
+    assert_eq!(layout(&[filler(10), sig()], &f, &fonts()).len(), 1);
+    // A group longer than a page flows like any other block.
+    let long = Block::Keep(vec![Block::Table(table(200))]);
+    let pages = layout(&[filler(10), long], &f, &fonts());
+    assert!(texts(&pages[0]).iter().any(|t| t.starts_with("row ")));
+}

@@ -110,7 +110,8 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
                     ..st.body
                 };
                 let n = header.len().max(1);
-                out.push(Block::Table(Table {
+                // A short table (the channels) moves whole rather than leave a row behind.
+                out.push(Block::Keep(vec![Block::Table(Table {
                     columns: (0..n)
                         .map(|k| {
                             Column::left(if k == 0 || (n > 2 && k + 1 == n) {
@@ -139,7 +140,7 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
                     zebra: Some(Rgb::hex(0xf6f8fa)),
                     rule: st.rule,
                     pad: 3.5,
-                }));
+                })]));
                 out.push(Block::Spacer(8.0));
             }
         }

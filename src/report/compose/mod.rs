@@ -174,7 +174,8 @@ fn bar_color(planned: f64, actual: f64) -> Rgb {
 /// A numbered section's body, from the week's data.
 type Section = fn(&Input) -> Vec<Block>;
 
-/// Sections 2–9 in the SPEC's order: the label key of each heading and its body.
+/// The numbered sections in the SPEC's order (after the unnumbered title block): the label
+/// key of each heading and its body.
 const SECTIONS: [(&str, Section); 8] = [
     ("s_summary", head::summary),
     ("s_progress", tables::progress),
@@ -186,13 +187,20 @@ const SECTIONS: [(&str, Section); 8] = [
     ("s_signoff", tail::sign_off),
 ];
 
-/// The report's blocks, section by section: the title block, then sections 2–9, each under
-/// its numbered heading.
+/// The report's blocks, section by section: the title block, then sections 1–8, each under
+/// its numbered heading (the title block carries no number, so the first heading is "1").
 pub fn blocks(inp: &Input) -> Vec<Block> {
     let mut out = head::title(inp);
     for (i, (key, body)) in SECTIONS.iter().enumerate() {
-        inp.section(&mut out, i + 2, key);
-        out.extend(body(inp));
+        let mut section = Vec::new();
+        inp.section(&mut section, i + 1, key);
+        section.extend(body(inp));
+        // The sign-off goes to the next page whole rather than leave its boxes behind.
+        if *key == "s_signoff" {
+            out.push(Block::Keep(section));
+        } else {
+            out.extend(section);
+        }
     }
     out
 }
