@@ -1,8 +1,7 @@
 //! Weekly report tests: the PDF is read back (pages, text in both languages, fonts embedded
 //! and subset, photo streams, metadata), output is byte-identical, long weeks paginate.
 
-#[path = "support/photos.rs"]
-mod photos;
+use crate::photos;
 
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,6 @@
 //! Letter, reply, contract PDF and `build` tests, on the real binary and fixture folders.
 
-#[path = "support/cli.rs"]
-mod support;
+use crate::support;
 
 use lopdf::Document;
 use support::*;

@@ -2,11 +2,9 @@
 //! format, determinism whatever the thread count, read-only output, photos by content, and no
 //! exit code 101 ever.
 
-#[path = "support/photos.rs"]
-mod photos;
+use crate::photos;
 
-#[path = "support/cli.rs"]
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -2,8 +2,7 @@
 //! text with committed snapshots (`DEALGUARD_BLESS=1 cargo test` rewrites them); bad cases
 //! live in `tests/fixtures/invalid/<case>/` with an `expect.txt`.
 
-#[path = "support/cli.rs"]
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use support::*;

@@ -11,8 +11,8 @@ use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-const DEAL: &str = include_str!("../examples/nordic-home/deal.yaml");
-const WEEK_WITH_PHOTOS: &str = include_str!("../examples/nordic-home/reports/2026-W49.yaml");
+const DEAL: &str = include_str!("../../examples/nordic-home/deal.yaml");
+const WEEK_WITH_PHOTOS: &str = include_str!("../../examples/nordic-home/reports/2026-W49.yaml");
 
 /// The example week without its photos (they are not next to the scratch files).
 fn week_text() -> &'static str {

@@ -1,0 +1,22 @@
+//! The integration tests, as one test binary: the crate and its dependencies are linked once,
+//! not once per file. Each module runs the built binary or the library on fixture folders.
+
+#[path = "support/photos.rs"]
+mod photos;
+#[path = "support/cli.rs"]
+mod support;
+
+#[path = "suite/clauses.rs"]
+mod clauses;
+#[path = "suite/cli.rs"]
+mod cli;
+#[path = "suite/fonts.rs"]
+mod fonts;
+#[path = "suite/hostile.rs"]
+mod hostile;
+#[path = "suite/letters.rs"]
+mod letters;
+#[path = "suite/props.rs"]
+mod props;
+#[path = "suite/report.rs"]
+mod report;
