@@ -154,3 +154,71 @@ fn lookalikes_are_stable_and_in_every_format() {
     let s = std::fs::read_to_string(t.path().join("l.sieve")).unwrap();
     assert!(s.contains("require") && s.contains("fileinto") && s.contains("\"nordicnome.se\""));
 }
+
+fn pdf_text(path: &std::path::Path) -> (usize, String) {
+    let d = lopdf::Document::load(path).unwrap();
+    let pages: Vec<u32> = d.get_pages().keys().copied().collect();
+    (pages.len(), d.extract_text(&pages).unwrap())
+}
+
+#[test]
+fn briefing_has_the_rule_the_steps_the_flags_and_whom_to_call() {
+    let t = example_deal();
+    let r = dealguard(t.path(), &["briefing", "--lang", "en+zh", "-o", "-"]);
+    ok(&r);
+    let md = &r.stdout;
+    for needle in [
+        "never share a mailbox, ERP or platform login",
+        "绝不向任何人",
+        "+86 574 8888 1250",
+        "it-security@hengli-kitchen.com",
+        "2 approvers",
+        "各2名审批人",
+        "Trello",
+        "WhatsApp",
+        "every Friday",
+        "dealguard verify mail.eml",
+        "Clause 4",
+    ] {
+        assert!(md.contains(needle), "briefing lacks {needle}");
+    }
+    // Seven red flags, each with an example, in each language.
+    let rows = md.lines().filter(|l| l.starts_with("| ")).count();
+    assert_eq!(rows, 2 * 8, "a header and seven rows per language");
+    assert!(!md.contains("{{") && !md.contains("{%"));
+    for (lang, pages) in [("en", 1), ("zh", 1), ("en+zh", 2)] {
+        let r = dealguard(
+            t.path(),
+            &["briefing", "--lang", lang, "--format", "pdf", "-o", "b.pdf"],
+        );
+        ok(&r);
+        let (n, text) = pdf_text(&t.path().join("b.pdf"));
+        assert_eq!(n, pages, "{lang}: {n} pages");
+        assert!(text.contains("+86 574 8888 1250"), "{lang}");
+    }
+}
+
+#[test]
+fn callback_form_preprints_the_number_the_account_and_the_approvers() {
+    let t = example_deal();
+    for (lang, pages) in [("en", 1), ("zh", 1), ("en+zh", 2)] {
+        let r = dealguard(t.path(), &["callback-form", "--lang", lang, "-o", "f.pdf"]);
+        ok(&r);
+        let (n, text) = pdf_text(&t.path().join("f.pdf"));
+        assert!(n <= pages, "{lang}: {n} pages");
+        for needle in ["+86 574 8888 1250", "3561 0000 1234 5678", "BKCHCNBJ92A"] {
+            assert!(text.contains(needle), "{lang} form lacks {needle}");
+        }
+        let approver = if lang == "zh" {
+            "审批人2"
+        } else {
+            "Approver 2"
+        };
+        assert!(
+            text.contains(approver) && !text.contains("Approver 3") && !text.contains("审批人3")
+        );
+    }
+    let (_, text) = pdf_text(&t.path().join("f.pdf"));
+    assert!(text.contains("Never a number from the mail") && text.contains("绝不拨打邮件"));
+    assert_eq!(dealguard(t.path(), &["callback-form", "-o", "-"]).code, 2);
+}

@@ -29,7 +29,8 @@ pub fn run(cli: &Cli) -> Ended {
     let outcome = match &cli.command {
         Command::Verify(a) => return verify::verify_cmd(&cli.deal, a),
         Command::Lookalikes(a) => verify::lookalikes_cmd(&cli.deal, a),
-        Command::Briefing(_) | Command::CallbackForm(_) => Ok(Problems::new()),
+        Command::Briefing(a) => verify::briefing_cmd(&cli.deal, a),
+        Command::CallbackForm(a) => verify::callback_cmd(&cli.deal, a),
         Command::Init(a) => library::init(a),
         Command::Check(a) => library::check(&cli.deal, a),
         Command::Contract(a) => documents::contract_cmd(&cli.deal, a),
