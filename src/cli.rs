@@ -14,7 +14,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "dealguard", version, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml build\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files, 70 internal error."
+    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml build\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n  dealguard --deal my-deal/deal.yaml verify suspicious.eml\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files,\n4 `verify` found warning signs, 70 internal error."
 )]
 pub struct Cli {
     /// The deal profile.
@@ -75,6 +75,27 @@ pub enum Command {
         after_help = "Example:\n  dealguard eject ../legal\n  # then in deal.yaml:  security: { clause_dirs: [../legal/clauses] }"
     )]
     Eject(EjectArgs),
+    /// Check mails against the deal for the signs of payment fraud; exit 4 when any shows one.
+    #[command(
+        after_help = "Examples:\n  dealguard verify suspicious.eml\n  dealguard verify --mbox inbox.mbox --format json\n  dealguard verify a.eml b.eml --lang en+zh\n\nExit codes: 0 no warning signs found, 4 warning signs found in at least one mail,\n1 problems in the inputs, 2 usage, 3 cannot read or write files.\nNo warning signs is not a proof: payment details are confirmed only by calling the number in the contract."
+    )]
+    Verify(VerifyArgs),
+    /// The look-alike domains of the deal's domains, to block in the mail server or to register.
+    #[command(
+        after_help = "Examples:\n  dealguard lookalikes --party seller > block.txt\n  dealguard lookalikes --format csv -o lookalikes.csv\n  dealguard lookalikes --format sieve > lookalikes.sieve"
+    )]
+    Lookalikes(LookalikesArgs),
+    /// The one-page staff briefing: the rule, the three-step reply, the red flags, whom to call.
+    #[command(
+        after_help = "Examples:\n  dealguard briefing                       # out/<deal id>-briefing-<langs>.md\n  dealguard briefing --format md,pdf --lang en+zh"
+    )]
+    Briefing(BriefingArgs),
+    /// The call-back record: the paper form for confirming payment details by phone.
+    #[command(
+        name = "callback-form",
+        after_help = "Example:\n  dealguard callback-form --lang en+zh   # out/<deal id>-callback-form-<langs>.pdf"
+    )]
+    CallbackForm(CallbackFormArgs),
     /// Print a shell completion script for dealguard.
     #[command(
         after_help = "Examples:\n  dealguard completions bash > ~/.local/share/bash-completion/completions/dealguard\n  dealguard completions zsh > ~/.zfunc/_dealguard\n  dealguard completions fish > ~/.config/fish/completions/dealguard.fish"
@@ -357,6 +378,137 @@ pub struct ReportArgs {
     pub font: FontArg,
 }
 
+/// Formats of `verify`'s verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    /// For people: per mail its verdict and every sign, then the call-back rule.
+    Text,
+    /// The same as data (JSON).
+    Json,
+}
+
+/// Arguments of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Mail files as saved from the mail program (`.eml`, RFC 5322).
+    #[arg(value_name = "MAIL.eml", required_unless_present = "mbox")]
+    pub mails: Vec<PathBuf>,
+    /// An mbox file: every message in it is checked (may be given more than once).
+    #[arg(long, value_name = "FILE")]
+    pub mbox: Vec<PathBuf>,
+    /// The languages of the verdicts.
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: VerifyFormat,
+    /// Output file, or `-` for standard output (the default).
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Whose domains `lookalikes` permutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PartyPick {
+    /// The seller's domains.
+    Seller,
+    /// The buyer's domains.
+    Buyer,
+    /// Both parties' domains, the seller's first.
+    Both,
+}
+
+/// Formats of the look-alike list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LookalikesFormat {
+    /// One domain a line (punycode), for a block list.
+    Txt,
+    /// `kind,domain,unicode` with a header row.
+    Csv,
+    /// A Sieve rule that files mail from any of them away from the inbox.
+    Sieve,
+}
+
+/// Arguments of `lookalikes`.
+#[derive(Debug, Args)]
+pub struct LookalikesArgs {
+    /// Whose domains to permute.
+    #[arg(long, value_enum, default_value = "both")]
+    pub party: PartyPick,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "txt")]
+    pub format: LookalikesFormat,
+    /// Output file, or `-` for standard output (the default).
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of the staff briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefingFormat {
+    /// Markdown.
+    Md,
+    /// PDF on the seller's letterhead.
+    Pdf,
+}
+
+impl From<BriefingFormat> for Format {
+    fn from(f: BriefingFormat) -> Format {
+        match f {
+            BriefingFormat::Md => Format::Md,
+            BriefingFormat::Pdf => Format::Pdf,
+        }
+    }
+}
+
+/// Arguments of `briefing`.
+#[derive(Debug, Args)]
+pub struct BriefingArgs {
+    /// The briefing's languages.
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<BriefingFormat>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The font of the PDF.
+    #[command(flatten)]
+    pub font: FontArg,
+}
+
+impl BriefingArgs {
+    /// The formats asked for, each once.
+    pub fn formats(&self) -> Vec<Format> {
+        formats(&self.format)
+    }
+}
+
+/// Formats of the call-back record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CallbackFormat {
+    /// PDF, to print and fill in by hand.
+    Pdf,
+}
+
+/// Arguments of `callback-form`.
+#[derive(Debug, Args)]
+pub struct CallbackFormArgs {
+    /// The form's languages.
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: CallbackFormat,
+    /// Where to write (a file or folder; a PDF never goes to standard output).
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The font of the PDF.
+    #[command(flatten)]
+    pub font: FontArg,
+}
+
 /// `clauses` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ClausesCommand {
@@ -434,6 +586,8 @@ impl Cli {
             Command::Letter(a) => ("letter", &a.output, a.formats()),
             Command::Reply(a) => ("reply", &a.output, a.formats()),
             Command::Report(a) => ("report", &a.output, vec![Format::Pdf]),
+            Command::Briefing(a) => ("briefing", &a.output, a.formats()),
+            Command::CallbackForm(a) => ("callback-form", &a.output, vec![Format::Pdf]),
             _ => return Ok(()),
         };
         if output.output.as_ref().is_none_or(|o| o.as_os_str() != "-") {

@@ -31,9 +31,9 @@ fn main() -> ExitCode {
         Err(_) => return ExitCode::from(70),
     };
     match outcome {
-        Ok(warnings) => {
+        Ok((warnings, code)) => {
             print(&warnings);
-            ExitCode::SUCCESS
+            ExitCode::from(code)
         }
         Err(problems) => {
             print(&problems);

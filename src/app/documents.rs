@@ -23,12 +23,12 @@ use std::sync::Arc;
 /// One rendered file of a document: its format and bytes.
 pub(crate) type Rendered = Vec<(Format, Vec<u8>)>;
 
-fn pdf_error(loaded: &Loaded, m: String) -> Problems {
+pub(super) fn pdf_error(loaded: &Loaded, m: String) -> Problems {
     Diagnostic::error(&loaded.src.path, format!("cannot write the PDF: {m}")).into()
 }
 
 /// The day documents are dated: `SOURCE_DATE_EPOCH`, else the contract date at `hour` UTC.
-fn timestamp(loaded: &Loaded, hour: i64) -> i64 {
+pub(super) fn timestamp(loaded: &Loaded, hour: i64) -> i64 {
     source_date().unwrap_or_else(|| {
         loaded
             .profile
@@ -83,7 +83,12 @@ pub(crate) fn contract_docs(
     Ok(out)
 }
 
-fn occasion(p: &Prepared, sel: &Selection, tone: Tone, reply_date: Option<Ymd>) -> Occasion {
+pub(super) fn occasion(
+    p: &Prepared,
+    sel: &Selection,
+    tone: Tone,
+    reply_date: Option<Ymd>,
+) -> Occasion {
     let letter_day = Ymd::from_unix(timestamp(&p.loaded, 1));
     let reply = reply_date.map(|d| (d.iso(), letters::next_report(&p.loaded.profile, d).iso()));
     Occasion {
@@ -146,7 +151,7 @@ pub(crate) fn letter_docs(
 
 /// Turns rendered files into outputs at `-o` or in `out/`. (`Cli::check` has made sure that
 /// `-o -` comes with one text format.)
-fn outputs(p: &Prepared, what: &str, files: Rendered, o: Option<&Path>) -> Vec<Output> {
+pub(super) fn outputs(p: &Prepared, what: &str, files: Rendered, o: Option<&Path>) -> Vec<Output> {
     let several = files.len() > 1;
     files
         .into_iter()

@@ -4,6 +4,7 @@
 mod build;
 mod documents;
 mod library;
+mod verify;
 
 use crate::assets;
 use crate::clauses::{self, Library, Selection};
@@ -18,9 +19,18 @@ use std::path::{Path, PathBuf};
 /// What a command ends with: `Ok` with warnings, or `Err` with every problem found.
 pub type Outcome = Result<Problems, Problems>;
 
+/// What a run ends with: `Ok` with warnings and the exit code asked for (0, or
+/// [`crate::verify::EXIT_WARNING`] from `verify`), or `Err` with every problem found.
+pub type Ended = Result<(Problems, u8), Problems>;
+
 /// Runs the command the user asked for.
-pub fn run(cli: &Cli) -> Outcome {
-    match &cli.command {
+pub fn run(cli: &Cli) -> Ended {
+    // Only `verify` ends with a code of its own; every other command succeeds with 0.
+    let outcome = match &cli.command {
+        Command::Verify(a) => return verify::verify_cmd(&cli.deal, a),
+        Command::Lookalikes(a) => verify::lookalikes_cmd(&cli.deal, a),
+        Command::Briefing(a) => verify::briefing_cmd(&cli.deal, a),
+        Command::CallbackForm(a) => verify::callback_cmd(&cli.deal, a),
         Command::Init(a) => library::init(a),
         Command::Check(a) => library::check(&cli.deal, a),
         Command::Contract(a) => documents::contract_cmd(&cli.deal, a),
@@ -32,7 +42,8 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Eject(a) => library::eject(a),
         Command::Licenses => to_stdout(assets::FONT_LICENSE.as_bytes().to_vec()),
         Command::Completions(a) => to_stdout(a.script()),
-    }
+    };
+    outcome.map(|warnings| (warnings, 0))
 }
 
 /// Prints a text that is not a document of the deal; a closed pipe is an error, not a panic.

@@ -1,5 +1,7 @@
 //! Render stage: templates → plain text → Markdown / HTML; returns strings, writes nothing.
 
+pub mod briefing;
+pub mod callback;
 pub mod clauses;
 pub mod contract;
 pub mod eml;

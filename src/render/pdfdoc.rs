@@ -37,7 +37,8 @@ fn ruled_heading(text: String) -> Block {
 
 use super::contract::party_name as names;
 
-fn write_pdf(
+/// Lays blocks out on A4 pages with the house furniture and writes the PDF.
+pub(crate) fn write_pdf(
     blocks: &[Block],
     furniture: &Furniture,
     fonts: &Fonts,
@@ -57,7 +58,8 @@ fn write_pdf(
     )
 }
 
-fn page_label(lb: &Labels) -> Box<dyn Fn(usize, usize) -> String> {
+/// The footer's "page n / N" in the document's languages.
+pub(crate) fn page_label(lb: &Labels) -> Box<dyn Fn(usize, usize) -> String> {
     let lb = lb.clone();
     Box::new(move |n, total| {
         lb.fill(
@@ -370,6 +372,33 @@ pub fn letter(
     fonts: &Fonts,
     timestamp: i64,
 ) -> Result<Vec<u8>, String> {
+    let what = ("welcome letter", ["secure communication", "安全沟通"]);
+    letterhead(r, p, langs, report_labels, fonts, timestamp, what)
+}
+
+/// The staff briefing as a PDF on the letterhead, laid out as the letter.
+pub fn briefing(
+    r: &Rendered,
+    p: &Profile,
+    langs: &Langs,
+    report_labels: &Labels,
+    fonts: &Fonts,
+    timestamp: i64,
+) -> Result<Vec<u8>, String> {
+    let what = ("staff briefing", ["payment fraud", "付款诈骗"]);
+    letterhead(r, p, langs, report_labels, fonts, timestamp, what)
+}
+
+/// A rendered markup document on the letterhead; `what` names it in the metadata.
+fn letterhead(
+    r: &Rendered,
+    p: &Profile,
+    langs: &Langs,
+    report_labels: &Labels,
+    fonts: &Fonts,
+    timestamp: i64,
+    what: (&str, [&str; 2]),
+) -> Result<Vec<u8>, String> {
     let st = PdfStyles {
         body: Style::new(9.5, INK),
         h1: Style::new(14.0, NAVY).bold(),
@@ -404,11 +433,11 @@ pub fn letter(
     let meta = Meta {
         title: r.subject(),
         author: p.seller.name.clone(),
-        subject: format!("{} welcome letter", p.deal.id),
+        subject: format!("{} {}", p.deal.id, what.0),
         keywords: vec![
             p.deal.id.clone(),
-            "secure communication".into(),
-            "安全沟通".into(),
+            what.1[0].into(),
+            what.1[1].into(),
             p.buyer.name.clone(),
         ],
         timestamp,

@@ -1,0 +1,283 @@
+//! `verify` and `lookalikes`, the verify stage's commands, and the two documents of the
+//! call-back rule: `briefing` (for the seller's staff) and `callback-form`. `verify` reads the
+//! mails (bounded, regular files only), runs the engine of `src/verify/` and hands `main` the
+//! exit code (4 when a mail shows a warning sign).
+
+use super::documents::{occasion, outputs, pdf_error, timestamp, Rendered};
+use super::{load_fonts, prepare, resolve_langs, select, write, Ended, Outcome, Prepared, Run};
+use crate::clauses::Selection;
+use crate::cli::{
+    BriefingArgs, CallbackFormArgs, LookalikesArgs, LookalikesFormat, PartyPick, VerifyArgs,
+    VerifyFormat,
+};
+use crate::diag::{Diagnostic, Problems};
+use crate::output::Output;
+use crate::pdf::font::Fonts;
+use crate::profile::deal::Format;
+use crate::profile::yaml::{io_error, read_bounded, ReadFail};
+use crate::profile::{self, Langs, Loaded};
+use crate::render::briefing::{self, Examples};
+use crate::render::env::Numbers;
+use crate::render::letters::Tone;
+use crate::render::templates::Labels;
+use crate::render::{callback, pdfdoc};
+use crate::verify::{self, Lookalike};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Largest mail file read: mail servers refuse messages above 25–50 MB.
+const MAX_MAIL: u64 = 64 * 1024 * 1024;
+/// Largest mbox read: a year of a busy mailbox, still well inside the machine's memory.
+const MAX_MBOX: u64 = 1024 * 1024 * 1024;
+
+/// The profile and the languages of the output, or every problem found loading them.
+fn load(run: &mut Run, deal: &Path, lang: Option<&Langs>) -> Result<(Loaded, Langs), Problems> {
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    let langs = resolve_langs(lang, &loaded);
+    run.problems.extend(loaded.check_langs(&langs));
+    run.checkpoint()?;
+    Ok((loaded, langs))
+}
+
+/// One mail to check: the name to report it under and its bytes.
+type Mail = (PathBuf, Vec<u8>);
+
+/// Reads one input file: regular files only, at most `max` bytes.
+fn read_input(path: &Path, max: u64, what: &str) -> Result<Vec<u8>, Diagnostic> {
+    read_bounded(path, max).map_err(|e| match e {
+        ReadFail::TooBig(n) => Diagnostic::error(
+            path,
+            format!("is {n} bytes; a {what} may be at most {max} bytes"),
+        ),
+        ReadFail::NotAFile => Diagnostic::error(path, "is not a regular file")
+            .hint(format!("give a {what} saved from the mail program")),
+        ReadFail::Io(e) => io_error(path, "read", &e),
+    })
+}
+
+/// Every mail to check, in the order given: the `.eml` files, then each mbox's messages.
+/// All files are read before any problem is reported, so one run names every bad file.
+fn read_mails(a: &VerifyArgs) -> Result<(Vec<Mail>, Problems), Problems> {
+    let mut mails = Vec::new();
+    let mut problems = Problems::new();
+    for path in &a.mails {
+        match read_input(path, MAX_MAIL, "mail file") {
+            Ok(bytes) => mails.push((path.clone(), bytes)),
+            Err(d) => problems.push(d),
+        }
+    }
+    for path in &a.mbox {
+        match read_input(path, MAX_MBOX, "mbox file") {
+            Ok(bytes) => {
+                let found = verify::mbox_inputs(path, &bytes);
+                if found.is_empty() {
+                    problems.push(
+                        Diagnostic::warning(path, "holds no messages")
+                            .hint("an mbox starts each message with a `From ` line"),
+                    );
+                }
+                mails.extend(found);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok((mails, problems))
+}
+
+/// `verify`: the verdicts on every mail, to standard output or `-o`; exit 4 on warning signs.
+pub(super) fn verify_cmd(deal: &Path, a: &VerifyArgs) -> Ended {
+    let mut run = Run::new();
+    let (loaded, langs) = load(&mut run, deal, a.lang.lang.as_ref())?;
+    let (mails, warnings) = run.stage(read_mails(a))?;
+    run.problems.extend(warnings);
+    let verdicts = verify::verify(&loaded.profile, &mails);
+    // A mail that cannot be parsed is a problem in the input: report it located, write nothing.
+    run.problems.extend(verdicts.problems());
+    run.checkpoint()?;
+    let text = match a.format {
+        VerifyFormat::Text => verify::render_text(&verdicts, &langs),
+        VerifyFormat::Json => verify::render_json(&verdicts, &langs),
+    };
+    let out = Output {
+        path: a.output.clone().unwrap_or_else(|| PathBuf::from("-")),
+        bytes: text.into_bytes(),
+    };
+    let mut inputs = vec![loaded.src.path.clone()];
+    inputs.extend(a.mails.iter().chain(&a.mbox).cloned());
+    write(&mut run, &[out], &inputs)?;
+    let code = verdicts.exit_code();
+    run.finish().map(|w| (w, code))
+}
+
+/// The look-alikes of the chosen parties' domains, each once, the deal's own domains left out.
+pub(crate) fn deal_lookalikes(loaded: &Loaded, party: PartyPick) -> Vec<Lookalike> {
+    let p = &loaded.profile;
+    let parties = match party {
+        PartyPick::Seller => vec![&p.seller],
+        PartyPick::Buyer => vec![&p.buyer],
+        PartyPick::Both => vec![&p.seller, &p.buyer],
+    };
+    let own: BTreeSet<String> = [&p.seller, &p.buyer]
+        .iter()
+        .flat_map(|x| x.email_domains.iter().map(|d| d.to_ascii_lowercase()))
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut list = Vec::new();
+    for d in parties.iter().flat_map(|x| &x.email_domains) {
+        for l in verify::lookalikes(d) {
+            // One seller domain may be a look-alike of the other party's: never block a party.
+            if !own.contains(&l.ascii) && seen.insert(l.ascii.clone()) {
+                list.push(l);
+            }
+        }
+    }
+    list
+}
+
+/// `lookalikes`: the list as text, CSV or a Sieve rule, to standard output or `-o`.
+pub(super) fn lookalikes_cmd(deal: &Path, a: &LookalikesArgs) -> Outcome {
+    let mut run = Run::new();
+    let (loaded, _) = load(&mut run, deal, None)?;
+    let list = deal_lookalikes(&loaded, a.party);
+    if list.is_empty() {
+        let field = match a.party {
+            PartyPick::Buyer => "buyer.email_domains",
+            _ => "seller.email_domains",
+        };
+        return Err(Diagnostic::error(&loaded.src.path, "no domain to permute")
+            .at(loaded.pos(field))
+            .field(field)
+            .hint("list the party's mail domains in `email_domains`")
+            .into());
+    }
+    let text = match a.format {
+        LookalikesFormat::Txt => verify::lookalikes_txt(&list),
+        LookalikesFormat::Csv => verify::lookalikes_csv(&list),
+        LookalikesFormat::Sieve => verify::lookalikes_sieve(&list),
+    };
+    let out = Output {
+        path: a.output.clone().unwrap_or_else(|| PathBuf::from("-")),
+        bytes: text.into_bytes(),
+    };
+    write(&mut run, &[out], std::slice::from_ref(&loaded.src.path))?;
+    run.finish()
+}
+
+/// Examples for the briefing's red flags, made from this deal's domains: a look-alike that
+/// reads as the real name (`rn` for `m`, `cl` for `d`) where the generator has one.
+fn examples(loaded: &Loaded) -> Examples {
+    let pick = |domains: &[String]| {
+        let Some(d) = domains.first() else {
+            return "example.invalid".to_string();
+        };
+        let list = verify::lookalikes(d);
+        let ascii = list
+            .iter()
+            .filter(|l| l.kind == "homoglyph" && l.ascii == l.unicode)
+            .max_by_key(|l| l.ascii.len())
+            .or(list.first());
+        ascii.map_or_else(|| d.clone(), |l| l.ascii.clone())
+    };
+    let p = &loaded.profile;
+    Examples {
+        lookalike: pick(&p.buyer.email_domains),
+        seller_lookalike: pick(&p.seller.email_domains),
+    }
+}
+
+/// The staff briefing in `formats` (Markdown, PDF on the letterhead).
+pub(crate) fn briefing_docs(
+    p: &Prepared,
+    sel: &Selection,
+    formats: &[Format],
+    fonts: Option<&Fonts>,
+) -> Result<Rendered, Problems> {
+    let o = occasion(p, sel, Tone::Formal, None);
+    let numbers: Numbers = Arc::new(sel.numbers().clone());
+    let ex = examples(&p.loaded);
+    let r = briefing::render(
+        &p.loaded.profile,
+        &sel.terms,
+        numbers,
+        &p.templates,
+        &p.langs,
+        &o,
+        &ex,
+    )?;
+    let mut out = Vec::new();
+    for f in formats {
+        let bytes = match f {
+            Format::Md => r.markdown().into_bytes(),
+            Format::Pdf => {
+                let fonts = fonts.ok_or_else(|| pdf_error(&p.loaded, "no fonts".into()))?;
+                let labels = Labels::load(&p.templates, "report-labels.yaml", &p.langs)?;
+                let ts = timestamp(&p.loaded, 1);
+                pdfdoc::briefing(&r, &p.loaded.profile, &p.langs, &labels, fonts, ts)
+                    .map_err(|m| pdf_error(&p.loaded, m))?
+            }
+            _ => continue,
+        };
+        out.push((*f, bytes));
+    }
+    Ok(out)
+}
+
+/// The call-back record as a PDF.
+pub(crate) fn callback_doc(
+    p: &Prepared,
+    sel: &Selection,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, Problems> {
+    let lb = Labels::load(&p.templates, "callback-labels.yaml", &p.langs)?;
+    let report = Labels::load(&p.templates, "report-labels.yaml", &p.langs)?;
+    let clause = sel
+        .numbers()
+        .get("payment-verification")
+        .map_or_else(|| "payment-verification".to_string(), usize::to_string);
+    let ts = timestamp(&p.loaded, 1);
+    callback::form(
+        &p.loaded.profile,
+        &p.langs,
+        &lb,
+        &report,
+        &clause,
+        fonts,
+        ts,
+    )
+    .map_err(|m| pdf_error(&p.loaded, m))
+}
+
+/// `briefing`: the one-page staff briefing.
+pub(super) fn briefing_cmd(deal: &Path, a: &BriefingArgs) -> Outcome {
+    let formats = a.formats();
+    let mut run = Run::new();
+    let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
+    let sel = select(&mut run, &p)?;
+    let fonts = if formats.contains(&Format::Pdf) {
+        Some(run.stage(load_fonts(&p.loaded, a.font.font.as_deref()))?)
+    } else {
+        None
+    };
+    let files = run.stage(briefing_docs(&p, &sel, &formats, fonts.as_ref()))?;
+    let outs = outputs(&p, "briefing", files, a.output.output.as_deref());
+    write(&mut run, &outs, &super::inputs(&p))?;
+    run.finish()
+}
+
+/// `callback-form`: the call-back record PDF.
+pub(super) fn callback_cmd(deal: &Path, a: &CallbackFormArgs) -> Outcome {
+    let mut run = Run::new();
+    let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
+    let sel = select(&mut run, &p)?;
+    let fonts = run.stage(load_fonts(&p.loaded, a.font.font.as_deref()))?;
+    let bytes = run.stage(callback_doc(&p, &sel, &fonts))?;
+    let files = vec![(Format::Pdf, bytes)];
+    let outs = outputs(&p, "callback-form", files, a.output.output.as_deref());
+    write(&mut run, &outs, &super::inputs(&p))?;
+    run.finish()
+}

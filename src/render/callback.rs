@@ -1,0 +1,221 @@
+//! Render stage: the call-back record (`callback-form`) as layout blocks — the paper form
+//! the schedule's payment-verification clause asks for, with the number on file and the
+//! contract's bank details pre-printed, and boxes to fill in by hand.
+
+use super::pdfdoc::{page_label, write_pdf};
+use super::templates::Labels;
+use crate::pdf::font::Fonts;
+use crate::pdf::layout::{Block, Cell, Column, Part, Style, Table};
+use crate::pdf::page::{self, colors::*, Furniture};
+use crate::pdf::write::Meta;
+use crate::profile::deal::Profile;
+use crate::profile::Langs;
+
+const BODY: Style = Style::new(9.0, INK);
+const FINE: Style = Style::new(7.4, MUTED);
+const H2: Style = Style::new(10.5, NAVY).bold();
+
+fn heading(text: String) -> Block {
+    Block::Heading {
+        text,
+        style: H2,
+        rule: Some(ACCENT),
+    }
+}
+
+/// A box to write in, `height` points tall, with its label in the corner.
+fn write_in(label: String, height: f32) -> Cell {
+    Cell::Frame {
+        height,
+        label,
+        style: FINE,
+    }
+}
+
+fn table(columns: Vec<Column>, header: Option<Vec<Cell>>, rows: Vec<Vec<Cell>>) -> Block {
+    Block::Table(Table {
+        columns,
+        header,
+        rows,
+        header_fill: HEADER,
+        zebra: None,
+        rule: RULE,
+        pad: 4.0,
+    })
+}
+
+/// Title, intro, the deal's facts and the number to dial; `clause` is the number of the
+/// payment-verification clause.
+fn head(p: &Profile, lb: &Labels, clause: &str) -> Vec<Block> {
+    let kv = |k: &str, v: String| (lb.get(k), vec![Part::new(v, BODY)]);
+    let names = |x: &crate::profile::deal::Party| super::contract::party_name(x, lb.langs());
+    vec![
+        Block::Heading {
+            text: lb.get("title"),
+            style: Style::new(15.0, NAVY).bold(),
+            rule: None,
+        },
+        Block::Paragraph(vec![Part::new(lb.get("subtitle"), BODY.bold())]),
+        Block::Paragraph(
+            lb.langs()
+                .list()
+                .iter()
+                .map(|l| {
+                    let c = lb.fill_one("clause", *l, &[("n", clause.to_string())]);
+                    Part::new(lb.fill_one("intro", *l, &[("clause", c)]), FINE)
+                })
+                .collect(),
+        ),
+        Block::Spacer(4.0),
+        Block::KeyValue {
+            items: vec![
+                kv("deal", p.deal.id.clone()),
+                kv("terms", p.payment.terms.clone()),
+                kv("seller", names(&p.seller).join(" ")),
+                kv("buyer", names(&p.buyer).join(" ")),
+            ],
+            pairs: 2,
+            label: FINE.bold(),
+        },
+        Block::Spacer(6.0),
+        table(
+            vec![Column::left(1.0), Column::left(2.2)],
+            None,
+            vec![vec![
+                Cell::text(lb.get("dial"), BODY.bold().color(NAVY)),
+                Cell::Text(vec![
+                    Part::new(
+                        page::unbreakable(p.payment.verification.callback()),
+                        Style::new(16.0, NAVY).bold(),
+                    ),
+                    Part::new(lb.get("never"), BODY.bold().color(BAD)),
+                ]),
+            ]],
+        ),
+    ]
+}
+
+/// The call, the details read back, the outcome.
+fn body(p: &Profile, lb: &Labels) -> Vec<Block> {
+    let b = &p.payment.beneficiary;
+    let blank = |k: &str| {
+        vec![
+            Cell::text(lb.get(k), BODY.bold()),
+            write_in(String::new(), 20.0),
+        ]
+    };
+    let read = |k: &str, v: &str| {
+        vec![
+            Cell::text(lb.get(k), BODY.bold()),
+            Cell::text(v.to_string(), BODY),
+            write_in(String::new(), 18.0),
+            Cell::text(lb.get("yes_no"), FINE),
+        ]
+    };
+    let contact = p.seller.security_contact.clone().unwrap_or_default();
+    vec![
+        heading(lb.get("call")),
+        table(
+            vec![Column::left(1.0), Column::left(2.2)],
+            None,
+            vec![
+                blank("when"),
+                blank("caller"),
+                blank("reached"),
+                vec![Cell::text(lb.get("dialled"), BODY.bold()), Cell::Empty],
+                blank("about"),
+            ],
+        ),
+        heading(lb.get("readback")),
+        table(
+            vec![
+                Column::left(1.0),
+                Column::left(1.5),
+                Column::left(1.5),
+                Column::left(0.8),
+            ],
+            Some(
+                ["item", "contract", "heard", "same"]
+                    .iter()
+                    .map(|k| Cell::text(lb.get(k), FINE.bold().color(NAVY)))
+                    .collect(),
+            ),
+            vec![
+                read("account_name", &b.account_name),
+                read("account_number", &b.account_number),
+                read("bank", &b.bank),
+                read("swift", &b.swift),
+                read("amount", &p.payment.currency),
+            ],
+        ),
+        heading(lb.get("outcome")),
+        Block::Paragraph(vec![Part::new(lb.get("confirmed"), BODY)]),
+        Block::Paragraph(vec![Part::new(
+            lb.fill("refused", &[("contact", contact)]),
+            BODY,
+        )]),
+        table(
+            vec![Column::left(1.0)],
+            None,
+            vec![vec![write_in(lb.get("notes"), 34.0)]],
+        ),
+    ]
+}
+
+/// One row per approver: name and role, signature, date.
+fn approvals(p: &Profile, lb: &Labels) -> Vec<Block> {
+    let n = p.payment.verification.approvers.max(1);
+    let rows = (1..=n)
+        .map(|i| {
+            vec![
+                write_in(lb.fill("approver", &[("n", i.to_string())]), 34.0),
+                write_in(lb.get("signature"), 34.0),
+                write_in(lb.get("date"), 34.0),
+            ]
+        })
+        .collect();
+    vec![
+        heading(lb.fill("approvers", &[("n", n.to_string())])),
+        table(
+            vec![Column::left(1.6), Column::left(1.4), Column::left(0.7)],
+            None,
+            rows,
+        ),
+    ]
+}
+
+/// The call-back record as a PDF on the seller's letterhead.
+pub fn form(
+    p: &Profile,
+    langs: &Langs,
+    lb: &Labels,
+    report_labels: &Labels,
+    clause: &str,
+    fonts: &Fonts,
+    timestamp: i64,
+) -> Result<Vec<u8>, String> {
+    let mut blocks = head(p, lb, clause);
+    blocks.push(Block::Spacer(4.0));
+    blocks.extend(body(p, lb));
+    blocks.extend(approvals(p, lb));
+    let furniture = Furniture {
+        left: super::contract::party_name(&p.seller, langs),
+        title: lb.get("title"),
+        subtitle: p.deal.id.clone(),
+        footer: vec![lb.get("never")],
+        page_label: page_label(report_labels),
+    };
+    let meta = Meta {
+        title: format!("{} — {}", lb.get("title"), p.deal.id),
+        author: p.seller.name.clone(),
+        subject: format!("{} call-back record", p.deal.id),
+        keywords: vec![
+            p.deal.id.clone(),
+            "call-back".into(),
+            "回拨核实".into(),
+            p.buyer.name.clone(),
+        ],
+        timestamp,
+    };
+    write_pdf(&blocks, &furniture, fonts, meta)
+}

@@ -1,0 +1,224 @@
+//! CLI tests of `verify` and `lookalikes`: exit codes 0/4/1/3, JSON, mbox, and the look-alike
+//! lists in every format; later, the briefing and the call-back form.
+
+#[path = "support/cli.rs"]
+mod support;
+
+use support::*;
+
+const ANNA: &str = "Anna Lindqvist <anna.lindqvist@nordichome.se>";
+
+fn mail(from: &str, subject: &str, body: &str) -> String {
+    format!(
+        "From: {from}\r\nTo: Li Wei <li.wei@hengli-kitchen.com>\r\nSubject: {subject}\r\n\
+         Date: Mon, 7 Dec 2026 09:00:00 +0100\r\nMessage-ID: <1@x>\r\nMIME-Version: 1.0\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    )
+}
+
+fn clean() -> String {
+    mail(
+        ANNA,
+        "Week 49",
+        "Thank you for the report, the photos look good.",
+    )
+}
+
+fn lookalike() -> String {
+    mail(
+        "Anna Lindqvist <anna.lindqvist@nordicnome.se>",
+        "Invoice",
+        "Please find the balance invoice. Kind regards, Anna",
+    )
+}
+
+#[test]
+fn verify_exits_0_on_a_clean_mail_and_4_on_a_lookalike_sender() {
+    let t = example_deal();
+    std::fs::write(t.path().join("ok.eml"), clean()).unwrap();
+    std::fs::write(t.path().join("bad.eml"), lookalike()).unwrap();
+    let r = dealguard(t.path(), &["verify", "ok.eml", "--lang", "en"]);
+    ok(&r);
+    assert!(r.stdout.contains("no warning signs found"), "{}", r.stdout);
+    assert!(r
+        .stdout
+        .contains("payment details are confirmed only by calling the number in the contract: +86 574 8888 1250"));
+    let r = dealguard(
+        t.path(),
+        &["verify", "ok.eml", "bad.eml", "--lang", "en+zh"],
+    );
+    assert_eq!(r.code, 4, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("nordicnome.se") && r.stdout.contains("发现警示迹象"));
+    // Nothing is written but standard output.
+    assert!(!t.path().join("out").exists());
+}
+
+#[test]
+fn verify_json_parses_and_says_the_same() {
+    let t = example_deal();
+    std::fs::write(t.path().join("ok.eml"), clean()).unwrap();
+    std::fs::write(t.path().join("bad.eml"), lookalike()).unwrap();
+    let r = dealguard(
+        t.path(),
+        &[
+            "verify", "ok.eml", "bad.eml", "--format", "json", "-o", "v.json",
+        ],
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    let text = std::fs::read_to_string(t.path().join("v.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["exit_code"], 4);
+    assert_eq!(v["callback_phone"], "+86 574 8888 1250");
+    assert_eq!(v["mails"][0]["verdict"], "no-warning-signs");
+    assert_eq!(v["mails"][1]["verdict"], "warning-signs");
+    assert!(v["mails"][1]["signs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["kind"] == "sender-lookalike"));
+}
+
+#[test]
+fn verify_reads_an_mbox_as_numbered_mails() {
+    let t = example_deal();
+    let mbox = format!(
+        "From anna@nordichome.se Mon Dec  7 09:00:00 2026\n{}\nFrom x@nordicnome.se Mon Dec  7 10:00:00 2026\n{}\n",
+        clean().replace("\r\n", "\n"),
+        lookalike().replace("\r\n", "\n")
+    );
+    std::fs::write(t.path().join("in.mbox"), mbox).unwrap();
+    let r = dealguard(
+        t.path(),
+        &["verify", "--mbox", "in.mbox", "--format", "json"],
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let files: Vec<&str> = v["mails"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["in.mbox#1", "in.mbox#2"]);
+    std::fs::write(t.path().join("empty.mbox"), "").unwrap();
+    let r = dealguard(t.path(), &["verify", "--mbox", "empty.mbox"]);
+    ok(&r);
+    assert!(r.stderr.contains("holds no messages"), "{}", r.stderr);
+}
+
+#[test]
+fn verify_fails_cleanly_on_missing_folders_and_no_arguments() {
+    let t = example_deal();
+    let r = dealguard(t.path(), &["verify", "missing.eml"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("missing.eml"));
+    std::fs::create_dir(t.path().join("dir.eml")).unwrap();
+    let r = dealguard(t.path(), &["verify", "dir.eml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("is not a regular file"));
+    assert_eq!(dealguard(t.path(), &["verify"]).code, 2);
+    // `-o` onto an input is refused.
+    std::fs::write(t.path().join("ok.eml"), clean()).unwrap();
+    let r = dealguard(t.path(), &["verify", "ok.eml", "-o", "ok.eml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+}
+
+#[test]
+fn lookalikes_are_stable_and_in_every_format() {
+    let t = example_deal();
+    let txt = dealguard(t.path(), &["lookalikes"]);
+    ok(&txt);
+    let lines: Vec<&str> = txt.stdout.lines().collect();
+    assert!(lines.len() > 100, "{} domains", lines.len());
+    assert!(lines.contains(&"nordicnome.se"));
+    assert!(!lines.contains(&"nordichome.se") && !lines.contains(&"hengli-kitchen.com"));
+    let mut unique = lines.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), lines.len(), "each domain once");
+    assert_eq!(dealguard(t.path(), &["lookalikes"]).stdout, txt.stdout);
+    let seller = dealguard(t.path(), &["lookalikes", "--party", "seller"]);
+    ok(&seller);
+    assert!(!seller.stdout.contains("nordic") && seller.stdout.contains("hengli"));
+    let buyer = dealguard(t.path(), &["lookalikes", "--party", "buyer"]);
+    assert!(!buyer.stdout.contains("hengli") && buyer.stdout.contains("nordic"));
+    let csv = dealguard(t.path(), &["lookalikes", "--format", "csv"]);
+    ok(&csv);
+    assert!(csv.stdout.starts_with("kind,domain,unicode\n"));
+    assert_eq!(csv.stdout.lines().count(), lines.len() + 1);
+    let sieve = dealguard(
+        t.path(),
+        &["lookalikes", "--format", "sieve", "-o", "l.sieve"],
+    );
+    ok(&sieve);
+    let s = std::fs::read_to_string(t.path().join("l.sieve")).unwrap();
+    assert!(s.contains("require") && s.contains("fileinto") && s.contains("\"nordicnome.se\""));
+}
+
+fn pdf_text(path: &std::path::Path) -> (usize, String) {
+    let d = lopdf::Document::load(path).unwrap();
+    let pages: Vec<u32> = d.get_pages().keys().copied().collect();
+    (pages.len(), d.extract_text(&pages).unwrap())
+}
+
+#[test]
+fn briefing_has_the_rule_the_steps_the_flags_and_whom_to_call() {
+    let t = example_deal();
+    let r = dealguard(t.path(), &["briefing", "--lang", "en+zh", "-o", "-"]);
+    ok(&r);
+    let md = &r.stdout;
+    for needle in [
+        "never share a mailbox, ERP or platform login",
+        "绝不向任何人",
+        "+86 574 8888 1250",
+        "it-security@hengli-kitchen.com",
+        "2 approvers",
+        "各2名审批人",
+        "Trello",
+        "WhatsApp",
+        "every Friday",
+        "dealguard verify mail.eml",
+        "Clause 4",
+    ] {
+        assert!(md.contains(needle), "briefing lacks {needle}");
+    }
+    // Seven red flags, each with an example, in each language.
+    let rows = md.lines().filter(|l| l.starts_with("| ")).count();
+    assert_eq!(rows, 2 * 8, "a header and seven rows per language");
+    assert!(!md.contains("{{") && !md.contains("{%"));
+    for (lang, pages) in [("en", 1), ("zh", 1), ("en+zh", 2)] {
+        let r = dealguard(
+            t.path(),
+            &["briefing", "--lang", lang, "--format", "pdf", "-o", "b.pdf"],
+        );
+        ok(&r);
+        let (n, text) = pdf_text(&t.path().join("b.pdf"));
+        assert_eq!(n, pages, "{lang}: {n} pages");
+        assert!(text.contains("+86 574 8888 1250"), "{lang}");
+    }
+}
+
+#[test]
+fn callback_form_preprints_the_number_the_account_and_the_approvers() {
+    let t = example_deal();
+    for (lang, pages) in [("en", 1), ("zh", 1), ("en+zh", 2)] {
+        let r = dealguard(t.path(), &["callback-form", "--lang", lang, "-o", "f.pdf"]);
+        ok(&r);
+        let (n, text) = pdf_text(&t.path().join("f.pdf"));
+        assert!(n <= pages, "{lang}: {n} pages");
+        for needle in ["+86 574 8888 1250", "3561 0000 1234 5678", "BKCHCNBJ92A"] {
+            assert!(text.contains(needle), "{lang} form lacks {needle}");
+        }
+        let approver = if lang == "zh" {
+            "审批人2"
+        } else {
+            "Approver 2"
+        };
+        assert!(
+            text.contains(approver) && !text.contains("Approver 3") && !text.contains("审批人3")
+        );
+    }
+    let (_, text) = pdf_text(&t.path().join("f.pdf"));
+    assert!(text.contains("Never a number from the mail") && text.contains("绝不拨打邮件"));
+    assert_eq!(dealguard(t.path(), &["callback-form", "-o", "-"]).code, 2);
+}
