@@ -356,9 +356,9 @@ pub struct BuildArgs {
     /// Rebuild every document, even when its inputs have not changed.
     #[arg(long)]
     pub force: bool,
-    /// Documents built at the same time (default: the number of cores).
-    #[arg(long, value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Worker threads for documents and their photos, 1 to 64 (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: Option<u16>,
 }
 
 /// Arguments of `report`.

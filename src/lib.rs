@@ -11,6 +11,7 @@ pub mod clauses;
 pub mod cli;
 pub mod context;
 pub mod diag;
+pub mod fs;
 pub mod memory;
 pub mod output;
 pub mod pdf;

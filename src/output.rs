@@ -6,7 +6,7 @@
 //! killed process left behind.
 
 use crate::diag::{Diagnostic, Problems};
-use crate::profile::yaml::{io_error, io_reason};
+use crate::fs::{io_error, io_reason};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;

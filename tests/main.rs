@@ -20,3 +20,5 @@ mod letters;
 mod props;
 #[path = "suite/report.rs"]
 mod report;
+#[path = "suite/verify.rs"]
+mod verify;

@@ -10,11 +10,11 @@ use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared,
 use crate::clauses::Selection;
 use crate::cli::BuildArgs;
 use crate::diag::{Diagnostic, Problems, Where};
+use crate::fs::{io_error, read_bounded, ReadFail};
 use crate::output::{self, Output};
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::week;
-use crate::profile::yaml::{io_error, read_bounded, ReadFail};
 use crate::render::letters::{Kind, Tone};
 use crate::render::pdfdoc::ContractLayout;
 use rayon::prelude::*;
@@ -188,7 +188,7 @@ fn read_manifest(out_dir: &Path, problems: &mut Problems) -> (Manifest, Option<S
         Err(ReadFail::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return (Manifest::default(), None)
         }
-        Err(ReadFail::Io(e)) => format!("cannot be read ({})", crate::profile::yaml::io_reason(&e)),
+        Err(ReadFail::Io(e)) => format!("cannot be read ({})", crate::fs::io_reason(&e)),
         Err(ReadFail::NotAFile) => "is not a file".to_string(),
         Err(ReadFail::TooBig(n)) => format!("is {n} bytes, more than a manifest can be"),
     };
@@ -335,16 +335,17 @@ fn size(n: usize) -> String {
 
 /// The one thread pool of a build: documents run on it, and so do their photos (nested
 /// `par_iter`) and the JPEG decoder's rows, so at most `--jobs` threads compute at once.
-fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Problems> {
-    // 0 lets rayon choose: `RAYON_NUM_THREADS`, or one thread per core.
-    let n = jobs.map_or(0, |n| n.clamp(1, MAX_JOBS));
+fn pool(jobs: Option<u16>) -> Result<rayon::ThreadPool, Problems> {
+    // 0 lets rayon choose: `RAYON_NUM_THREADS`, or one thread per core. `--jobs` is 1 to 64
+    // already (a usage error otherwise).
+    let n = jobs.map_or(0, |n| usize::from(n).clamp(1, MAX_JOBS));
     rayon::ThreadPoolBuilder::new()
         .num_threads(n)
         .thread_name(|i| format!("dealguard-{i}"))
         .build()
         .map_err(|e| {
             Diagnostic::error(
-                Path::new("build"),
+                Where::arg("--jobs"),
                 format!("cannot start the worker threads ({e})"),
             )
             .io()

@@ -101,6 +101,11 @@ pub(super) fn init(a: &InitArgs) -> Outcome {
         "next: edit them, then `dealguard --deal {} build`",
         deal.display()
     );
+    // The moment money is lost is when a mail asks for it: say how to check one.
+    println!(
+        "when a mail asks for a payment, new bank details or a login: `dealguard --deal {} verify MAIL.eml` (exit 4 = warning signs; then call the number in the contract)",
+        deal.display()
+    );
     Ok(Problems::new())
 }
 

@@ -265,7 +265,7 @@ fn read_font(
     shown: &Path,
     field: Option<&str>,
 ) -> Result<Vec<u8>, Problems> {
-    use crate::profile::yaml::{io_error, read_bounded, ReadFail};
+    use crate::fs::{io_error, read_bounded, ReadFail};
     const MAX_FONT: u64 = 64 * 1024 * 1024;
     read_bounded(path, MAX_FONT).map_err(|e| {
         let d = match e {

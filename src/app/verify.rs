@@ -11,10 +11,10 @@ use crate::cli::{
     VerifyFormat,
 };
 use crate::diag::{Diagnostic, Problems};
+use crate::fs::{io_error, read_bounded, ReadFail};
 use crate::output::Output;
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
-use crate::profile::yaml::{io_error, read_bounded, ReadFail};
 use crate::profile::{self, Langs, Loaded};
 use crate::render::briefing::{self, Examples};
 use crate::render::env::Numbers;

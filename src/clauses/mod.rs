@@ -360,7 +360,7 @@ impl Library {
                 Ok(e) => e,
                 Err(_) if is_set => continue,
                 Err(e) => {
-                    problems.push(yaml::io_error(shown, "read clause folder", &e));
+                    problems.push(crate::fs::io_error(shown, "read clause folder", &e));
                     continue;
                 }
             };

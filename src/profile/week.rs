@@ -3,7 +3,7 @@
 use super::aql;
 use super::check::Checker;
 use super::deal::Profile;
-use super::text::{Date, Text, Ymd};
+use super::text::{Date, Lang, Text, Ymd};
 use super::yaml::{self, Index, Source};
 use crate::diag::{did_you_mean, Problems};
 use serde::{Deserialize, Serialize};
@@ -292,7 +292,7 @@ impl PhotoFile {
     /// `shown` (the name in the week file) and a hint.
     pub fn read(&self, shown: &str) -> Result<Vec<u8>, (String, String)> {
         let max = crate::pdf::photo::Limits::default().max_bytes;
-        yaml::read_bounded(&self.path, max).map_err(|e| read_fail(e, shown, max))
+        crate::fs::read_bounded(&self.path, max).map_err(|e| read_fail(e, shown, max))
     }
 }
 
@@ -331,7 +331,44 @@ pub fn load_source(
         .map(|s| s.id.as_str())
         .collect();
     let langs = profile.deal.languages.clone();
+    let iso = check_head(&mut c, &week, &langs);
+    check_progress(&mut c, &week, &stage_ids, &langs);
+    check_inspections(&mut c, &week, &stage_ids, &langs);
+    check_materials(&mut c, &week, &langs);
+    let photo_files = check_photos(&mut c, &week, path, deal_dir, &stage_ids, &langs);
+    check_rest(&mut c, &week, &langs);
+    if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
+        if w.sunday() < signed {
+            c.warning(
+                "week",
+                format!(
+                    "{} ends before the contract date {}",
+                    w.label(),
+                    signed.iso()
+                ),
+            );
+        }
+    }
+    let problems = c.problems;
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    // `iso` is `None` only with an error, returned above.
+    let Some(iso) = iso else {
+        return Err(problems);
+    };
+    Ok(LoadedWeek {
+        week,
+        iso,
+        src,
+        index,
+        photo_files,
+        warnings: problems,
+    })
+}
 
+/// The head of the week: ISO week, report number, names, forecast, summary.
+fn check_head(c: &mut Checker, week: &Week, langs: &[Lang]) -> Option<IsoWeek> {
     let iso = IsoWeek::parse(&week.week);
     if iso.is_none() {
         c.error("week", format!("`{}` is not an ISO week", week.week))
@@ -343,20 +380,27 @@ pub fn load_source(
     c.non_empty("prepared_by", &week.prepared_by);
     c.non_empty("reviewed_by", &week.reviewed_by);
     c.date("forecast_ship", &week.forecast_ship);
-    c.text("summary", &week.summary, &langs);
+    c.text("summary", &week.summary, langs);
 
-    let stage = |c: &mut Checker, field: &str, id: &str| {
-        if !stage_ids.contains(&id) {
-            let e = c.error(field, format!("`{id}` is not a stage of the deal"));
-            match did_you_mean(id, stage_ids.iter().copied()) {
-                Some(b) => e.set_hint(format!("did you mean `{b}`?")),
-                None => e.set_hint(format!("stages in deal.yaml: {}", stage_ids.join(", "))),
-            }
+    iso
+}
+
+/// A stage id that must be one of the deal's stages.
+fn check_stage(c: &mut Checker, stage_ids: &[&str], field: &str, id: &str) {
+    if !stage_ids.contains(&id) {
+        let e = c.error(field, format!("`{id}` is not a stage of the deal"));
+        match did_you_mean(id, stage_ids.iter().copied()) {
+            Some(b) => e.set_hint(format!("did you mean `{b}`?")),
+            None => e.set_hint(format!("stages in deal.yaml: {}", stage_ids.join(", "))),
         }
-    };
+    }
+}
+
+/// Production progress: known stages, once each, percentages from 0 to 100.
+fn check_progress(c: &mut Checker, week: &Week, stage_ids: &[&str], langs: &[Lang]) {
     for (i, p) in week.progress.iter().enumerate() {
         let f = format!("progress[{i}]");
-        stage(&mut c, &format!("{f}.stage"), &p.stage);
+        check_stage(c, stage_ids, &format!("{f}.stage"), &p.stage);
         if week.progress[..i].iter().any(|o| o.stage == p.stage) {
             c.error(
                 &format!("{f}.stage"),
@@ -372,10 +416,10 @@ pub fn load_source(
             }
         }
         if let Some(n) = &p.note {
-            c.text(&format!("{f}.note"), n, &langs);
+            c.text(&format!("{f}.note"), n, langs);
         }
     }
-    for s in &stage_ids {
+    for s in stage_ids {
         if !week.progress.iter().any(|p| p.stage == *s) && !week.progress.is_empty() {
             c.warning(
                 "progress",
@@ -383,10 +427,14 @@ pub fn load_source(
             );
         }
     }
+}
+
+/// Inspections: stage, lot size, inspection level, and AQLs the ISO 2859-1 table has.
+fn check_inspections(c: &mut Checker, week: &Week, stage_ids: &[&str], langs: &[Lang]) {
     for (i, ins) in week.inspections.iter().enumerate() {
         let f = format!("inspections[{i}]");
-        c.text(&format!("{f}.item"), &ins.item, &langs);
-        stage(&mut c, &format!("{f}.stage"), &ins.stage);
+        c.text(&format!("{f}.item"), &ins.item, langs);
+        check_stage(c, stage_ids, &format!("{f}.stage"), &ins.stage);
         if ins.lot_size < 2 {
             c.error(
                 &format!("{f}.lot_size"),
@@ -434,12 +482,28 @@ pub fn load_source(
             Some(_) => {}
         }
     }
+}
+
+/// Material purchase records.
+fn check_materials(c: &mut Checker, week: &Week, langs: &[Lang]) {
     for (i, m) in week.materials.iter().enumerate() {
         let f = format!("materials[{i}]");
-        c.text(&format!("{f}.material"), &m.material, &langs);
+        c.text(&format!("{f}.material"), &m.material, langs);
         c.non_empty(&format!("{f}.supplier"), &m.supplier);
         c.date(&format!("{f}.date"), &m.date);
     }
+}
+
+/// Photos: captions and stages, then each file resolved inside the deal folder and checked
+/// (regular file, size, JPEG/PNG), within the week's total; the files are not read here.
+fn check_photos(
+    c: &mut Checker,
+    week: &Week,
+    path: &Path,
+    deal_dir: &Path,
+    stage_ids: &[&str],
+    langs: &[Lang],
+) -> Vec<PhotoFile> {
     // The deal folder, resolved; without it no photo can be shown to be inside it.
     let deal_root = match deal_dir.canonicalize() {
         Ok(r) => Some(r),
@@ -449,7 +513,7 @@ pub fn load_source(
                 format!(
                     "the deal folder `{}` cannot be resolved ({})",
                     deal_dir.display(),
-                    yaml::io_reason(&e)
+                    crate::fs::io_reason(&e)
                 ),
             );
             None
@@ -460,10 +524,10 @@ pub fn load_source(
     let mut total_bytes: u64 = 0;
     for (i, p) in week.photos.iter().enumerate() {
         let f = format!("photos[{i}]");
-        c.text(&format!("{f}.caption"), &p.caption, &langs);
+        c.text(&format!("{f}.caption"), &p.caption, langs);
         c.date(&format!("{f}.taken"), &p.taken);
         if let Some(s) = &p.stage {
-            stage(&mut c, &format!("{f}.stage"), s);
+            check_stage(c, stage_ids, &format!("{f}.stage"), s);
         }
         if week.photos.len() > MAX_PHOTOS {
             // Too many to check; the count is already reported.
@@ -487,6 +551,11 @@ pub fn load_source(
             }
         }
     }
+    photo_files
+}
+
+/// Videos, plan, issues and buyer actions.
+fn check_rest(c: &mut Checker, week: &Week, langs: &[Lang]) {
     for (i, v) in week.videos.iter().enumerate() {
         let f = format!("videos[{i}]");
         if !(v.url.starts_with("https://") || v.url.starts_with("http://"))
@@ -498,11 +567,11 @@ pub fn load_source(
             )
             .set_hint("give the full address, starting with https://");
         }
-        c.text(&format!("{f}.caption"), &v.caption, &langs);
+        c.text(&format!("{f}.caption"), &v.caption, langs);
     }
     for (i, t) in week.plan.iter().enumerate() {
         let f = format!("plan[{i}]");
-        c.text(&format!("{f}.task"), &t.task, &langs);
+        c.text(&format!("{f}.task"), &t.task, langs);
         c.non_empty(&format!("{f}.owner"), &t.owner);
         let due = c.date(&format!("{f}.due"), &t.due);
         if let Some(s) = &t.start {
@@ -517,39 +586,11 @@ pub fn load_source(
         }
     }
     for (i, t) in week.issues.iter().enumerate() {
-        c.text(&format!("issues[{i}]"), t, &langs);
+        c.text(&format!("issues[{i}]"), t, langs);
     }
     for (i, t) in week.buyer_actions.iter().enumerate() {
-        c.text(&format!("buyer_actions[{i}]"), t, &langs);
+        c.text(&format!("buyer_actions[{i}]"), t, langs);
     }
-    if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
-        if w.sunday() < signed {
-            c.warning(
-                "week",
-                format!(
-                    "{} ends before the contract date {}",
-                    w.label(),
-                    signed.iso()
-                ),
-            );
-        }
-    }
-    let problems = c.problems;
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    // `iso` is `None` only with an error, returned above.
-    let Some(iso) = iso else {
-        return Err(problems);
-    };
-    Ok(LoadedWeek {
-        week,
-        iso,
-        src,
-        index,
-        photo_files,
-        warnings: problems,
-    })
 }
 
 /// Checks a resolved photo without reading it: a regular file within the photo limit, and a
@@ -558,17 +599,17 @@ fn check_photo(path: PathBuf, shown: &str) -> Result<PhotoFile, (String, String)
     use std::io::Read;
     let max = crate::pdf::photo::Limits::default().max_bytes;
     let fail = |e| read_fail(e, shown, max);
-    let meta = std::fs::metadata(&path).map_err(|e| fail(yaml::ReadFail::Io(e)))?;
+    let meta = std::fs::metadata(&path).map_err(|e| fail(crate::fs::ReadFail::Io(e)))?;
     if !meta.is_file() {
-        return Err(fail(yaml::ReadFail::NotAFile));
+        return Err(fail(crate::fs::ReadFail::NotAFile));
     }
     if meta.len() > max {
-        return Err(fail(yaml::ReadFail::TooBig(meta.len())));
+        return Err(fail(crate::fs::ReadFail::TooBig(meta.len())));
     }
     let mut head = Vec::with_capacity(16);
     std::fs::File::open(&path)
         .and_then(|f| f.take(16).read_to_end(&mut head))
-        .map_err(|e| fail(yaml::ReadFail::Io(e)))?;
+        .map_err(|e| fail(crate::fs::ReadFail::Io(e)))?;
     match crate::pdf::photo::sniff(&head) {
         Ok(_) => Ok(PhotoFile {
             path,
@@ -582,9 +623,9 @@ fn check_photo(path: PathBuf, shown: &str) -> Result<PhotoFile, (String, String)
 }
 
 /// The message and hint for a photo that cannot be read.
-fn read_fail(e: yaml::ReadFail, shown: &str, max: u64) -> (String, String) {
+fn read_fail(e: crate::fs::ReadFail, shown: &str, max: u64) -> (String, String) {
     match e {
-        yaml::ReadFail::TooBig(len) => (
+        crate::fs::ReadFail::TooBig(len) => (
             format!(
                 "`{shown}` is {} MB; photos may be at most {} MB",
                 len / 1_000_000,
@@ -592,12 +633,12 @@ fn read_fail(e: yaml::ReadFail, shown: &str, max: u64) -> (String, String) {
             ),
             "export the photo from the phone at a normal size, or resize it".into(),
         ),
-        yaml::ReadFail::NotAFile => (
+        crate::fs::ReadFail::NotAFile => (
             format!("`{shown}` is not a file"),
             "name a photo file".into(),
         ),
-        yaml::ReadFail::Io(e) => (
-            format!("`{shown}` cannot be read ({})", yaml::io_reason(&e)),
+        crate::fs::ReadFail::Io(e) => (
+            format!("`{shown}` cannot be read ({})", crate::fs::io_reason(&e)),
             "check the file's permissions".into(),
         ),
     }
@@ -623,7 +664,7 @@ fn resolve_photo(base: &Path, deal_root: &Path, file: &str) -> Result<PathBuf, (
         Ok(r) => r,
         Err(e) => {
             return Err((
-                format!("`{file}` cannot be read ({})", yaml::io_reason(&e)),
+                format!("`{file}` cannot be read ({})", crate::fs::io_reason(&e)),
                 "paths are relative to the week file; check the name and that the photo is in the deal folder".into(),
             ))
         }

@@ -13,7 +13,7 @@ use crate::profile::yaml::Source;
 use crate::profile::{self, Lang, Langs, Loaded, Text};
 use serde_yaml::{Mapping, Value as Yaml};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Template files by name (`letter/en.md`), built-in first, then each override folder's.
 #[derive(Debug, Clone, Default)]
@@ -252,9 +252,12 @@ pub fn render(
     lang: Lang,
     numbers: Numbers,
 ) -> Result<Doc, Problems> {
-    let src = t
-        .get(name)
-        .ok_or_else(|| Problems::from(Diagnostic::error(Path::new(name), "template is missing")))?;
+    let src = t.get(name).ok_or_else(|| {
+        Problems::from(Diagnostic::error(
+            crate::diag::Where::built_in(name),
+            "template is missing",
+        ))
+    })?;
     let origin = Origin::of_file();
     let (mut bad, _) = env::check_names(&src.text, data, schema_extra);
     bad.extend(guard::check_safe(&src.text));

@@ -200,7 +200,9 @@ fn profile_strings_are_escaped_in_every_format() {
 #[test]
 fn init_writes_a_deal_that_check_and_contract_accept() {
     let t = tempfile::tempdir().unwrap();
-    ok(&dealguard(t.path(), &["init", "new-deal"]));
+    let init = dealguard(t.path(), &["init", "new-deal"]);
+    ok(&init);
+    assert!(init.stdout.contains("verify MAIL.eml"), "{}", init.stdout);
     let dir = t.path().join("new-deal");
     ok(&dealguard(&dir, &["check", "reports/2026-W49.yaml"]));
     ok(&dealguard(&dir, &["contract"]));
@@ -390,6 +392,14 @@ fn usage_errors_exit_2_with_clap_message() {
             "invalid value '2026-13-40' for '--date <YYYY-MM-DD>'",
             "is not a date",
         ],
+    );
+    usage_error(
+        &["build", "--jobs", "0"],
+        &["invalid value '0' for '--jobs <N>'"],
+    );
+    usage_error(
+        &["reply", "--date", "2026-+1-+5"],
+        &["`2026-+1-+5` is not a date"],
     );
     usage_error(
         &["reply", "--tone", "rude"],

@@ -1,8 +1,7 @@
 //! CLI tests of `verify` and `lookalikes`: exit codes 0/4/1/3, JSON, mbox, and the look-alike
 //! lists in every format; later, the briefing and the call-back form.
 
-#[path = "support/cli.rs"]
-mod support;
+use crate::support;
 
 use support::*;
 
