@@ -69,8 +69,13 @@ pub fn render_text(v: &Verdicts, langs: &Langs) -> String {
         }
         let _ = writeln!(
             s,
-            "  From: {}",
-            if m.from.is_empty() { "(none)" } else { &m.from }
+            "  {}",
+            // `from` is the header line as written ("From: name <address>").
+            if m.from.is_empty() {
+                "From: (none)"
+            } else {
+                &m.from
+            }
         );
         let _ = writeln!(s, "  Subject: {}", m.subject);
         for l in langs.list() {

@@ -505,7 +505,7 @@ fn lookalike_outputs_are_stable() {
     assert!(csv.starts_with("kind,domain,unicode\naddition,nordichomea.se,"));
     assert!(lookalikes_txt(&a).lines().all(|l| l.is_ascii()));
     let sieve = lookalikes_sieve(&a);
-    assert!(sieve.contains("\"xn--") && sieve.contains("fileinto \"Junk\";"));
+    assert!(sieve.contains("\"xn--") && sieve.contains("fileinto :create \"Suspicious\";"));
 }
 
 #[test]

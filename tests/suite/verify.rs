@@ -39,6 +39,12 @@ fn verify_exits_0_on_a_clean_mail_and_4_on_a_lookalike_sender() {
     let r = dealguard(t.path(), &["verify", "ok.eml", "--lang", "en"]);
     ok(&r);
     assert!(r.stdout.contains("no warning signs found"), "{}", r.stdout);
+    // The sender line is printed once, as written.
+    assert!(
+        r.stdout.contains("\n  From: ") && !r.stdout.contains("From: From:"),
+        "{}",
+        r.stdout
+    );
     assert!(r
         .stdout
         .contains("payment details are confirmed only by calling the number in the contract: +86 574 8888 1250"));
