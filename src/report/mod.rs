@@ -1,6 +1,5 @@
 //! Render stage: the weekly progress report (week file → blocks → laid-out pages → PDF bytes).
 
-pub mod aql;
 pub mod compose;
 
 use crate::diag::{Diagnostic, Problems};
