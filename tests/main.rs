@@ -1,6 +1,8 @@
 //! The integration tests, as one test binary: the crate and its dependencies are linked once,
 //! not once per file. Each module runs the built binary or the library on fixture folders.
 
+#[path = "support/pdfs.rs"]
+mod pdfs;
 #[path = "support/photos.rs"]
 mod photos;
 #[path = "support/cli.rs"]
