@@ -1,0 +1,69 @@
+//! Lay-out stage: PNG decoding (`image`), EXIF orientation and transparency flattened onto white.
+
+use super::exif::exif_orientation;
+use super::{check_pixels, finish, plan, Limits, PhotoError, Raster, PANICKED};
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat};
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+fn image_error(e: ImageError) -> PhotoError {
+    match e {
+        ImageError::Limits(e) => PhotoError::TooLarge(format!("too large to decode ({e})")),
+        ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            PhotoError::Decode("the PNG file ends early; it is probably truncated".into())
+        }
+        ImageError::Unsupported(e) => PhotoError::Unsupported(e.to_string()),
+        e => PhotoError::Decode(e.to_string()),
+    }
+}
+
+pub(super) fn png_raster(
+    bytes: &[u8],
+    bx: (u32, u32),
+    limits: Limits,
+) -> Result<Raster, PhotoError> {
+    let reader = || {
+        let mut r = image::ImageReader::with_format(Cursor::new(bytes), ImageFormat::Png);
+        let mut l = image::Limits::default();
+        // Room for 16-bit RGBA at the pixel limit; the decoder refuses anything beyond.
+        l.max_alloc = Some(limits.max_pixels.saturating_mul(8));
+        r.limits(l);
+        r
+    };
+    // Reads the IHDR chunk only.
+    let (w, h) = reader().into_dimensions().map_err(image_error)?;
+    check_pixels(w, h, limits)?;
+    let mut dec = reader().into_decoder().map_err(image_error)?;
+    let orientation = dec
+        .exif_metadata()
+        .ok()
+        .flatten()
+        .as_deref()
+        .and_then(exif_orientation)
+        .unwrap_or(1);
+    let img = catch_unwind(AssertUnwindSafe(|| DynamicImage::from_decoder(dec)))
+        .map_err(|_| PhotoError::Decode(PANICKED.into()))?
+        .map_err(image_error)?;
+    let (w, h) = (img.width(), img.height());
+    let color = img.color();
+    let (px, n) = match (color.has_color(), color.has_alpha()) {
+        (false, false) => (img.into_luma8().into_raw(), 1),
+        (false, true) => (flatten(&img.into_luma_alpha8().into_raw(), 1), 1),
+        (true, false) => (img.into_rgb8().into_raw(), 3),
+        (true, true) => (flatten(&img.into_rgba8().into_raw(), 3), 3),
+    };
+    let (source, target) = plan((w, h), orientation, bx);
+    finish(px, (w, h), n, target, orientation, source)
+}
+
+/// Composites pixels of `n` colour bytes plus one alpha byte onto white.
+fn flatten(px: &[u8], n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(px.len() / (n + 1) * n);
+    for p in px.chunks_exact(n + 1) {
+        let a = u32::from(p[n]);
+        for &c in &p[..n] {
+            out.push(((u32::from(c) * a + 255 * (255 - a) + 127) / 255) as u8);
+        }
+    }
+    out
+}

@@ -1,0 +1,312 @@
+//! Load stage: the weekly report file (`reports/2026-W49.yaml`) as typed data, and its checks.
+
+mod checks;
+mod iso;
+mod photos;
+
+use super::aql;
+use super::check::Checker;
+use super::deal::Profile;
+use super::text::{Date, Text};
+use super::yaml::{self, Index, Source};
+use crate::diag::Problems;
+use checks::{
+    check_head, check_inspections, check_materials, check_photos, check_progress, check_rest,
+};
+pub use iso::IsoWeek;
+pub use photos::PhotoFile;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Most photos one report holds (each is decoded and embedded).
+pub const MAX_PHOTOS: usize = 200;
+
+/// Most source-photo bytes one report reads (twelve 4000×3000 photos are about 40 MB).
+pub const MAX_PHOTO_BYTES_TOTAL: u64 = 500 * 1024 * 1024;
+
+/// One week's report data.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Week {
+    /// ISO week, such as `2026-W49`.
+    pub week: String,
+    /// Report sequence number for the deal.
+    pub number: u32,
+    /// Who wrote the report.
+    pub prepared_by: String,
+    /// Who checked it.
+    pub reviewed_by: String,
+    /// Overall status.
+    pub status: Status,
+    /// Forecast shipment date.
+    pub forecast_ship: Date,
+    /// A few sentences on the week.
+    pub summary: Text,
+    /// Completion per production stage.
+    #[serde(default)]
+    pub progress: Vec<Progress>,
+    /// Key inspections of the week.
+    #[serde(default)]
+    pub inspections: Vec<Inspection>,
+    /// Material purchase records.
+    #[serde(default)]
+    pub materials: Vec<Material>,
+    /// Site photos.
+    #[serde(default)]
+    pub photos: Vec<PhotoRef>,
+    /// Site videos (links).
+    #[serde(default)]
+    pub videos: Vec<Video>,
+    /// Next-stage plan.
+    #[serde(default)]
+    pub plan: Vec<Task>,
+    /// Open issues and risks.
+    #[serde(default)]
+    pub issues: Vec<Text>,
+    /// What the buyer is asked to do.
+    #[serde(default)]
+    pub buyer_actions: Vec<Text>,
+}
+
+/// Overall status of the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// On schedule.
+    OnTrack,
+    /// Could slip unless something is done.
+    AtRisk,
+    /// Behind schedule.
+    Delayed,
+}
+
+/// Completion of one stage.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// Stage id from `deal.yaml`.
+    pub stage: String,
+    /// Planned completion, percent.
+    pub planned: f64,
+    /// Actual completion, percent.
+    pub actual: f64,
+    /// A short remark.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// An inspection with its sampling plan.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    /// What was inspected.
+    pub item: Text,
+    /// Stage id from `deal.yaml`.
+    pub stage: String,
+    /// The standard or tolerance checked against.
+    pub standard: String,
+    /// Lot size.
+    pub lot_size: u32,
+    /// Inspection level and AQLs.
+    pub aql: AqlSpec,
+    /// Defects found per class.
+    pub defects: Defects,
+    /// Who inspected.
+    #[serde(default)]
+    pub inspector: Option<String>,
+    /// Inspection report number.
+    #[serde(default)]
+    pub report_ref: Option<String>,
+}
+
+/// Inspection level and AQL per defect class.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AqlSpec {
+    /// `I`, `II`, `III`, `S-1` … `S-4`.
+    pub level: String,
+    /// AQL for critical defects (0 = none accepted).
+    pub critical: f64,
+    /// AQL for major defects.
+    pub major: f64,
+    /// AQL for minor defects.
+    pub minor: f64,
+}
+
+/// Defects found per class.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defects {
+    /// Critical defects.
+    pub critical: u32,
+    /// Major defects.
+    pub major: u32,
+    /// Minor defects.
+    pub minor: u32,
+}
+
+/// A material purchase record.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// Material name.
+    pub material: Text,
+    /// Supplier.
+    pub supplier: String,
+    /// Purchase order or voucher number.
+    pub voucher: String,
+    /// Quantity ordered.
+    pub ordered: String,
+    /// Quantity received.
+    pub received: String,
+    /// Date of the record.
+    pub date: Date,
+    /// Ordered, partly received, received.
+    pub status: MaterialStatus,
+}
+
+/// Where a purchase stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialStatus {
+    /// Ordered, nothing received.
+    Ordered,
+    /// Partly received.
+    Partial,
+    /// Fully received.
+    Received,
+}
+
+/// A site photo.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoRef {
+    /// Path relative to the week file.
+    pub file: String,
+    /// Caption.
+    pub caption: Text,
+    /// Stage id.
+    #[serde(default)]
+    pub stage: Option<String>,
+    /// Date taken.
+    pub taken: Date,
+}
+
+/// A site video, linked.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// Where it can be watched (https).
+    pub url: String,
+    /// Caption.
+    pub caption: Text,
+}
+
+/// A task of the next-stage plan.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// What is to be done.
+    pub task: Text,
+    /// Who does it.
+    pub owner: String,
+    /// Start date, if planned.
+    #[serde(default)]
+    pub start: Option<Date>,
+    /// Due date.
+    pub due: Date,
+    /// Whether this is a milestone.
+    #[serde(default)]
+    pub milestone: bool,
+}
+
+/// A week file that passed its checks, with where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedWeek {
+    /// The data.
+    pub week: Week,
+    /// The ISO week.
+    pub iso: IsoWeek,
+    /// The file.
+    pub src: Source,
+    /// Where each field is.
+    pub index: Index,
+    /// Photo files, resolved and checked but not read, in the order of `photos`.
+    pub photo_files: Vec<PhotoFile>,
+    /// Warnings found while checking.
+    pub warnings: Problems,
+}
+
+/// Reads and checks a week file against its deal; every problem is reported at once.
+/// `deal_dir` is the folder of `deal.yaml`: photos must stay inside it.
+pub fn load(path: &Path, profile: &Profile, deal_dir: &Path) -> Result<LoadedWeek, Problems> {
+    load_source(Source::read(path)?, path, profile, deal_dir)
+}
+
+/// Checks a week file already read (`path` is where it lives: photo paths start there).
+pub fn load_source(
+    src: Source,
+    path: &Path,
+    profile: &Profile,
+    deal_dir: &Path,
+) -> Result<LoadedWeek, Problems> {
+    let (week, index) = yaml::parse::<Week>(&src)?;
+    let mut c = Checker::new(&src, &index);
+    super::check::check_sizes(&mut c, &serde_yaml::to_value(&week).unwrap_or_default(), "");
+    if week.photos.len() > MAX_PHOTOS {
+        c.error(
+            "photos",
+            format!(
+                "{} photos; a report holds at most {MAX_PHOTOS}",
+                week.photos.len()
+            ),
+        )
+        .set_hint(
+            "choose the photos that show the week best; link the rest from the project platform",
+        );
+    }
+    let stage_ids: Vec<&str> = profile
+        .production
+        .stages
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let langs = profile.deal.languages.clone();
+    let iso = check_head(&mut c, &week, &langs);
+    check_progress(&mut c, &week, &stage_ids, &langs);
+    check_inspections(&mut c, &week, &stage_ids, &langs);
+    check_materials(&mut c, &week, &langs);
+    let photo_files = check_photos(&mut c, &week, path, deal_dir, &stage_ids, &langs);
+    check_rest(&mut c, &week, &langs);
+    if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
+        if w.sunday() < signed {
+            c.warning(
+                "week",
+                format!(
+                    "{} ends before the contract date {}",
+                    w.label(),
+                    signed.iso()
+                ),
+            );
+        }
+    }
+    let problems = c.problems;
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    // `iso` is `None` only with an error, returned above.
+    let Some(iso) = iso else {
+        return Err(problems);
+    };
+    Ok(LoadedWeek {
+        week,
+        iso,
+        src,
+        index,
+        photo_files,
+        warnings: problems,
+    })
+}
+
+#[cfg(test)]
+mod tests;

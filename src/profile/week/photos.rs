@@ -1,0 +1,120 @@
+//! Load stage: the week's photo files — resolved inside the deal folder, checked by size and
+//! first bytes, read only when a report uses them.
+
+use std::path::{Path, PathBuf};
+
+/// A photo of the week: found inside the deal folder, a regular file within the size limit and
+/// a JPEG or PNG by its first bytes. Its pixels are read only when a report uses it, one photo
+/// per worker, so memory stays near one photo per core instead of the sum of the files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoFile {
+    /// The file, resolved.
+    pub path: PathBuf,
+    /// Its size in bytes when the week was loaded.
+    pub len: u64,
+}
+
+impl PhotoFile {
+    /// Reads the photo (a regular file, at most the photo limit). The error is a message about
+    /// `shown` (the name in the week file) and a hint.
+    pub fn read(&self, shown: &str) -> Result<Vec<u8>, (String, String)> {
+        let max = crate::pdf::photo::Limits::default().max_bytes;
+        crate::fs::read_bounded(&self.path, max).map_err(|e| read_fail(e, shown, max))
+    }
+}
+
+/// Checks a resolved photo without reading it: a regular file within the photo limit, and a
+/// JPEG or PNG by its first bytes (so a wrong file is reported with the week's other problems).
+pub(super) fn check_photo(path: PathBuf, shown: &str) -> Result<PhotoFile, (String, String)> {
+    use std::io::Read;
+    let max = crate::pdf::photo::Limits::default().max_bytes;
+    let fail = |e| read_fail(e, shown, max);
+    let meta = std::fs::metadata(&path).map_err(|e| fail(crate::fs::ReadFail::Io(e)))?;
+    if !meta.is_file() {
+        return Err(fail(crate::fs::ReadFail::NotAFile));
+    }
+    if meta.len() > max {
+        return Err(fail(crate::fs::ReadFail::TooBig(meta.len())));
+    }
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .map_err(|e| fail(crate::fs::ReadFail::Io(e)))?;
+    match crate::pdf::photo::sniff(&head) {
+        Ok(_) => Ok(PhotoFile {
+            path,
+            len: meta.len(),
+        }),
+        Err(e) => Err((
+            format!("`{shown}` {e}"),
+            "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera".into(),
+        )),
+    }
+}
+
+/// The message and hint for a photo that cannot be read.
+fn read_fail(e: crate::fs::ReadFail, shown: &str, max: u64) -> (String, String) {
+    match e {
+        crate::fs::ReadFail::TooBig(len) => (
+            format!(
+                "`{shown}` is {} MB; photos may be at most {} MB",
+                len / 1_000_000,
+                max / 1_000_000
+            ),
+            "export the photo from the phone at a normal size, or resize it".into(),
+        ),
+        crate::fs::ReadFail::NotAFile => (
+            format!("`{shown}` is not a file"),
+            "name a photo file".into(),
+        ),
+        crate::fs::ReadFail::Io(e) => (
+            format!("`{shown}` cannot be read ({})", crate::fs::io_reason(&e)),
+            "check the file's permissions".into(),
+        ),
+    }
+}
+
+/// Resolves a photo path relative to the week file and checks that it stays in the deal folder.
+pub(super) fn resolve_photo(
+    base: &Path,
+    deal_root: &Path,
+    file: &str,
+) -> Result<PathBuf, (String, String)> {
+    let p = Path::new(file);
+    if file.trim().is_empty() {
+        return Err((
+            "is empty".into(),
+            "name the photo file, relative to the week file".into(),
+        ));
+    }
+    if p.is_absolute() {
+        return Err((
+            format!("`{file}` is an absolute path"),
+            "give the path relative to the week file, such as photos/line-1.jpg".into(),
+        ));
+    }
+    let joined = base.join(p);
+    let real = match joined.canonicalize() {
+        Ok(r) => r,
+        Err(e) => {
+            return Err((
+                format!("`{file}` cannot be read ({})", crate::fs::io_reason(&e)),
+                "paths are relative to the week file; check the name and that the photo is in the deal folder".into(),
+            ))
+        }
+    };
+    if !real.starts_with(deal_root) {
+        return Err((
+            format!("`{file}` is outside the deal folder"),
+            "copy the photo into the deal folder (for example photos/) and name it from there"
+                .into(),
+        ));
+    }
+    if !real.is_file() {
+        return Err((
+            format!("`{file}` is not a file"),
+            "name a photo file".into(),
+        ));
+    }
+    Ok(real)
+}
