@@ -1,0 +1,241 @@
+//! Command line: the arguments of every command (clap derive), parsed into the pipeline's types
+//! at the edge. Doc comments are the help text. The only module besides `main` that uses clap.
+
+use crate::profile::deal::Format;
+use crate::profile::Langs;
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use std::path::PathBuf;
+
+mod documents;
+mod verify;
+
+pub use documents::*;
+pub use verify::*;
+
+/// Information-security clauses, secure-communication letters and weekly progress reports for
+/// export deals, generated from one deal profile (`deal.yaml`).
+#[derive(Debug, Parser)]
+#[command(name = "dealguard", version, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml build\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n  dealguard --deal my-deal/deal.yaml verify suspicious.eml\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files,\n4 `verify` found warning signs, 70 internal error."
+)]
+pub struct Cli {
+    /// The deal profile.
+    #[arg(long, global = true, value_name = "PATH", default_value = "deal.yaml")]
+    pub deal: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a commented example deal folder that works as it is.
+    #[command(
+        after_help = "Example:\n  dealguard init nordic-order   # writes nordic-order/deal.yaml"
+    )]
+    Init(InitArgs),
+    /// Check the profile, clause set and week files; print every problem and the resolved clause list.
+    #[command(after_help = "Example:\n  dealguard --deal deals/nh-0148/deal.yaml check")]
+    Check(CheckArgs),
+    /// The information-security clauses for the sales contract.
+    #[command(
+        after_help = "Examples:\n  dealguard contract                      # out/<deal id>-contract-<langs>.md\n  dealguard contract --lang zh --format html\n  dealguard contract --lang en+zh --format md -o -   # print to the terminal"
+    )]
+    Contract(ContractArgs),
+    /// The welcome letter on secure communication, for the buyer at deal start.
+    #[command(
+        after_help = "Examples:\n  dealguard letter                                  # out/<deal id>-letter-<langs>.md\n  dealguard letter --format eml,pdf\n  dealguard letter --lang zh --format txt -o -"
+    )]
+    Letter(LetterArgs),
+    /// The reply to a buyer who asks for a mailbox login.
+    #[command(
+        after_help = "Examples:\n  dealguard reply --tone warm --format txt -o -\n  dealguard reply --date 2026-12-09 --lang en+zh --format html"
+    )]
+    Reply(ReplyArgs),
+    /// Everything for the deal: contract, letter, reply and every week in reports/, into out/.
+    #[command(
+        after_help = "Example:\n  dealguard --deal examples/nordic-home/deal.yaml build\n\nOutputs whose inputs have not changed are skipped (out/.dealguard-build.yaml);\nediting or touching an input rebuilds what depends on it. --force rebuilds everything."
+    )]
+    Build(BuildArgs),
+    /// The weekly progress-report PDF for one week file.
+    #[command(
+        after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf"
+    )]
+    Report(ReportArgs),
+    /// Browse the clause library.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  dealguard clauses list --set strict\n  dealguard clauses show payment-verification --lang zh\n  dealguard clauses coverage"
+    )]
+    Clauses(ClausesCommand),
+    /// Print the licences of the fonts built into dealguard (SIL Open Font License 1.1).
+    #[command(after_help = "Example:\n  dealguard licenses > FONT-LICENSES.txt")]
+    Licenses,
+    /// Write the built-in clauses and templates to DIR, as a start for a company set.
+    #[command(
+        after_help = "Example:\n  dealguard eject ../legal\n  # then in deal.yaml:  security: { clause_dirs: [../legal/clauses] }"
+    )]
+    Eject(EjectArgs),
+    /// Check mails against the deal for the signs of payment fraud; exit 4 when any shows one.
+    #[command(
+        after_help = "Examples:\n  dealguard verify suspicious.eml\n  dealguard verify --mbox inbox.mbox --format json\n  dealguard verify a.eml b.eml --lang en+zh\n\nExit codes: 0 no warning signs found, 4 warning signs found in at least one mail,\n1 problems in the inputs, 2 usage, 3 cannot read or write files.\nNo warning signs is not a proof: payment details are confirmed only by calling the number in the contract."
+    )]
+    Verify(VerifyArgs),
+    /// The look-alike domains of the deal's domains, to block in the mail server or to register.
+    #[command(
+        after_help = "Examples:\n  dealguard lookalikes --party seller > block.txt\n  dealguard lookalikes --format csv -o lookalikes.csv\n  dealguard lookalikes --format sieve > lookalikes.sieve"
+    )]
+    Lookalikes(LookalikesArgs),
+    /// The one-page staff briefing: the rule, the three-step reply, the red flags, whom to call.
+    #[command(
+        after_help = "Examples:\n  dealguard briefing                       # out/<deal id>-briefing-<langs>.md\n  dealguard briefing --format md,pdf --lang en+zh"
+    )]
+    Briefing(BriefingArgs),
+    /// The call-back record: the paper form for confirming payment details by phone.
+    #[command(
+        name = "callback-form",
+        after_help = "Example:\n  dealguard callback-form --lang en+zh   # out/<deal id>-callback-form-<langs>.pdf"
+    )]
+    CallbackForm(CallbackFormArgs),
+    /// Print a shell completion script for dealguard.
+    #[command(
+        after_help = "Examples:\n  dealguard completions bash > ~/.local/share/bash-completion/completions/dealguard\n  dealguard completions zsh > ~/.zfunc/_dealguard\n  dealguard completions fish > ~/.config/fish/completions/dealguard.fish"
+    )]
+    Completions(CompletionsArgs),
+}
+
+/// `--lang`, shared by every command that writes or shows text.
+#[derive(Debug, Args)]
+pub struct LangArg {
+    /// Languages: en, zh, en+zh or zh+en; the first language leads (`zh+en` = Chinese first).
+    ///
+    /// In a bilingual document the first language's text comes first and names the file.
+    /// Default: the profile's `deal.languages`, in the order written there.
+    #[arg(long, value_name = "en|zh|en+zh|zh+en")]
+    pub lang: Option<Langs>,
+}
+
+/// `-o/--output`, shared by the commands that write one document.
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Output file (one format), folder (several formats), or `-` for standard output (one
+    /// text format). Default: out/ beside deal.yaml.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// `--font`, shared by the commands that write PDFs.
+#[derive(Debug, Args)]
+pub struct FontArg {
+    /// A TrueType/OpenType font (.ttf, .otf, .ttc) for the PDF, instead of the profile's
+    /// `output.font` or the built-in one.
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
+}
+
+/// `clauses` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ClausesCommand {
+    /// List the clauses: those of the set in order, then the others.
+    #[command(after_help = "Example:\n  dealguard clauses list --set strict")]
+    List {
+        /// The set to list (default: the deal's set, or `standard`).
+        #[arg(long)]
+        set: Option<String>,
+    },
+    /// Show one clause: where it comes from, its hash, and its text for this deal.
+    #[command(after_help = "Example:\n  dealguard clauses show payment-verification --lang zh")]
+    Show {
+        /// Clause id.
+        id: String,
+        /// The languages to show.
+        #[command(flatten)]
+        lang: LangArg,
+        /// Print the template as written instead of the text for this deal.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Map the security topics to the clause numbers that cover them; gaps are flagged (exit 1).
+    #[command(after_help = "Example:\n  dealguard clauses coverage --set strict")]
+    Coverage {
+        /// The set to check (default: the deal's set).
+        #[arg(long)]
+        set: Option<String>,
+    },
+}
+
+/// Arguments of `eject`.
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// Folder to write `clauses/` and `templates/` into.
+    pub dir: PathBuf,
+    /// Overwrite files that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+impl CompletionsArgs {
+    /// The completion script for the shell.
+    pub fn script(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        clap_complete::generate(self.shell, &mut Cli::command(), "dealguard", &mut out);
+        out
+    }
+}
+
+impl Cli {
+    /// Parses the command line. Usage errors, including the combinations clap cannot express
+    /// by itself, print clap's message and exit with 2 (0 for `--help` and `--version`).
+    pub fn parse_or_exit() -> Cli {
+        let cli = Cli::parse();
+        if let Err(e) = cli.check() {
+            e.exit();
+        }
+        cli
+    }
+
+    /// Checks combinations of arguments that single-value parsers cannot see: `-o -` takes one
+    /// text format.
+    pub fn check(&self) -> Result<(), clap::Error> {
+        let (name, output, formats) = match &self.command {
+            Command::Contract(a) => ("contract", &a.output, a.formats()),
+            Command::Letter(a) => ("letter", &a.output, a.formats()),
+            Command::Reply(a) => ("reply", &a.output, a.formats()),
+            Command::Report(a) => ("report", &a.output, vec![Format::Pdf]),
+            Command::Briefing(a) => ("briefing", &a.output, a.formats()),
+            Command::CallbackForm(a) => ("callback-form", &a.output, vec![Format::Pdf]),
+            _ => return Ok(()),
+        };
+        if output.output.as_ref().is_none_or(|o| o.as_os_str() != "-") {
+            return Ok(());
+        }
+        let message = if formats.len() > 1 {
+            "`-o -` prints one format; choose one with `--format`"
+        } else if formats.iter().any(|f| !f.is_text()) {
+            "a PDF cannot go to standard output; give a file name with `-o`"
+        } else {
+            return Ok(());
+        };
+        // Built, so that the subcommand's usage line reads `dealguard <name> …`.
+        let mut cmd = Cli::command();
+        cmd.build();
+        Err(match cmd.find_subcommand_mut(name) {
+            Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+            None => cmd.error(ErrorKind::ArgumentConflict, message),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
