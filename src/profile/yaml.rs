@@ -152,27 +152,7 @@ pub fn index(src: &Source) -> Result<Index, Diagnostic> {
     let mut docs = 0usize;
     let mut parser = Parser::new_from_str(&src.text);
     loop {
-        let (event, mark) = match parser.next_token() {
-            Ok((event, mark)) => {
-                // Anchors and aliases: no deal file needs them, and they are how alias bombs work.
-                let anchored = matches!(&event, Event::Alias(_))
-                    || matches!(&event, Event::Scalar(_, _, a, _) | Event::MappingStart(a, _) | Event::SequenceStart(a, _) if *a != 0);
-                if anchored {
-                    return Err(Diagnostic::error(
-                        file,
-                        "YAML anchors and aliases (`&name`, `*name`) are not supported",
-                    )
-                    .at(Some(pos(&mark)))
-                    .hint("write the value out in full; dealguard files are small"));
-                }
-                (event, mark)
-            }
-            Err(e) => {
-                return Err(Diagnostic::error(file, syntax_message(e.info()))
-                    .at(Some(pos(e.marker())))
-                    .hint("check indentation and quoting; a value containing `: ` or starting with `@`, `*`, `&`, `!`, `%` or `` ` `` needs quotes"));
-            }
-        };
+        let (event, mark) = next_event(&mut parser, file)?;
         let node_path: Option<String> = match &event {
             Event::StreamEnd => break,
             Event::DocumentStart => {
@@ -190,49 +170,11 @@ pub fn index(src: &Source) -> Result<Index, Diagnostic> {
             Event::Scalar(..)
             | Event::MappingStart(..)
             | Event::SequenceStart(..)
-            | Event::Alias(..) => {
-                match stack.last_mut() {
-                    None => Some(String::new()),
-                    Some(Frame::Map { path, key, seen }) => {
-                        if key.is_none() {
-                            // This node is a key.
-                            let name = match &event {
-                                Event::Scalar(s, ..) => s.clone(),
-                                _ => {
-                                    return Err(Diagnostic::error(
-                                        file,
-                                        "complex mapping keys are not supported",
-                                    )
-                                    .at(Some(pos(&mark))))
-                                }
-                            };
-                            let full = child(path, &name);
-                            if seen.contains(&name) {
-                                return Err(Diagnostic::error(
-                                    file,
-                                    format!("duplicate key `{name}`"),
-                                )
-                                .at(Some(pos(&mark)))
-                                .field(full.clone())
-                                .hint(
-                                    "each key may appear once in a mapping; merge the two entries",
-                                ));
-                            }
-                            seen.push(name.clone());
-                            idx.keys.insert(full, pos(&mark));
-                            *key = Some(name);
-                            continue;
-                        }
-                        let k = key.take().unwrap_or_default();
-                        Some(child(path, &k))
-                    }
-                    Some(Frame::Seq { path, next }) => {
-                        let p = format!("{path}[{next}]");
-                        *next += 1;
-                        Some(p)
-                    }
-                }
-            }
+            | Event::Alias(..) => match node(&mut stack, &event, &mark, &mut idx, file)? {
+                Some(p) => Some(p),
+                // A key: its value comes next.
+                None => continue,
+            },
             Event::MappingEnd | Event::SequenceEnd => {
                 stack.pop();
                 None
@@ -260,6 +202,74 @@ pub fn index(src: &Source) -> Result<Index, Diagnostic> {
         }
     }
     Ok(idx)
+}
+
+/// The next parser event; anchors, aliases and syntax errors are located problems.
+fn next_event(
+    parser: &mut Parser<std::str::Chars<'_>>,
+    file: &Path,
+) -> Result<(Event, Marker), Diagnostic> {
+    match parser.next_token() {
+        Ok((event, mark)) => {
+            // Anchors and aliases: no deal file needs them, and they are how alias bombs work.
+            let anchored = matches!(&event, Event::Alias(_))
+                || matches!(&event, Event::Scalar(_, _, a, _) | Event::MappingStart(a, _) | Event::SequenceStart(a, _) if *a != 0);
+            if anchored {
+                return Err(Diagnostic::error(
+                    file,
+                    "YAML anchors and aliases (`&name`, `*name`) are not supported",
+                )
+                .at(Some(pos(&mark)))
+                .hint("write the value out in full; dealguard files are small"));
+            }
+            Ok((event, mark))
+        }
+        Err(e) => Err(Diagnostic::error(file, syntax_message(e.info()))
+            .at(Some(pos(e.marker())))
+            .hint("check indentation and quoting; a value containing `: ` or starting with `@`, `*`, `&`, `!`, `%` or `` ` `` needs quotes")),
+    }
+}
+
+/// The path of a node that starts at `mark`, from the open mapping or sequence; `None` when
+/// the node is a mapping key (recorded in `idx.keys`, duplicates refused).
+fn node(
+    stack: &mut [Frame],
+    event: &Event,
+    mark: &Marker,
+    idx: &mut Index,
+    file: &Path,
+) -> Result<Option<String>, Diagnostic> {
+    match stack.last_mut() {
+        None => Ok(Some(String::new())),
+        Some(Frame::Map { path, key, seen }) => {
+            if key.is_some() {
+                let k = key.take().unwrap_or_default();
+                return Ok(Some(child(path, &k)));
+            }
+            let Event::Scalar(name, ..) = event else {
+                return Err(
+                    Diagnostic::error(file, "complex mapping keys are not supported")
+                        .at(Some(pos(mark))),
+                );
+            };
+            let full = child(path, name);
+            if seen.contains(name) {
+                return Err(Diagnostic::error(file, format!("duplicate key `{name}`"))
+                    .at(Some(pos(mark)))
+                    .field(full)
+                    .hint("each key may appear once in a mapping; merge the two entries"));
+            }
+            seen.push(name.clone());
+            idx.keys.insert(full, pos(mark));
+            *key = Some(name.clone());
+            Ok(None)
+        }
+        Some(Frame::Seq { path, next }) => {
+            let p = format!("{path}[{next}]");
+            *next += 1;
+            Ok(Some(p))
+        }
+    }
 }
 
 /// Refuses flow collections nested deeper than `MAX_DEPTH` before any parser sees them: YAML

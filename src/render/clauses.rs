@@ -164,8 +164,7 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
 
     let mut rendered: BTreeMap<String, RenderedClause> = BTreeMap::new();
     for l in langs.list() {
-        let mut tera = env::tera(*l, numbers.clone());
-        let ctx: tera::Context = match tera::Context::from_serialize(&data[l]) {
+        let ctx = match tera::Context::from_serialize(&data[l]) {
             Ok(c) => c,
             Err(e) => {
                 return Err(crate::diag::Diagnostic::error(
@@ -175,85 +174,10 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
                 .into())
             }
         };
-        // Parse every template of this language, then render them all on the watchdog.
-        let mut jobs: Vec<(usize, &Clause, String, Origin)> = Vec::new();
-        for (n, c) in sel.clauses() {
-            for what in ["title", "text"] {
-                let field = format!("{what}.{l}");
-                let tpl = if what == "title" {
-                    c.title.get(*l)
-                } else {
-                    c.text.get(*l)
-                }
-                .unwrap_or_default();
-                let name = format!("{}#{field}", c.src.path.display());
-                let origin = Origin::of(&c.src, &c.index, &field);
-                match tera.add_raw_template(&name, tpl) {
-                    Ok(()) => jobs.push((n, c, name, origin)),
-                    Err(e) => problems.push(env::error(&e, &c.src.path, origin, &field)),
-                }
-            }
-        }
-        let names: Vec<String> = jobs.iter().map(|j| j.2.clone()).collect();
-        let results = guard::render_guarded(tera, ctx, names);
-        let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for ((_, c, name, origin), r) in jobs.iter().zip(results) {
-            let field = name.rsplit('#').next().unwrap_or("text").to_string();
-            match r {
-                Ok(s) => texts.entry(c.id.clone()).or_default().push(s),
-                Err(guard::RenderFail::Tera(e)) => {
-                    problems.push(env::error(&e, &c.src.path, *origin, &field))
-                }
-                Err(fail) => {
-                    let (msg, hint) = fail.describe().unwrap_or_default();
-                    problems.push(c.error(&field, msg).hint(hint));
-                    // After a timeout or running out of memory, the rest never ran.
-                    if !matches!(fail, guard::RenderFail::TooLong) {
-                        break;
-                    }
-                }
-            }
-        }
-        for (n, c) in sel.clauses() {
-            let Some(mut parts) = texts.remove(&c.id).filter(|p| p.len() == 2) else {
-                continue;
-            };
-            let text = parts.pop().unwrap_or_default();
-            let title = parts
-                .pop()
-                .unwrap_or_default()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let r = rendered
-                .entry(c.id.clone())
-                .or_insert_with(|| RenderedClause {
-                    number: n,
-                    id: c.id.clone(),
-                    version: c.version,
-                    hash: c.hash.clone(),
-                    title: BTreeMap::new(),
-                    paras: BTreeMap::new(),
-                });
-            r.title.insert(*l, title);
-            r.paras.insert(*l, paragraphs(&text));
-        }
+        let tera = env::tera(*l, numbers.clone());
+        render_lang(sel, *l, tera, ctx, &mut rendered, &mut problems);
     }
-    // Conditions inside a text could make the languages drift apart; sub-clause numbers must not.
-    for (_, c) in sel.clauses() {
-        let Some(r) = rendered.get(&c.id) else {
-            continue;
-        };
-        let counts: Vec<(Lang, usize)> = r.paras.iter().map(|(l, v)| (*l, v.len())).collect();
-        if let [(la, a), (lb, b)] = counts[..] {
-            if a != b {
-                problems.push(c.error("text", format!("for this deal the `{la}` text renders {a} paragraphs and the `{lb}` text {b}")).hint("make conditions in both languages add or drop the same paragraphs"));
-            }
-        }
-        if r.paras.values().any(Vec::is_empty) {
-            problems.push(c.error("text", "renders to an empty text for this deal"));
-        }
-    }
+    check_aligned(sel, &rendered, &mut problems);
     if problems.has_errors() {
         return Err(problems);
     }
@@ -276,6 +200,103 @@ pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedul
         added: sel.added.clone(),
         removed: sel.removed.clone(),
     })
+}
+
+/// Renders every clause's title and text in language `l` (each template parsed, then all run on
+/// the watchdog) into `rendered`; problems are located at the clause file's field.
+fn render_lang(
+    sel: &Selection,
+    l: Lang,
+    mut tera: tera::Tera,
+    ctx: tera::Context,
+    rendered: &mut BTreeMap<String, RenderedClause>,
+    problems: &mut Problems,
+) {
+    let mut jobs: Vec<(usize, &Clause, String, Origin)> = Vec::new();
+    for (n, c) in sel.clauses() {
+        for what in ["title", "text"] {
+            let field = format!("{what}.{l}");
+            let tpl = if what == "title" {
+                c.title.get(l)
+            } else {
+                c.text.get(l)
+            }
+            .unwrap_or_default();
+            let name = format!("{}#{field}", c.src.path.display());
+            let origin = Origin::of(&c.src, &c.index, &field);
+            match tera.add_raw_template(&name, tpl) {
+                Ok(()) => jobs.push((n, c, name, origin)),
+                Err(e) => problems.push(env::error(&e, &c.src.path, origin, &field)),
+            }
+        }
+    }
+    let names: Vec<String> = jobs.iter().map(|j| j.2.clone()).collect();
+    let results = guard::render_guarded(tera, ctx, names);
+    let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ((_, c, name, origin), r) in jobs.iter().zip(results) {
+        let field = name.rsplit('#').next().unwrap_or("text").to_string();
+        match r {
+            Ok(s) => texts.entry(c.id.clone()).or_default().push(s),
+            Err(guard::RenderFail::Tera(e)) => {
+                problems.push(env::error(&e, &c.src.path, *origin, &field))
+            }
+            Err(fail) => {
+                let (msg, hint) = fail.describe().unwrap_or_default();
+                problems.push(c.error(&field, msg).hint(hint));
+                // After a timeout or running out of memory, the rest never ran.
+                if !matches!(fail, guard::RenderFail::TooLong) {
+                    break;
+                }
+            }
+        }
+    }
+    for (n, c) in sel.clauses() {
+        let Some(mut parts) = texts.remove(&c.id).filter(|p| p.len() == 2) else {
+            continue;
+        };
+        let text = parts.pop().unwrap_or_default();
+        let title = parts
+            .pop()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let r = rendered
+            .entry(c.id.clone())
+            .or_insert_with(|| RenderedClause {
+                number: n,
+                id: c.id.clone(),
+                version: c.version,
+                hash: c.hash.clone(),
+                title: BTreeMap::new(),
+                paras: BTreeMap::new(),
+            });
+        r.title.insert(l, title);
+        r.paras.insert(l, paragraphs(&text));
+    }
+}
+
+/// Conditions inside a text could make the languages drift apart; sub-clause numbers must not,
+/// and no clause may render empty.
+fn check_aligned(
+    sel: &Selection,
+    rendered: &BTreeMap<String, RenderedClause>,
+    problems: &mut Problems,
+) {
+    for (_, c) in sel.clauses() {
+        let Some(r) = rendered.get(&c.id) else {
+            continue;
+        };
+        let counts: Vec<(Lang, usize)> = r.paras.iter().map(|(l, v)| (*l, v.len())).collect();
+        if let [(la, a), (lb, b)] = counts[..] {
+            if a != b {
+                problems.push(c.error("text", format!("for this deal the `{la}` text renders {a} paragraphs and the `{lb}` text {b}")).hint("make conditions in both languages add or drop the same paragraphs"));
+            }
+        }
+        if r.paras.values().any(Vec::is_empty) {
+            problems.push(c.error("text", "renders to an empty text for this deal"));
+        }
+    }
 }
 
 #[cfg(test)]

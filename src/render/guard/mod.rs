@@ -127,27 +127,14 @@ fn pieces(inner: &str) -> Vec<(usize, Piece<'_>)> {
 /// `range()`s, `~` outside `{{ }}` or more than 16 of them, filters that can multiply a text.
 /// Built-in templates pass the same checks.
 pub fn check_safe(tpl: &str) -> Vec<BadName> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut concat = 0usize;
+    let mut scan = Scan {
+        tpl,
+        out: Vec::new(),
+        depth: 0,
+        concat: 0,
+    };
     let bytes = tpl.as_bytes();
     let mut i = 0;
-    let pos = |off: usize| {
-        let before = &tpl[..off];
-        (
-            before.matches('\n').count() + 1,
-            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-        )
-    };
-    let mut bad = |off: usize, message: String, hint: &str| {
-        let (line, col) = pos(off);
-        out.push(BadName {
-            message,
-            line,
-            col,
-            hint: Some(hint.to_string()),
-        });
-    };
     while i + 1 < bytes.len() {
         let close = match &bytes[i..i + 2] {
             b"{{" => "}}",
@@ -165,19 +152,55 @@ pub fn check_safe(tpl: &str) -> Vec<BadName> {
         let base = inner.as_ptr() as usize - tpl.as_ptr() as usize;
         let ps = pieces(inner);
         let is_tag = close == "%}";
-        let word = match ps.first() {
-            Some((_, Piece::Word(w))) if is_tag => *w,
-            _ => "",
-        };
+        if let (true, Some((_, Piece::Word(word)))) = (is_tag, ps.first()) {
+            scan.tag(start, word, &ps);
+        }
+        scan.pieces(inner, base, &ps, is_tag);
+        i = (end + 2).min(tpl.len());
+    }
+    if scan.concat > MAX_CONCAT {
+        let concat = scan.concat;
+        scan.bad(
+            0,
+            format!("{concat} `~` concatenations; a template may use at most {MAX_CONCAT}"),
+            "write the text out instead of building it",
+        );
+    }
+    scan.out
+}
+
+/// What `check_safe` has found so far in one template, and the loop depth and `~` count.
+struct Scan<'t> {
+    tpl: &'t str,
+    out: Vec<BadName>,
+    depth: usize,
+    concat: usize,
+}
+
+impl Scan<'_> {
+    /// Records a problem at byte offset `off` of the template.
+    fn bad(&mut self, off: usize, message: String, hint: &str) {
+        let before = &self.tpl[..off];
+        self.out.push(BadName {
+            message,
+            line: before.matches('\n').count() + 1,
+            col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            hint: Some(hint.to_string()),
+        });
+    }
+
+    /// The tag's own word at `start`: loop depth, and the tags dealguard does not allow.
+    fn tag(&mut self, start: usize, word: &str, ps: &[(usize, Piece)]) {
         match word {
             "for" => {
-                depth += 1;
-                if depth > MAX_LOOP_DEPTH {
-                    bad(start, format!("loops are nested {depth} deep; templates may nest at most {MAX_LOOP_DEPTH}"), "rewrite without the innermost loop");
+                self.depth += 1;
+                if self.depth > MAX_LOOP_DEPTH {
+                    let depth = self.depth;
+                    self.bad(start, format!("loops are nested {depth} deep; templates may nest at most {MAX_LOOP_DEPTH}"), "rewrite without the innermost loop");
                 }
             }
-            "endfor" => depth = depth.saturating_sub(1),
-            "set" if !ps.iter().any(|(_, p)| *p == Piece::Assign) => bad(
+            "endfor" => self.depth = self.depth.saturating_sub(1),
+            "set" if !ps.iter().any(|(_, p)| *p == Piece::Assign) => self.bad(
                 start,
                 "`{% set name %}…{% endset %}` blocks are not supported in dealguard templates"
                     .into(),
@@ -185,7 +208,7 @@ pub fn check_safe(tpl: &str) -> Vec<BadName> {
             ),
             "set_global" | "include" | "extends" | "import" | "macro" | "component" | "block"
             | "filter" | "raw" => {
-                bad(
+                self.bad(
                     start,
                     format!("`{{% {word} %}}` is not supported in dealguard templates"),
                     "use `if`, `for` and `set` only",
@@ -193,18 +216,23 @@ pub fn check_safe(tpl: &str) -> Vec<BadName> {
             }
             _ => {}
         }
+    }
+
+    /// The pieces of one `{{ … }}` or `{% … %}` (`inner`, at offset `base`): `~`, list
+    /// comprehensions, filters and `range()`.
+    fn pieces(&mut self, inner: &str, base: usize, ps: &[(usize, Piece)], is_tag: bool) {
         let mut tilde_reported = false;
         for (n, (k, p)) in ps.iter().enumerate() {
             let at = base + k;
             match p {
                 Piece::Tilde => {
-                    concat += 1;
+                    self.concat += 1;
                     if is_tag && !tilde_reported {
                         tilde_reported = true;
-                        bad(at, "`~` may only join text inside `{{ … }}`, not in `{% … %}` tags".into(), "write the pieces next to each other in the text");
+                        self.bad(at, "`~` may only join text inside `{{ … }}`, not in `{% … %}` tags".into(), "write the pieces next to each other in the text");
                     }
                 }
-                Piece::Word("for") if n > 0 || !is_tag => bad(
+                Piece::Word("for") if n > 0 || !is_tag => self.bad(
                     at,
                     "list comprehensions (`[x for x in …]`) are not supported in dealguard templates".into(),
                     "loop with `{% for %}` instead",
@@ -212,7 +240,7 @@ pub fn check_safe(tpl: &str) -> Vec<BadName> {
                 Piece::Pipe => {
                     if let Some((_, Piece::Word(f))) = ps.get(n + 1) {
                         if !FILTERS.contains(f) {
-                            bad(
+                            self.bad(
                                 at,
                                 format!("filter `{f}` is not available in dealguard templates"),
                                 &format!("available filters: {}", FILTERS.join(", ")),
@@ -224,40 +252,39 @@ pub fn check_safe(tpl: &str) -> Vec<BadName> {
                     if matches!(ps.get(n + 1), Some((j, Piece::Other)) if inner[*j..].starts_with('(')) =>
                 {
                     let args = inner[k + 6..].split(')').next().unwrap_or("");
-                    let num = |key: &str| -> Option<Option<i64>> {
-                        args.split(',').find_map(|a| {
-                            let (k2, v) = a.split_once('=')?;
-                            (k2.trim() == key).then(|| v.trim().parse::<i64>().ok())
-                        })
-                    };
-                    let (s, e, st) = (num("start"), num("end"), num("step_by"));
-                    let literal =
-                        [s, e, st].iter().all(|x| !matches!(x, Some(None))) && e.is_some();
-                    let count = match (
-                        s.flatten().unwrap_or(0),
-                        e.flatten(),
-                        st.flatten().unwrap_or(1),
-                    ) {
-                        (a, Some(b), step) if step != 0 => ((b - a) / step).abs(),
-                        _ => i64::MAX,
-                    };
-                    if !literal || count > MAX_RANGE {
-                        bad(at, format!("`range()` must have literal numbers and give at most {MAX_RANGE} values"), "loop over a list of the profile instead");
-                    }
+                    self.range(at, args);
                 }
                 _ => {}
             }
         }
-        i = (end + 2).min(tpl.len());
     }
-    if concat > MAX_CONCAT {
-        bad(
-            0,
-            format!("{concat} `~` concatenations; a template may use at most {MAX_CONCAT}"),
-            "write the text out instead of building it",
-        );
+
+    /// `range(start=…, end=…, step_by=…)` at `at`: literal numbers, at most `MAX_RANGE` values.
+    fn range(&mut self, at: usize, args: &str) {
+        let num = |key: &str| -> Option<Option<i64>> {
+            args.split(',').find_map(|a| {
+                let (k2, v) = a.split_once('=')?;
+                (k2.trim() == key).then(|| v.trim().parse::<i64>().ok())
+            })
+        };
+        let (s, e, st) = (num("start"), num("end"), num("step_by"));
+        let literal = [s, e, st].iter().all(|x| !matches!(x, Some(None))) && e.is_some();
+        let count = match (
+            s.flatten().unwrap_or(0),
+            e.flatten(),
+            st.flatten().unwrap_or(1),
+        ) {
+            (a, Some(b), step) if step != 0 => ((b - a) / step).abs(),
+            _ => i64::MAX,
+        };
+        if !literal || count > MAX_RANGE {
+            self.bad(
+                at,
+                format!("`range()` must have literal numbers and give at most {MAX_RANGE} values"),
+                "loop over a list of the profile instead",
+            );
+        }
     }
-    out
 }
 
 #[cfg(test)]
