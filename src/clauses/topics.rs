@@ -108,3 +108,72 @@ pub const TOPICS: [Topic; 18] = [
 pub fn is_topic(id: &str) -> bool {
     TOPICS.iter().any(|t| t.id == id)
 }
+
+/// A point of a published guidance text that clauses can cover: ISO/IEC 27002:2022 control 5.20
+/// (information security in supplier agreements) or the FBI IC3's advice on business e-mail
+/// compromise. The points are paraphrased, not quoted (the standard is copyrighted).
+pub struct Point {
+    /// Short id shown in `clauses coverage`.
+    pub id: &'static str,
+    /// What the guidance asks for, in English.
+    pub en: &'static str,
+    /// Built-in clause ids that cover it (a company clause with the same id counts too).
+    pub clauses: &'static [&'static str],
+}
+
+/// A guidance text and its points.
+pub struct Guidance {
+    /// Its name, as `clauses coverage` prints it.
+    pub name: &'static str,
+    /// The points, in the order of the text.
+    pub points: &'static [Point],
+}
+
+/// ISO/IEC 27002:2022 control 5.20 and the IC3 business e-mail compromise advice.
+pub const GUIDANCE: [Guidance; 2] = [
+    Guidance {
+        name: "ISO/IEC 27002:2022 control 5.20 (information security in supplier agreements)",
+        points: &[
+            Point { id: "information", en: "Information provided or accessed, and how", clauses: &["scope", "official-channels", "project-platform", "progress-reporting"] },
+            Point { id: "legal", en: "Legal and regulatory requirements, data protection", clauses: &["personal-data", "personal-data-gdpr", "governing-law"] },
+            Point { id: "controls", en: "Each party's obligation to apply agreed controls", clauses: &["security-measures", "encrypted-transfer"] },
+            Point { id: "acceptable-use", en: "Acceptable and unacceptable use of information", clauses: &["no-credential-sharing", "instant-messaging", "confidentiality"] },
+            Point { id: "authorisation", en: "Which people are authorised, and removing them", clauses: &["definitions", "official-channels", "contact-changes", "project-platform", "access-review"] },
+            Point { id: "remedies", en: "Remedies and indemnities for failing the requirements", clauses: &["no-credential-sharing", "unverified-payment-loss", "breach-remedies"] },
+            Point { id: "incidents", en: "Incident notice and cooperation in remediation", clauses: &["incident-notice"] },
+            Point { id: "training", en: "Training and awareness", clauses: &["security-measures"] },
+            Point { id: "subcontracting", en: "Subcontractors and their controls", clauses: &["third-parties"] },
+            Point { id: "security-contact", en: "A contact for information security on each side", clauses: &["definitions", "incident-notice"] },
+            Point { id: "assurance", en: "Evidence and assurance of the controls", clauses: &["security-evidence"] },
+            Point { id: "audit", en: "Right to audit", clauses: &["audit-rights"] },
+            Point { id: "disputes", en: "Conflict and dispute resolution", clauses: &["order-of-precedence", "governing-law", "governing-language", "formal-notices"] },
+            Point { id: "transfer", en: "Protection of information in transfer", clauses: &["official-channels", "encrypted-transfer"] },
+            Point { id: "change-notice", en: "Changes notified in advance and agreed", clauses: &["contact-changes", "bank-details", "order-of-precedence"] },
+            Point { id: "termination", en: "End of the agreement: records, return, disposal, lasting confidentiality", clauses: &["record-keeping", "return-destruction", "survival", "confidentiality"] },
+        ],
+    },
+    Guidance {
+        name: "IC3 advice on business e-mail compromise",
+        points: &[
+            Point { id: "call-back", en: "Verify payment and account changes by calling a number on file, not one in the message", clauses: &["payment-verification", "contact-changes", "bank-details"] },
+            Point { id: "pressure", en: "Distrust pressure to act quickly or secretly", clauses: &["payment-verification"] },
+            Point { id: "look-alikes", en: "Check sender addresses and links for look-alike domains", clauses: &["official-channels"] },
+            Point { id: "mfa", en: "Multi-factor authentication on e-mail", clauses: &["security-measures"] },
+            Point { id: "credentials", en: "Never give out log-in credentials", clauses: &["no-credential-sharing"] },
+            Point { id: "two-approvers", en: "More than one person approves a payment change", clauses: &["payment-verification"] },
+            Point { id: "training", en: "Train staff to recognise the scheme", clauses: &["security-measures"] },
+            Point { id: "recall", en: "Money sent: ask the sending bank to recall it at once", clauses: &["incident-notice", "governing-law"] },
+            Point { id: "report", en: "Report to IC3 / the police", clauses: &["incident-notice"] },
+            Point { id: "preserve", en: "Keep the messages with their headers", clauses: &["record-keeping", "incident-notice"] },
+        ],
+    },
+];
+
+/// What the schedule deliberately leaves to the main contract, and why.
+pub const LEFT_TO_MAIN_CONTRACT: [(&str, &str); 5] = [
+    ("intellectual property in drawings", "ownership and licences are commercial terms of the main contract; the schedule only keeps drawings confidential"),
+    ("information classification", "two trading companies rarely share a scheme; all non-public information is Confidential Information instead"),
+    ("staff screening", "governed by each side's employment and privacy law (PIPL, GDPR); named accounts and training are required instead"),
+    ("backup", "concerns the availability of each party's own systems, not the information exchanged"),
+    ("physical security", "each party's own premises; only inspectors' conduct on site is in the schedule (third parties)"),
+];

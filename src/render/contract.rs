@@ -63,7 +63,8 @@ fn para_number(c: &RenderedClause, i: usize, count: usize) -> String {
     }
 }
 
-fn clause_heading(c: &RenderedClause, lang: Lang) -> String {
+/// "7. Title" / "第7条 标题".
+pub fn clause_heading(c: &RenderedClause, lang: Lang) -> String {
     let t = c.title.get(&lang).map_or("", String::as_str);
     match lang {
         Lang::En => format!("{}. {t}", c.number),
@@ -80,11 +81,78 @@ fn colon(langs: &Langs) -> &'static str {
     }
 }
 
+/// One party's column of the signature block, in the document's languages.
+pub struct SignatureColumn {
+    /// The party's names, one per script.
+    pub party: Vec<String>,
+    /// The Authorised Signatory's name (" / " between scripts), if the profile names one.
+    pub name: Option<String>,
+    /// The signatory's title, likewise.
+    pub title: Option<String>,
+    /// Whether the party seals with a company chop (a box is drawn only then).
+    pub chop: bool,
+}
+
+impl SignatureColumn {
+    /// The column of one party.
+    pub fn of(p: &Party, langs: &Langs) -> SignatureColumn {
+        let sig = p.signatory.as_ref();
+        SignatureColumn {
+            party: party_name(p, langs),
+            name: sig.map(|s| {
+                langs
+                    .distinct(|l| s.display_name(l).to_string())
+                    .join(" / ")
+            }),
+            title: sig.map(|s| {
+                langs
+                    .distinct(|l| s.display_title(l).to_string())
+                    .join(" / ")
+            }),
+            chop: p.uses_chop(),
+        }
+    }
+}
+
+/// The sentence above the signatures, once per language: two originals, one for each party.
+pub fn signature_intro(lb: &Labels, langs: &Langs) -> Vec<String> {
+    let key = if langs.is_bilingual() {
+        "sig_intro_bilingual"
+    } else {
+        "sig_intro"
+    };
+    langs.list().iter().map(|l| lb.one(key, *l)).collect()
+}
+
+/// A party's address in every script it has (`address_local` for Chinese readers).
+pub fn party_address(p: &Party, langs: &Langs) -> Vec<String> {
+    langs.distinct(|l| p.display_address(l).to_string())
+}
+
+/// Where a signature or date is written by hand, in Markdown.
+const MD_BLANK: &str = "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
+
 /// The schedule as Markdown.
 pub fn markdown(s: &Schedule, p: &Profile, lb: &Labels) -> String {
+    let mut o = String::new();
+    md_head(&mut o, s, p, lb);
+    md_clauses(&mut o, s, lb);
+    md_signatures(&mut o, s, p, lb);
+    md_manifest(&mut o, s, lb);
+    o
+}
+
+/// Markdown cell text: one escaped line per script, joined by `<br>`.
+fn md_cell(v: &[String]) -> String {
+    v.iter()
+        .map(|x| escape::md_inline(x))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+fn md_head(o: &mut String, s: &Schedule, p: &Profile, lb: &Labels) {
     let langs = &s.langs;
     let colon = colon(langs);
-    let mut o = String::new();
     for l in langs.list() {
         o.push_str(&format!("# {}\n", escape::md_inline(&lb.one("title", *l))));
     }
@@ -118,24 +186,22 @@ pub fn markdown(s: &Schedule, p: &Profile, lb: &Labels) -> String {
         lb.get("seller"),
         lb.get("buyer")
     ));
-    let cell = |v: Vec<String>| {
-        v.iter()
-            .map(|x| escape::md_inline(x))
-            .collect::<Vec<_>>()
-            .join("<br>")
-    };
     o.push_str(&format!(
         "| {} | {} | {} |\n",
         lb.get("name"),
-        cell(party_name(&p.seller, langs)),
-        cell(party_name(&p.buyer, langs))
+        md_cell(&party_name(&p.seller, langs)),
+        md_cell(&party_name(&p.buyer, langs))
     ));
     o.push_str(&format!(
         "| {} | {} | {} |\n\n",
         lb.get("address"),
-        escape::md_inline(&p.seller.address),
-        escape::md_inline(&p.buyer.address)
+        md_cell(&party_address(&p.seller, langs)),
+        md_cell(&party_address(&p.buyer, langs))
     ));
+}
+
+fn md_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
+    let langs = &s.langs;
     for (i, sec) in s.sections.iter().enumerate() {
         let head = section_heading(lb, langs, i + 1, sec);
         o.push_str(&format!("## {}\n\n", escape::md_inline(&head)));
@@ -163,8 +229,62 @@ pub fn markdown(s: &Schedule, p: &Profile, lb: &Labels) -> String {
             }
         }
     }
+}
+
+/// The signature block as a Markdown table: a blank line for each signature and date, the
+/// signatories' names and titles, and a chop row only when a party seals with a chop.
+fn md_signatures(o: &mut String, s: &Schedule, p: &Profile, lb: &Labels) {
+    let langs = &s.langs;
+    o.push_str(&format!(
+        "## {}\n\n",
+        escape::md_inline(&lb.get("signatures"))
+    ));
+    for line in signature_intro(lb, langs) {
+        o.push_str(&format!("{}\n\n", escape::md(&line)));
+    }
+    let cols = [
+        SignatureColumn::of(&p.seller, langs),
+        SignatureColumn::of(&p.buyer, langs),
+    ];
+    // The header names each party under its role, as the PDF's signature table does.
+    o.push_str(&format!(
+        "| | **{}**<br>{} | **{}**<br>{} |\n|---|---|---|\n",
+        escape::md_inline(&lb.get("seller")),
+        md_cell(&cols[0].party),
+        escape::md_inline(&lb.get("buyer")),
+        md_cell(&cols[1].party)
+    ));
+    let row = |o: &mut String, key: &str, cell: &dyn Fn(&SignatureColumn) -> String| {
+        o.push_str(&format!(
+            "| {} | {} | {} |\n",
+            escape::md_inline(&lb.get(key)),
+            cell(&cols[0]),
+            cell(&cols[1])
+        ));
+    };
+    let or_blank =
+        |v: &Option<String>| v.as_deref().map_or(MD_BLANK.to_string(), escape::md_inline);
+    row(o, "sig_signature", &|_| MD_BLANK.to_string());
+    row(o, "sig_name", &|c| or_blank(&c.name));
+    row(o, "sig_title", &|c| or_blank(&c.title));
+    row(o, "sig_date", &|_| MD_BLANK.to_string());
+    if cols.iter().any(|c| c.chop) {
+        let chop = escape::md_inline(&lb.get("sig_chop_box"));
+        row(o, "sig_chop", &|c| {
+            if c.chop {
+                chop.clone()
+            } else {
+                String::new()
+            }
+        });
+    }
+    o.push('\n');
+}
+
+fn md_manifest(o: &mut String, s: &Schedule, lb: &Labels) {
+    let colon = colon(&s.langs);
     o.push_str(&format!("## {}\n\n", lb.get("manifest")));
-    for l in langs.list() {
+    for l in s.langs.list() {
         o.push_str(&format!("{}\n\n", escape::md(&lb.one("manifest_note", *l))));
     }
     let list = |v: &[String]| {
@@ -199,7 +319,6 @@ pub fn markdown(s: &Schedule, p: &Profile, lb: &Labels) -> String {
             &c.hash[..16.min(c.hash.len())]
         ));
     }
-    o
 }
 
 const CSS: &str = "
@@ -224,6 +343,13 @@ table { border-collapse: collapse; width: 100%; }
 .clause .num { font-weight: 600; white-space: nowrap; padding-right: .4em; }
 .clause p { margin: 0; }
 .clause tr { break-inside: avoid; page-break-inside: avoid; }
+.sign { margin-top: .8em; break-inside: avoid; page-break-inside: avoid; }
+.sign td, .sign th { border: 1px solid var(--rule); padding: .45em .6em; text-align: left; vertical-align: top; width: 42%; }
+.sign th:first-child { width: 16%; background: var(--band); }
+.sign thead th { background: var(--band); }
+.sign .line { height: 2.6em; border-bottom: 1px solid var(--ink); }
+.sign .chop { width: 42mm; height: 42mm; border: 1px dashed var(--muted); color: var(--muted); font-size: .85em; padding: .3em; }
+.signatures { break-inside: avoid; page-break-inside: avoid; }
 .manifest code, code { font-family: 'Noto Sans Mono', Consolas, monospace; font-size: .9em; }
 .manifest td:first-child, .manifest td:nth-child(3) { text-align: right; }
 @page { size: A4; margin: 18mm 16mm; }
@@ -245,15 +371,30 @@ fn lang_attr(l: Lang) -> &'static str {
 
 /// The schedule as one standalone HTML page with print styles.
 pub fn html(s: &Schedule, p: &Profile, lb: &Labels) -> String {
-    let langs = &s.langs;
-    let colon = colon(langs);
-    let e = escape::html;
     let mut o = String::new();
-    let title = lb.get("title");
+    html_head(&mut o, s, p, lb);
+    html_clauses(&mut o, s, lb);
+    html_signatures(&mut o, s, p, lb);
+    html_manifest(&mut o, s, lb);
+    o.push_str("</body>\n</html>\n");
+    o
+}
+
+/// Escaped lines joined by `<br>`.
+fn html_lines(v: &[String]) -> String {
+    v.iter()
+        .map(|x| escape::html(x))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+fn html_head(o: &mut String, s: &Schedule, p: &Profile, lb: &Labels) {
+    let langs = &s.langs;
+    let e = escape::html;
     o.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         lang_attr(langs.primary()),
-        e(&title),
+        e(&lb.get("title")),
         e(&p.deal.id)
     ));
     for l in langs.list() {
@@ -295,19 +436,23 @@ pub fn html(s: &Schedule, p: &Profile, lb: &Labels) -> String {
         e(&lb.get("seller")),
         e(&lb.get("buyer"))
     ));
-    let names = |v: Vec<String>| v.iter().map(|x| e(x)).collect::<Vec<_>>().join("<br>");
     o.push_str(&format!(
         "<tr><th>{}</th><td>{}</td><td>{}</td></tr>\n",
         e(&lb.get("name")),
-        names(party_name(&p.seller, langs)),
-        names(party_name(&p.buyer, langs))
+        html_lines(&party_name(&p.seller, langs)),
+        html_lines(&party_name(&p.buyer, langs))
     ));
     o.push_str(&format!(
         "<tr><th>{}</th><td>{}</td><td>{}</td></tr>\n</tbody>\n</table>\n",
         e(&lb.get("address")),
-        e(&p.seller.address),
-        e(&p.buyer.address)
+        html_lines(&party_address(&p.seller, langs)),
+        html_lines(&party_address(&p.buyer, langs))
     ));
+}
+
+fn html_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
+    let langs = &s.langs;
+    let e = escape::html;
     let bi = langs.is_bilingual();
     for (i, sec) in s.sections.iter().enumerate() {
         let head = section_heading(lb, langs, i + 1, sec);
@@ -353,11 +498,66 @@ pub fn html(s: &Schedule, p: &Profile, lb: &Labels) -> String {
             o.push_str("</table>\n");
         }
     }
+}
+
+/// The signature block: ruled lines to sign and date on, the signatories' names and titles,
+/// and a chop box only for a party that seals with a chop; printed on one page.
+fn html_signatures(o: &mut String, s: &Schedule, p: &Profile, lb: &Labels) {
+    let langs = &s.langs;
+    let e = escape::html;
+    o.push_str(&format!(
+        "<section class=\"signatures\">\n<h2>{}</h2>\n",
+        e(&lb.get("signatures"))
+    ));
+    for (l, line) in langs.list().iter().zip(signature_intro(lb, langs)) {
+        o.push_str(&format!("<p lang=\"{}\">{}</p>\n", lang_attr(*l), e(&line)));
+    }
+    let cols = [
+        SignatureColumn::of(&p.seller, langs),
+        SignatureColumn::of(&p.buyer, langs),
+    ];
+    o.push_str(&format!(
+        "<table class=\"sign\">\n<thead><tr><th></th><th>{}<br><strong>{}</strong></th><th>{}<br><strong>{}</strong></th></tr></thead>\n<tbody>\n",
+        e(&lb.get("seller")),
+        html_lines(&cols[0].party),
+        e(&lb.get("buyer")),
+        html_lines(&cols[1].party)
+    ));
+    let row = |o: &mut String, key: &str, cell: &dyn Fn(&SignatureColumn) -> String| {
+        o.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td><td>{}</td></tr>\n",
+            e(&lb.get(key)),
+            cell(&cols[0]),
+            cell(&cols[1])
+        ));
+    };
+    let blank = || "<div class=\"line\"></div>".to_string();
+    let or_blank = |v: &Option<String>| v.as_deref().map_or_else(blank, e);
+    row(o, "sig_signature", &|_| blank());
+    row(o, "sig_name", &|c| or_blank(&c.name));
+    row(o, "sig_title", &|c| or_blank(&c.title));
+    row(o, "sig_date", &|_| blank());
+    if cols.iter().any(|c| c.chop) {
+        let chop = format!("<div class=\"chop\">{}</div>", e(&lb.get("sig_chop_box")));
+        row(o, "sig_chop", &|c| {
+            if c.chop {
+                chop.clone()
+            } else {
+                String::new()
+            }
+        });
+    }
+    o.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn html_manifest(o: &mut String, s: &Schedule, lb: &Labels) {
+    let e = escape::html;
+    let colon = colon(&s.langs);
     o.push_str(&format!(
         "<section class=\"manifest\">\n<h2>{}</h2>\n",
         e(&lb.get("manifest"))
     ));
-    for l in langs.list() {
+    for l in s.langs.list() {
         o.push_str(&format!(
             "<p lang=\"{}\">{}</p>\n",
             lang_attr(*l),
@@ -396,8 +596,7 @@ pub fn html(s: &Schedule, p: &Profile, lb: &Labels) -> String {
             e(&c.hash[..16.min(c.hash.len())])
         ));
     }
-    o.push_str("</tbody>\n</table>\n</section>\n</body>\n</html>\n");
-    o
+    o.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! Render stage: the contract schedule and the welcome letter as layout blocks, laid out and
 //! written as PDF on the report's engine.
 
-use super::clauses::Schedule;
-use super::contract::section_heading;
+use super::clauses::{RenderedClause, Schedule};
+use super::contract::{
+    clause_heading, party_address, section_heading, signature_intro, SignatureColumn,
+};
 use super::letters::Rendered;
 use super::markup::{self, PdfStyles};
 use super::templates::Labels;
@@ -10,7 +12,7 @@ use crate::pdf::font::Fonts;
 use crate::pdf::layout::{self, Align, Block, Cell, Column, Part, Style, Table};
 use crate::pdf::page::{self, colors::*, Furniture};
 use crate::pdf::write::{self, Document, Meta};
-use crate::profile::deal::{Party, Profile};
+use crate::profile::deal::Profile;
 use crate::profile::{Lang, Langs};
 
 /// How a bilingual contract shows its two texts.
@@ -80,6 +82,57 @@ pub fn contract(
     timestamp: i64,
 ) -> Result<Vec<u8>, String> {
     let langs = &s.langs;
+    let mut b = contract_head(s, p, lb);
+    let columns = langs.is_bilingual() && layout == ContractLayout::Columns;
+    for (i, sec) in s.sections.iter().enumerate() {
+        b.push(Block::Spacer(10.0));
+        b.push(ruled_heading(section_heading(lb, langs, i + 1, sec)));
+        for c in &sec.clauses {
+            b.push(Block::Spacer(5.0));
+            b.extend(clause_blocks(c, langs, columns));
+        }
+    }
+    b.push(Block::Spacer(14.0));
+    b.push(signature_block(p, lb, langs));
+    b.push(Block::PageBreak);
+    b.extend(annex(s, lb));
+    let phone = page::unbreakable(p.payment.verification.callback());
+    let furniture = Furniture {
+        left: names(&p.seller, langs),
+        title: format!("{} {}", lb.get("contract_no"), p.deal.id),
+        subtitle: lb.get("title"),
+        footer: langs
+            .list()
+            .iter()
+            .map(|l| {
+                lb.fill_one(
+                    "footer",
+                    *l,
+                    &[("id", p.deal.id.clone()), ("phone", phone.clone())],
+                )
+            })
+            .collect(),
+        page_label: page_label(lb),
+    };
+    let meta = Meta {
+        title: format!("{} — {}", lb.get("title"), p.deal.id),
+        author: p.seller.name.clone(),
+        subject: format!("{} {}", p.deal.id, lb.one("title", Lang::En)),
+        keywords: vec![
+            p.deal.id.clone(),
+            "information security".into(),
+            "信息安全".into(),
+            p.buyer.name.clone(),
+            s.set.clone(),
+        ],
+        timestamp,
+    };
+    write_pdf(&b, &furniture, fonts, meta)
+}
+
+/// Title, contract number, goods and date, and the parties' names and addresses.
+fn contract_head(s: &Schedule, p: &Profile, lb: &Labels) -> Vec<Block> {
+    let langs = &s.langs;
     let mut b: Vec<Block> = Vec::new();
     for (i, l) in langs.list().iter().enumerate() {
         let size = if i == 0 { 15.0 } else { 12.5 };
@@ -109,12 +162,11 @@ pub fn contract(
         label: FINE.bold(),
     });
     b.push(Block::Spacer(6.0));
-    let party_cell = |party: &Party| {
+    let lines = |v: Vec<String>, first: Style| {
         Cell::Text(
-            names(party, langs)
-                .into_iter()
+            v.into_iter()
                 .enumerate()
-                .map(|(k, n)| Part::new(n, if k == 0 { BODY.bold() } else { BODY }))
+                .map(|(k, n)| Part::new(n, if k == 0 { first } else { BODY }))
                 .collect(),
         )
     };
@@ -128,13 +180,13 @@ pub fn contract(
         rows: vec![
             vec![
                 Cell::text(lb.get("name"), FINE.bold()),
-                party_cell(&p.seller),
-                party_cell(&p.buyer),
+                lines(names(&p.seller, langs), BODY.bold()),
+                lines(names(&p.buyer, langs), BODY.bold()),
             ],
             vec![
                 Cell::text(lb.get("address"), FINE.bold()),
-                Cell::text(p.seller.address.clone(), BODY),
-                Cell::text(p.buyer.address.clone(), BODY),
+                lines(party_address(&p.seller, langs), BODY),
+                lines(party_address(&p.buyer, langs), BODY),
             ],
         ],
         header_fill: HEADER,
@@ -142,138 +194,141 @@ pub fn contract(
         rule: RULE,
         pad: 4.0,
     }));
-    let columns = langs.is_bilingual() && layout == ContractLayout::Columns;
-    for (i, sec) in s.sections.iter().enumerate() {
-        let head = section_heading(lb, langs, i + 1, sec);
-        b.push(Block::Spacer(10.0));
-        b.push(ruled_heading(head));
-        for c in &sec.clauses {
-            let heading = |l: Lang| match l {
-                Lang::En => format!(
-                    "{}. {}",
-                    c.number,
-                    c.title.get(&l).map_or("", String::as_str)
-                ),
-                Lang::Zh => format!(
-                    "第{}条 {}",
-                    c.number,
-                    c.title.get(&l).map_or("", String::as_str)
-                ),
-            };
-            let count = c.paras.get(&langs.primary()).map_or(0, Vec::len);
-            let para_parts = |l: Lang, k: usize| -> Vec<Part> {
-                let lines = c
-                    .paras
-                    .get(&l)
-                    .and_then(|v| v.get(k))
-                    .cloned()
-                    .unwrap_or_default();
-                lines
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, line)| {
-                        let text = if j == 0 && count > 1 {
-                            format!("{}.{}  {line}", c.number, k + 1)
-                        } else {
-                            line
-                        };
-                        Part::new(text, BODY)
-                    })
-                    .collect()
-            };
-            b.push(Block::Spacer(5.0));
-            if columns {
-                // One table per clause: the title row is its header (kept with the first
-                // sub-clause, repeated if the clause runs onto the next page); each sub-clause is a
-                // row, so English and Chinese stay side by side.
-                b.push(Block::Table(Table {
-                    columns: langs.list().iter().map(|_| Column::left(1.0)).collect(),
-                    header: Some(
-                        langs
-                            .list()
-                            .iter()
-                            .map(|l| Cell::text(heading(*l), BODY.bold().color(NAVY)))
-                            .collect(),
-                    ),
-                    rows: (0..count)
-                        .map(|k| {
-                            langs
-                                .list()
-                                .iter()
-                                .map(|l| Cell::Text(para_parts(*l, k)))
-                                .collect()
-                        })
-                        .collect(),
-                    header_fill: ZEBRA,
-                    zebra: None,
-                    rule: RULE,
-                    pad: 3.5,
-                }));
-            } else {
-                let heads: Vec<String> = langs.list().iter().map(|l| heading(*l)).collect();
-                b.push(Block::Heading {
-                    text: heads.join(" / "),
-                    style: BODY.bold().color(NAVY),
-                    rule: None,
-                });
-                for k in 0..count {
-                    for l in langs.list() {
-                        b.push(Block::Paragraph(para_parts(*l, k)));
-                        b.push(Block::Spacer(3.0));
-                    }
-                }
-            }
+    b
+}
+
+/// One clause: a table per clause when the two texts stand side by side, else a heading and
+/// its sub-clauses language by language.
+fn clause_blocks(c: &RenderedClause, langs: &Langs, columns: bool) -> Vec<Block> {
+    let count = c.paras.get(&langs.primary()).map_or(0, Vec::len);
+    let para_parts = |l: Lang, k: usize| -> Vec<Part> {
+        let lines = c
+            .paras
+            .get(&l)
+            .and_then(|v| v.get(k))
+            .cloned()
+            .unwrap_or_default();
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(j, line)| {
+                let text = if j == 0 && count > 1 {
+                    format!("{}.{}  {line}", c.number, k + 1)
+                } else {
+                    line
+                };
+                Part::new(text, BODY)
+            })
+            .collect()
+    };
+    if columns {
+        // One table per clause: the title row is its header (kept with the first sub-clause,
+        // repeated if the clause runs onto the next page); each sub-clause is a row, so English
+        // and Chinese stay side by side.
+        return vec![Block::Table(Table {
+            columns: langs.list().iter().map(|_| Column::left(1.0)).collect(),
+            header: Some(
+                langs
+                    .list()
+                    .iter()
+                    .map(|l| Cell::text(clause_heading(c, *l), BODY.bold().color(NAVY)))
+                    .collect(),
+            ),
+            rows: (0..count)
+                .map(|k| {
+                    langs
+                        .list()
+                        .iter()
+                        .map(|l| Cell::Text(para_parts(*l, k)))
+                        .collect()
+                })
+                .collect(),
+            header_fill: ZEBRA,
+            zebra: None,
+            rule: RULE,
+            pad: 3.5,
+        })];
+    }
+    let heads: Vec<String> = langs.list().iter().map(|l| clause_heading(c, *l)).collect();
+    let mut b = vec![Block::Heading {
+        text: heads.join(" / "),
+        style: BODY.bold().color(NAVY),
+        rule: None,
+    }];
+    for k in 0..count {
+        for l in langs.list() {
+            b.push(Block::Paragraph(para_parts(*l, k)));
+            b.push(Block::Spacer(3.0));
         }
     }
-    // Signatures: both parties, with a box for the company chop.
-    b.push(Block::Spacer(14.0));
-    let mut sig = vec![
-        ruled_heading(lb.get("signatures")),
-        Block::Paragraph(vec![Part::new(lb.get("sig_intro"), FINE)]),
-        Block::Spacer(4.0),
+    b
+}
+
+/// Signatures of both parties: lines to sign and date on, the Authorised Signatories' names
+/// and titles, a chop box for a party that seals with a chop. Kept on one page.
+fn signature_block(p: &Profile, lb: &Labels, langs: &Langs) -> Block {
+    let mut sig = vec![ruled_heading(lb.get("signatures"))];
+    for line in signature_intro(lb, langs) {
+        sig.push(Block::Paragraph(vec![Part::new(line, FINE)]));
+    }
+    sig.push(Block::Spacer(4.0));
+    let cols = [
+        SignatureColumn::of(&p.seller, langs),
+        SignatureColumn::of(&p.buyer, langs),
     ];
-    let line = |key: &str| {
-        Cell::text(
-            format!("{}:  ______________________________", lb.get(key)),
-            BODY,
-        )
+    let line = |key: &str, value: &Option<String>| {
+        let v = value
+            .clone()
+            .unwrap_or_else(|| "______________________________".to_string());
+        Cell::text(format!("{}:  {v}", lb.get(key)), BODY)
     };
-    let party = |key: &str, who: &Party| {
+    let head = |key: &str, c: &SignatureColumn| {
         Cell::Text(
             std::iter::once(Part::new(lb.get(key), FINE.bold().color(NAVY)))
-                .chain(
-                    names(who, langs)
-                        .into_iter()
-                        .map(|n| Part::new(n, BODY.bold())),
-                )
+                .chain(c.party.iter().map(|n| Part::new(n.clone(), BODY.bold())))
                 .collect(),
         )
     };
-    let chop = || Cell::Frame {
-        height: 90.0,
-        label: lb.get("sig_chop"),
-        style: FINE,
-    };
+    let mut rows: Vec<Vec<Cell>> = [
+        ("sig_signature", None, None),
+        ("sig_name", cols[0].name.clone(), cols[1].name.clone()),
+        ("sig_title", cols[0].title.clone(), cols[1].title.clone()),
+        ("sig_date", None, None),
+    ]
+    .iter()
+    .map(|(k, a, b)| vec![line(k, a), line(k, b)])
+    .collect();
+    if cols.iter().any(|c| c.chop) {
+        let chop = |c: &SignatureColumn| {
+            if c.chop {
+                Cell::Frame {
+                    height: 90.0,
+                    label: lb.get("sig_chop"),
+                    style: FINE,
+                }
+            } else {
+                Cell::Empty
+            }
+        };
+        rows.push(vec![chop(&cols[0]), chop(&cols[1])]);
+    }
     sig.push(Block::Table(Table {
         columns: vec![Column::left(1.0), Column::left(1.0)],
-        header: Some(vec![party("seller", &p.seller), party("buyer", &p.buyer)]),
-        rows: vec![
-            vec![line("sig_name"), line("sig_name")],
-            vec![line("sig_title"), line("sig_title")],
-            vec![line("sig_date"), line("sig_date")],
-            vec![chop(), chop()],
-        ],
+        header: Some(vec![head("seller", &cols[0]), head("buyer", &cols[1])]),
+        rows,
         header_fill: HEADER,
         zebra: None,
         rule: RULE,
         pad: 6.0,
     }));
     // The heading, the names and the chop boxes stay on one page.
-    b.push(Block::Keep(sig));
-    // Annex: the manifest.
-    b.push(Block::PageBreak);
-    b.push(ruled_heading(lb.get("annex")));
-    for l in langs.list() {
+    Block::Keep(sig)
+}
+
+/// The annex: the clause manifest (ids, versions, hashes).
+fn annex(s: &Schedule, lb: &Labels) -> Vec<Block> {
+    let mut b = vec![ruled_heading(lb.get("annex"))];
+    for l in s.langs.list() {
         b.push(Block::Paragraph(vec![Part::new(
             lb.one("manifest_note", *l),
             FINE,
@@ -328,39 +383,7 @@ pub fn contract(
         rule: RULE,
         pad: 3.0,
     }));
-
-    let phone = page::unbreakable(p.payment.verification.callback());
-    let furniture = Furniture {
-        left: names(&p.seller, langs),
-        title: format!("{} {}", lb.get("contract_no"), p.deal.id),
-        subtitle: lb.get("title"),
-        footer: langs
-            .list()
-            .iter()
-            .map(|l| {
-                lb.fill_one(
-                    "footer",
-                    *l,
-                    &[("id", p.deal.id.clone()), ("phone", phone.clone())],
-                )
-            })
-            .collect(),
-        page_label: page_label(lb),
-    };
-    let meta = Meta {
-        title: format!("{} — {}", lb.get("title"), p.deal.id),
-        author: p.seller.name.clone(),
-        subject: format!("{} {}", p.deal.id, lb.one("title", Lang::En)),
-        keywords: vec![
-            p.deal.id.clone(),
-            "information security".into(),
-            "信息安全".into(),
-            p.buyer.name.clone(),
-            s.set.clone(),
-        ],
-        timestamp,
-    };
-    write_pdf(&b, &furniture, fonts, meta)
+    b
 }
 
 /// The welcome letter as a PDF on the letterhead: each language starts on its own page.
