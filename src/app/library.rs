@@ -433,11 +433,12 @@ fn print_guidance(entries: &[(String, clauses::Clause)]) {
                 .map(|(label, _)| label.as_str())
                 .collect();
             let cell = if hits.is_empty() {
-                "—".to_string()
+                "— (no clause of this set)".to_string()
             } else {
                 hits.join(", ")
             };
-            println!("  {:<18} {cell:<46} {}", pt.id, pt.en);
+            println!("  {:<17} {}", pt.id, pt.en);
+            println!("  {:<17} → {cell}", "");
         }
     }
     println!();

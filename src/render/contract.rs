@@ -73,7 +73,7 @@ pub fn clause_heading(c: &RenderedClause, lang: Lang) -> String {
 }
 
 /// `：` after a label in a Chinese-only document, `:` otherwise.
-fn colon(langs: &Langs) -> &'static str {
+pub fn colon(langs: &Langs) -> &'static str {
     if langs.list() == [Lang::Zh] {
         "："
     } else {

@@ -3,7 +3,7 @@
 
 use super::clauses::{RenderedClause, Schedule};
 use super::contract::{
-    clause_heading, party_address, section_heading, signature_intro, SignatureColumn,
+    clause_heading, colon, party_address, section_heading, signature_intro, SignatureColumn,
 };
 use super::letters::Rendered;
 use super::markup::{self, PdfStyles};
@@ -280,7 +280,7 @@ fn signature_block(p: &Profile, lb: &Labels, langs: &Langs) -> Block {
         let v = value
             .clone()
             .unwrap_or_else(|| "______________________________".to_string());
-        Cell::text(format!("{}:  {v}", lb.get(key)), BODY)
+        Cell::text(format!("{}{}  {v}", lb.get(key), colon(langs)), BODY)
     };
     let head = |key: &str, c: &SignatureColumn| {
         Cell::Text(
