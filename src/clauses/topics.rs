@@ -121,6 +121,10 @@ pub struct Point {
     pub clauses: &'static [&'static str],
 }
 
+const fn point(id: &'static str, en: &'static str, clauses: &'static [&'static str]) -> Point {
+    Point { id, en, clauses }
+}
+
 /// A guidance text and its points.
 pub struct Guidance {
     /// Its name, as `clauses coverage` prints it.
@@ -133,40 +137,167 @@ pub struct Guidance {
 pub const GUIDANCE: [Guidance; 2] = [
     Guidance {
         name: "ISO/IEC 27002:2022 control 5.20 (information security in supplier agreements)",
-        points: &[
-            Point { id: "information", en: "Information provided or accessed, and how", clauses: &["scope", "official-channels", "project-platform", "progress-reporting"] },
-            Point { id: "legal", en: "Legal and regulatory requirements, data protection", clauses: &["personal-data", "personal-data-gdpr", "governing-law"] },
-            Point { id: "controls", en: "Each party's obligation to apply agreed controls", clauses: &["security-measures", "encrypted-transfer"] },
-            Point { id: "acceptable-use", en: "Acceptable and unacceptable use of information", clauses: &["no-credential-sharing", "instant-messaging", "confidentiality"] },
-            Point { id: "authorisation", en: "Which people are authorised, and removing them", clauses: &["definitions", "official-channels", "contact-changes", "project-platform", "access-review"] },
-            Point { id: "remedies", en: "Remedies and indemnities for failing the requirements", clauses: &["no-credential-sharing", "unverified-payment-loss", "breach-remedies"] },
-            Point { id: "incidents", en: "Incident notice and cooperation in remediation", clauses: &["incident-notice"] },
-            Point { id: "training", en: "Training and awareness", clauses: &["security-measures"] },
-            Point { id: "subcontracting", en: "Subcontractors and their controls", clauses: &["third-parties"] },
-            Point { id: "security-contact", en: "A contact for information security on each side", clauses: &["definitions", "incident-notice"] },
-            Point { id: "assurance", en: "Evidence and assurance of the controls", clauses: &["security-evidence"] },
-            Point { id: "audit", en: "Right to audit", clauses: &["audit-rights"] },
-            Point { id: "disputes", en: "Conflict and dispute resolution", clauses: &["order-of-precedence", "governing-law", "governing-language", "formal-notices"] },
-            Point { id: "transfer", en: "Protection of information in transfer", clauses: &["official-channels", "encrypted-transfer"] },
-            Point { id: "change-notice", en: "Changes notified in advance and agreed", clauses: &["contact-changes", "bank-details", "order-of-precedence"] },
-            Point { id: "termination", en: "End of the agreement: records, return, disposal, lasting confidentiality", clauses: &["record-keeping", "return-destruction", "survival", "confidentiality"] },
-        ],
+        points: &ISO_27002_5_20,
     },
     Guidance {
         name: "IC3 advice on business e-mail compromise",
-        points: &[
-            Point { id: "call-back", en: "Verify payment and account changes by calling a number on file, not one in the message", clauses: &["payment-verification", "contact-changes", "bank-details"] },
-            Point { id: "pressure", en: "Distrust pressure to act quickly or secretly", clauses: &["payment-verification"] },
-            Point { id: "look-alikes", en: "Check sender addresses and links for look-alike domains", clauses: &["official-channels"] },
-            Point { id: "mfa", en: "Multi-factor authentication on e-mail", clauses: &["security-measures"] },
-            Point { id: "credentials", en: "Never give out log-in credentials", clauses: &["no-credential-sharing"] },
-            Point { id: "two-approvers", en: "More than one person approves a payment change", clauses: &["payment-verification"] },
-            Point { id: "training", en: "Train staff to recognise the scheme", clauses: &["security-measures"] },
-            Point { id: "recall", en: "Money sent: ask the sending bank to recall it at once", clauses: &["incident-notice", "governing-law"] },
-            Point { id: "report", en: "Report to IC3 / the police", clauses: &["incident-notice"] },
-            Point { id: "preserve", en: "Keep the messages with their headers", clauses: &["record-keeping", "incident-notice"] },
-        ],
+        points: &IC3_BEC,
     },
+];
+
+/// The points of ISO/IEC 27002:2022 5.20, paraphrased, in the order of its guidance.
+const ISO_27002_5_20: [Point; 16] = [
+    point(
+        "information",
+        "Information provided or accessed, and how",
+        &[
+            "scope",
+            "official-channels",
+            "project-platform",
+            "progress-reporting",
+        ],
+    ),
+    point(
+        "legal",
+        "Legal and regulatory requirements, data protection",
+        &["personal-data", "personal-data-gdpr", "governing-law"],
+    ),
+    point(
+        "controls",
+        "Each party's obligation to apply agreed controls",
+        &["security-measures", "encrypted-transfer"],
+    ),
+    point(
+        "acceptable-use",
+        "Acceptable and unacceptable use of information",
+        &[
+            "no-credential-sharing",
+            "instant-messaging",
+            "confidentiality",
+        ],
+    ),
+    point(
+        "authorisation",
+        "Which people are authorised, and removing them",
+        &[
+            "definitions",
+            "official-channels",
+            "contact-changes",
+            "project-platform",
+            "access-review",
+        ],
+    ),
+    point(
+        "remedies",
+        "Remedies and indemnities for failing the requirements",
+        &[
+            "no-credential-sharing",
+            "unverified-payment-loss",
+            "breach-remedies",
+        ],
+    ),
+    point(
+        "incidents",
+        "Incident notice and cooperation in remediation",
+        &["incident-notice"],
+    ),
+    point("training", "Training and awareness", &["security-measures"]),
+    point(
+        "subcontracting",
+        "Subcontractors and their controls",
+        &["third-parties"],
+    ),
+    point(
+        "security-contact",
+        "A contact for information security on each side",
+        &["definitions", "incident-notice"],
+    ),
+    point(
+        "assurance",
+        "Evidence and assurance of the controls",
+        &["security-evidence"],
+    ),
+    point("audit", "Right to audit", &["audit-rights"]),
+    point(
+        "disputes",
+        "Conflict and dispute resolution",
+        &[
+            "order-of-precedence",
+            "governing-law",
+            "governing-language",
+            "formal-notices",
+        ],
+    ),
+    point(
+        "transfer",
+        "Protection of information in transfer",
+        &["official-channels", "encrypted-transfer"],
+    ),
+    point(
+        "change-notice",
+        "Changes notified in advance and agreed",
+        &["contact-changes", "bank-details", "order-of-precedence"],
+    ),
+    point(
+        "termination",
+        "End of the agreement: records, return, disposal, lasting confidentiality",
+        &[
+            "record-keeping",
+            "return-destruction",
+            "survival",
+            "confidentiality",
+        ],
+    ),
+];
+
+/// The FBI IC3's advice on business e-mail compromise, paraphrased.
+const IC3_BEC: [Point; 10] = [
+    point(
+        "call-back",
+        "Verify payment and account changes by calling a number on file, not one in the message",
+        &["payment-verification", "contact-changes", "bank-details"],
+    ),
+    point(
+        "pressure",
+        "Distrust pressure to act quickly or secretly",
+        &["payment-verification"],
+    ),
+    point(
+        "look-alikes",
+        "Check sender addresses and links for look-alike domains",
+        &["official-channels"],
+    ),
+    point(
+        "mfa",
+        "Multi-factor authentication on e-mail",
+        &["security-measures"],
+    ),
+    point(
+        "credentials",
+        "Never give out log-in credentials",
+        &["no-credential-sharing"],
+    ),
+    point(
+        "two-approvers",
+        "More than one person approves a payment change",
+        &["payment-verification"],
+    ),
+    point(
+        "training",
+        "Train staff to recognise the scheme",
+        &["security-measures"],
+    ),
+    point(
+        "recall",
+        "Money sent: ask the sending bank to recall it at once",
+        &["incident-notice", "governing-law"],
+    ),
+    point("report", "Report to IC3 / the police", &["incident-notice"]),
+    point(
+        "preserve",
+        "Keep the messages with their headers",
+        &["record-keeping", "incident-notice"],
+    ),
 ];
 
 /// What the schedule deliberately leaves to the main contract, and why.
