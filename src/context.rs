@@ -3,7 +3,7 @@
 //! Clause conditions (`when`) and templates see the same tree, so a name that works in one
 //! works in the other.
 
-use crate::profile::deal::Profile;
+use crate::profile::deal::{Party, Profile};
 use crate::profile::{Lang, Langs};
 use serde::{Deserialize, Serialize};
 use serde_yaml::{Mapping, Value as Yaml};
@@ -86,6 +86,18 @@ fn add_display_names(party: &mut Yaml, names: &[String], contact_names: &[String
     }
 }
 
+/// Adds `display_address` to a party and `display_name`/`display_title` to its signatory.
+fn add_party_local(v: &mut Yaml, party: &Party, lang: Lang) {
+    let Some(m) = v.as_mapping_mut() else {
+        return;
+    };
+    m.insert(key("display_address"), key(party.display_address(lang)));
+    if let (Some(s), Some(Yaml::Mapping(sm))) = (&party.signatory, m.get_mut("signatory")) {
+        sm.insert(key("display_name"), key(s.display_name(lang)));
+        sm.insert(key("display_title"), key(s.display_title(lang)));
+    }
+}
+
 /// The template data for one language of one document, as a YAML value (ordered, deterministic).
 pub fn build(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs) -> Yaml {
     // Serialising our own plain data types cannot fail (no maps with non-string keys).
@@ -101,7 +113,17 @@ pub fn build(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs) -> Yaml {
             .collect();
         if let Some(v) = m.get_mut(who) {
             add_display_names(v, &[party.display_name(lang).to_string()], &contact_names);
+            add_party_local(v, party, lang);
         }
+    }
+    // The beneficiary bank as this language names it (`bank_local` in Chinese, when given).
+    if let Some(Yaml::Mapping(b)) = m.get_mut("payment").and_then(|v| v.get_mut("beneficiary")) {
+        let bank = &p.payment.beneficiary;
+        let shown = match (lang, &bank.bank_local) {
+            (Lang::Zh, Some(l)) if !l.trim().is_empty() => l,
+            _ => &bank.bank,
+        };
+        b.insert(key("display_bank"), key(shown));
     }
     // IM members are contact names: show each as that contact is named in this language.
     if let (Some(im), Some(Yaml::Mapping(ch))) = (&p.channels.im_group, m.get_mut("channels")) {

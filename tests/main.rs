@@ -14,6 +14,8 @@ mod clauses;
 mod cli;
 #[path = "suite/fonts.rs"]
 mod fonts;
+#[path = "suite/frame.rs"]
+mod frame;
 #[path = "suite/hostile.rs"]
 mod hostile;
 #[path = "suite/letters.rs"]

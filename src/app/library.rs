@@ -3,7 +3,8 @@
 use super::documents::render_week;
 use super::{load_fonts, prepare, select, Outcome, Run};
 use crate::assets;
-use crate::clauses::{self, topics::TOPICS, Library};
+use crate::clauses::topics::{GUIDANCE, LEFT_TO_MAIN_CONTRACT, TOPICS};
+use crate::clauses::{self, Library};
 use crate::cli::{CheckArgs, ClausesCommand, EjectArgs, InitArgs};
 use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
@@ -357,8 +358,8 @@ fn print_clause_header(c: &clauses::Clause) {
 
 fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
     let mut run = Run::new();
-    // topic id, description, the clauses covering it
-    let rows: Vec<(&str, &str, Vec<String>)> = if no_deal(deal) {
+    // Each clause of the set: how it is shown ("7 bank-details" for a deal, else the id).
+    let entries: Vec<(String, clauses::Clause)> = if no_deal(deal) {
         let lib = run.stage(Library::builtin())?;
         let name = set.unwrap_or("standard");
         let Some(s) = lib.sets.get(name) else {
@@ -369,21 +370,10 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
             .into());
         };
         println!("set `{name}` (built-in clauses; numbers depend on the deal, so ids are shown)");
-        let ids: Vec<&String> = s.sections.iter().flat_map(|x| x.clauses.iter()).collect();
-        TOPICS
+        s.sections
             .iter()
-            .map(|t| {
-                let hits = ids
-                    .iter()
-                    .filter(|id| {
-                        lib.clauses
-                            .get(id.as_str())
-                            .is_some_and(|c| c.topics.iter().any(|x| x == t.id))
-                    })
-                    .map(|id| id.to_string())
-                    .collect();
-                (t.id, t.en, hits)
-            })
+            .flat_map(|x| x.clauses.iter())
+            .filter_map(|id| lib.clauses.get(id).map(|c| (id.clone(), c.clone())))
             .collect()
     } else {
         let p = prepare(&mut run, deal, None, set)?;
@@ -395,27 +385,24 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
             sel.len(),
             p.langs.code()
         );
-        TOPICS
-            .iter()
-            .map(|t| {
-                let hits = sel
-                    .clauses()
-                    .filter(|(_, c)| c.topics.iter().any(|x| x == t.id))
-                    .map(|(n, c)| format!("{n} {}", c.id))
-                    .collect();
-                (t.id, t.en, hits)
-            })
+        sel.clauses()
+            .map(|(n, c)| (format!("{n} {}", c.id), c.clone()))
             .collect()
     };
     let mut gaps = 0;
-    for (id, en, hits) in &rows {
+    for t in &TOPICS {
+        let hits: Vec<&str> = entries
+            .iter()
+            .filter(|(_, c)| c.topics.iter().any(|x| x == t.id))
+            .map(|(label, _)| label.as_str())
+            .collect();
         let cell = if hits.is_empty() {
             gaps += 1;
             "MISSING".to_string()
         } else {
             hits.join(", ")
         };
-        println!("{id:<20} {cell:<48} {en}");
+        println!("{:<20} {cell:<48} {}", t.id, t.en);
     }
     if gaps > 0 {
         run.problems.push(
@@ -426,7 +413,37 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
             .hint("add a clause that covers them, or choose a set that does"),
         );
     } else {
-        println!("all {} topics covered", rows.len());
+        println!("all {} topics covered", TOPICS.len());
     }
+    print_guidance(&entries);
     run.finish()
+}
+
+/// The points of ISO/IEC 27002 5.20 and of the IC3 advice, with the clauses of the set that
+/// cover each (`—` when none does: guidance, not a requirement of the SPEC), then what is
+/// left to the main contract on purpose.
+fn print_guidance(entries: &[(String, clauses::Clause)]) {
+    for g in &GUIDANCE {
+        println!();
+        println!("{}", g.name);
+        for pt in g.points {
+            let hits: Vec<&str> = entries
+                .iter()
+                .filter(|(_, c)| pt.clauses.contains(&c.id.as_str()))
+                .map(|(label, _)| label.as_str())
+                .collect();
+            let cell = if hits.is_empty() {
+                "— (no clause of this set)".to_string()
+            } else {
+                hits.join(", ")
+            };
+            println!("  {:<17} {}", pt.id, pt.en);
+            println!("  {:<17} → {cell}", "");
+        }
+    }
+    println!();
+    println!("left to the main contract on purpose");
+    for (what, why) in &LEFT_TO_MAIN_CONTRACT {
+        println!("  {what}: {why}");
+    }
 }

@@ -108,3 +108,203 @@ pub const TOPICS: [Topic; 18] = [
 pub fn is_topic(id: &str) -> bool {
     TOPICS.iter().any(|t| t.id == id)
 }
+
+/// A point of a published guidance text that clauses can cover: ISO/IEC 27002:2022 control 5.20
+/// (information security in supplier agreements) or the FBI IC3's advice on business e-mail
+/// compromise. The points are paraphrased, not quoted (the standard is copyrighted).
+pub struct Point {
+    /// Short id shown in `clauses coverage`.
+    pub id: &'static str,
+    /// What the guidance asks for, in English.
+    pub en: &'static str,
+    /// Built-in clause ids that cover it (a company clause with the same id counts too).
+    pub clauses: &'static [&'static str],
+}
+
+const fn point(id: &'static str, en: &'static str, clauses: &'static [&'static str]) -> Point {
+    Point { id, en, clauses }
+}
+
+/// A guidance text and its points.
+pub struct Guidance {
+    /// Its name, as `clauses coverage` prints it.
+    pub name: &'static str,
+    /// The points, in the order of the text.
+    pub points: &'static [Point],
+}
+
+/// ISO/IEC 27002:2022 control 5.20 and the IC3 business e-mail compromise advice.
+pub const GUIDANCE: [Guidance; 2] = [
+    Guidance {
+        name: "ISO/IEC 27002:2022 control 5.20 (information security in supplier agreements)",
+        points: &ISO_27002_5_20,
+    },
+    Guidance {
+        name: "IC3 advice on business e-mail compromise",
+        points: &IC3_BEC,
+    },
+];
+
+/// The points of ISO/IEC 27002:2022 5.20, paraphrased, in the order of its guidance.
+const ISO_27002_5_20: [Point; 16] = [
+    point(
+        "information",
+        "Information provided or accessed, and how",
+        &[
+            "scope",
+            "official-channels",
+            "project-platform",
+            "progress-reporting",
+        ],
+    ),
+    point(
+        "legal",
+        "Legal and regulatory requirements, data protection",
+        &["personal-data", "personal-data-gdpr", "governing-law"],
+    ),
+    point(
+        "controls",
+        "Each party's obligation to apply agreed controls",
+        &["security-measures", "encrypted-transfer"],
+    ),
+    point(
+        "acceptable-use",
+        "Acceptable and unacceptable use of information",
+        &[
+            "no-credential-sharing",
+            "instant-messaging",
+            "confidentiality",
+        ],
+    ),
+    point(
+        "authorisation",
+        "Which people are authorised, and removing them",
+        &[
+            "definitions",
+            "official-channels",
+            "contact-changes",
+            "project-platform",
+            "access-review",
+        ],
+    ),
+    point(
+        "remedies",
+        "Remedies and indemnities for failing the requirements",
+        &[
+            "no-credential-sharing",
+            "unverified-payment-loss",
+            "breach-remedies",
+        ],
+    ),
+    point(
+        "incidents",
+        "Incident notice and cooperation in remediation",
+        &["incident-notice"],
+    ),
+    point("training", "Training and awareness", &["security-measures"]),
+    point(
+        "subcontracting",
+        "Subcontractors and their controls",
+        &["third-parties"],
+    ),
+    point(
+        "security-contact",
+        "A contact for information security on each side",
+        &["definitions", "incident-notice"],
+    ),
+    point(
+        "assurance",
+        "Evidence and assurance of the controls",
+        &["security-evidence"],
+    ),
+    point("audit", "Right to audit", &["audit-rights"]),
+    point(
+        "disputes",
+        "Conflict and dispute resolution",
+        &[
+            "order-of-precedence",
+            "governing-law",
+            "governing-language",
+            "formal-notices",
+        ],
+    ),
+    point(
+        "transfer",
+        "Protection of information in transfer",
+        &["official-channels", "encrypted-transfer"],
+    ),
+    point(
+        "change-notice",
+        "Changes notified in advance and agreed",
+        &["contact-changes", "bank-details", "order-of-precedence"],
+    ),
+    point(
+        "termination",
+        "End of the agreement: records, return, disposal, lasting confidentiality",
+        &[
+            "record-keeping",
+            "return-destruction",
+            "survival",
+            "confidentiality",
+        ],
+    ),
+];
+
+/// The FBI IC3's advice on business e-mail compromise, paraphrased.
+const IC3_BEC: [Point; 10] = [
+    point(
+        "call-back",
+        "Verify payment and account changes by calling a number on file, not one in the message",
+        &["payment-verification", "contact-changes", "bank-details"],
+    ),
+    point(
+        "pressure",
+        "Distrust pressure to act quickly or secretly",
+        &["payment-verification"],
+    ),
+    point(
+        "look-alikes",
+        "Check sender addresses and links for look-alike domains",
+        &["official-channels"],
+    ),
+    point(
+        "mfa",
+        "Multi-factor authentication on e-mail",
+        &["security-measures"],
+    ),
+    point(
+        "credentials",
+        "Never give out log-in credentials",
+        &["no-credential-sharing"],
+    ),
+    point(
+        "two-approvers",
+        "More than one person approves a payment change",
+        &["payment-verification"],
+    ),
+    point(
+        "training",
+        "Train staff to recognise the scheme",
+        &["security-measures"],
+    ),
+    point(
+        "recall",
+        "Money sent: ask the sending bank to recall it at once",
+        &["incident-notice", "governing-law"],
+    ),
+    point("report", "Report to IC3 / the police", &["incident-notice"]),
+    point(
+        "preserve",
+        "Keep the messages with their headers",
+        &["record-keeping", "incident-notice"],
+    ),
+];
+
+/// What the schedule deliberately leaves to the main contract, and why.
+pub const LEFT_TO_MAIN_CONTRACT: [(&str, &str); 5] = [
+    ("intellectual property in drawings", "ownership and licences are commercial terms of the main contract; the schedule only keeps drawings confidential"),
+    ("information classification", "two trading companies rarely share a scheme; all non-public information is Confidential Information instead"),
+    ("staff screening", "governed by each side's employment and privacy law (PIPL, GDPR); named accounts and training are required instead"),
+    ("backup", "concerns the availability of each party's own systems, not the information exchanged"),
+    ("physical security", "each party's own premises; only inspectors' conduct on site is in the schedule (third parties)"),
+];

@@ -166,6 +166,9 @@ pub struct Party {
     pub name_local: Option<String>,
     /// Registered address.
     pub address: String,
+    /// The address in Chinese, when the party has one (the Chinese text shows it).
+    #[serde(default)]
+    pub address_local: Option<String>,
     /// ISO 3166 two-letter country code.
     pub country: String,
     /// The only domains official mail comes from.
@@ -175,18 +178,68 @@ pub struct Party {
     /// Named people who act for the party.
     #[serde(default)]
     pub contacts: Vec<Contact>,
-    /// Where security incidents are reported.
+    /// Where security incidents are reported (ISO/IEC 27002 5.20 asks for one on each side).
     #[serde(default)]
     pub security_contact: Option<String>,
+    /// The person who signs the contract for the party (the "Authorised Signatory").
+    #[serde(default)]
+    pub signatory: Option<Signatory>,
+    /// Whether the party seals with a company chop; by default only parties in China do.
+    #[serde(default)]
+    pub chop: Option<bool>,
+}
+
+/// The person who signs for a party.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    /// Name in Latin script.
+    pub name: String,
+    /// Name in Chinese characters.
+    #[serde(default)]
+    pub name_local: Option<String>,
+    /// Position, such as `General Manager`.
+    pub title: String,
+    /// Position in Chinese.
+    #[serde(default)]
+    pub title_local: Option<String>,
+}
+
+impl Signatory {
+    /// The signatory's name for readers of `lang`.
+    pub fn display_name(&self, lang: Lang) -> &str {
+        local_or(lang, &self.name, &self.name_local)
+    }
+
+    /// The signatory's title for readers of `lang`.
+    pub fn display_title(&self, lang: Lang) -> &str {
+        local_or(lang, &self.title, &self.title_local)
+    }
+}
+
+/// The Chinese form for Chinese readers when there is one, else the Latin form.
+fn local_or<'a>(lang: Lang, latin: &'a str, local: &'a Option<String>) -> &'a str {
+    match (lang, local) {
+        (Lang::Zh, Some(l)) if !l.trim().is_empty() => l,
+        _ => latin,
+    }
 }
 
 impl Party {
     /// The party's name for readers of `lang`.
     pub fn display_name(&self, lang: Lang) -> &str {
-        match (lang, &self.name_local) {
-            (Lang::Zh, Some(local)) if !local.trim().is_empty() => local,
-            _ => &self.name,
-        }
+        local_or(lang, &self.name, &self.name_local)
+    }
+
+    /// The party's address for readers of `lang`.
+    pub fn display_address(&self, lang: Lang) -> &str {
+        local_or(lang, &self.address, &self.address_local)
+    }
+
+    /// Whether the party seals documents with a company chop (`chop`, else: based in China).
+    pub fn uses_chop(&self) -> bool {
+        self.chop
+            .unwrap_or_else(|| self.country.eq_ignore_ascii_case("CN"))
     }
 }
 
@@ -323,6 +376,9 @@ pub struct Beneficiary {
     pub account_name: String,
     /// Bank and branch.
     pub bank: String,
+    /// The bank's name in Chinese, such as `中国银行宁波分行` (the Chinese text shows it).
+    #[serde(default)]
+    pub bank_local: Option<String>,
     /// Account number (quote it: it is text, not a number).
     pub account_number: String,
     /// SWIFT/BIC code.

@@ -226,7 +226,7 @@ fn coverage_flags_gaps() {
         .stdout
         .lines()
         .any(|l| l.starts_with("bank-details")
-            && l.contains("8 bank-details, 9 payment-verification")));
+            && l.contains("9 bank-details, 10 payment-verification")));
     let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
     std::fs::write(
         t.path().join("deal.yaml"),
@@ -265,7 +265,7 @@ fn show_renders_a_clause_for_the_deal() {
         &["clauses", "show", "bank-details", "--lang", "zh"],
     );
     ok(&r);
-    assert!(r.stdout.contains("8. 指定收款账户"));
+    assert!(r.stdout.contains("9. 指定收款账户"));
     assert!(r.stdout.contains("BKCHCNBJ92A"));
 }
 
@@ -428,7 +428,7 @@ fn the_first_language_leads() {
     let md = std::fs::read_to_string(t.path().join("out/NH-2026-0148-contract-zh+en.md")).unwrap();
     // Clause 1.1 in Chinese, then in English.
     let zh = md.find("**1.1** 本附件").unwrap();
-    let en = md.find("**1.1** This Schedule").unwrap();
+    let en = md.find("**1.1** In this Schedule").unwrap();
     assert!(zh < en, "Chinese does not come first");
 }
 

@@ -89,7 +89,8 @@ fn level_2_names_print_in_every_pdf_with_no_font_installed() {
         );
         for (name, len) in &fonts {
             assert!(name.as_bytes()[6] == b'+', "{name} is not a subset");
-            assert!(*len < 100_000, "{name}: {len} bytes");
+            // A subset, not the face (megabytes): the v2 schedule's Chinese has ~2,000 glyphs.
+            assert!(*len < 150_000, "{name}: {len} bytes");
         }
     }
     assert!(pdfs >= 3, "{pdfs} PDFs");

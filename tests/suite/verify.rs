@@ -183,7 +183,7 @@ fn briefing_has_the_rule_the_steps_the_flags_and_whom_to_call() {
         "WhatsApp",
         "every Friday",
         "dealguard verify mail.eml",
-        "Clause 4",
+        "Clause 5",
     ] {
         assert!(md.contains(needle), "briefing lacks {needle}");
     }
