@@ -263,7 +263,12 @@ pub fn parse(text: &str) -> Doc {
                 {
                     break;
                 }
-                para.push(inline(x));
+                // Full-width spaces that start a line are the letter's own indent (`　　此致`):
+                // only the template's ASCII indentation goes.
+                let kept = lines[i]
+                    .trim_start_matches(|c: char| c.is_whitespace() && c != '\u{3000}')
+                    .trim_end();
+                para.push(inline(kept));
                 i += 1;
             }
             nodes.push(Node::Para(para));
