@@ -13,6 +13,7 @@
 mod face;
 mod punct;
 mod system;
+mod usage;
 mod user;
 
 pub use face::{Face, FontBytes};
