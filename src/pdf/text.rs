@@ -6,8 +6,9 @@
 //! belong to the classes UAX #14 keeps attached. A word wider than the line is cut between
 //! characters, as a last resort.
 //!
-//! A number stays with the word next to it (`8 March 2027`, `12 pcs`, `USD 12,000`, `共12套`):
-//! no break between a digit and a letter or ideograph, with or without a space between them.
+//! A number stays with the short word next to it (`8 March 2027`, `12 pcs`, `USD 12,000`,
+//! `共12套`): no break between a digit and a word of up to six letters, a month or an ideograph,
+//! with or without a space between them.
 //! Latin text inside Chinese keeps its own spaces (none are added or removed). A glued group
 //! wider than the line is cut at a space inside it before it is cut between characters.
 
@@ -141,14 +142,51 @@ fn inside_address(s: &str, i: usize) -> bool {
     token.contains('@') || token.contains("://")
 }
 
-/// Whether a break at `i` would part a number from the word beside it (`8⏎March`,
-/// `March⏎2027`, `12⏎pcs`, `USD⏎12,000`, `第⏎12`).
+/// Month names, which stay with a day or a year however long they are.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whether a break at `i` would part a number from the short word beside it: a unit, a
+/// currency, a month (`8⏎March`, `March⏎2027`, `12⏎pcs`, `USD⏎12,000`, `第⏎12`). A long word
+/// next to a number (`2027 production`) is not glued, so a line is not left short for it.
 fn number_and_word(s: &str, i: usize) -> bool {
     let before = s[..i].trim_end_matches([' ', '\u{a0}']);
     let (Some(p), Some(n)) = (before.chars().next_back(), s[i..].chars().next()) else {
         return false;
     };
-    (p.is_ascii_digit() && n.is_alphabetic()) || (p.is_alphabetic() && n.is_ascii_digit())
+    let short = |word: &str| {
+        word.chars().count() <= 6
+            || MONTHS.contains(&word)
+            || word.starts_with(|c: char| c as u32 >= 0x2E80)
+    };
+    if p.is_ascii_digit() && n.is_alphabetic() {
+        let end = s[i..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(s.len() - i);
+        short(&s[i..i + end])
+    } else if p.is_alphabetic() && n.is_ascii_digit() {
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(k, _)| k);
+        short(&before[start..])
+    } else {
+        false
+    }
 }
 
 /// Whether `i` is a space inside a phone number such as `+86 574 8888 1234`.
@@ -407,6 +445,11 @@ mod tests {
             let lines = texts("本批共12套锅具", w);
             assert!(lines.iter().any(|l| l.contains("12套")), "{lines:?}");
         }
+        // A long word beside a number is not glued: the line breaks before it.
+        assert_eq!(
+            texts("in 2027 production starts", 5.0),
+            ["in 2027", "production", "starts"]
+        );
         // Latin text inside Chinese keeps its spaces.
         let lines = texts("交货日期为 8 March 2027，请确认", 100.0);
         assert_eq!(lines, ["交货日期为 8 March 2027，请确认"]);

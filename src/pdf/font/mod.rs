@@ -79,6 +79,9 @@ pub struct Fonts {
     system: Option<OnceLock<system::System>>,
 }
 
+/// The face, glyph and fake bold that draw one character (`Fonts::pick`).
+type Picked = (usize, u16, bool);
+
 /// A piece of a line drawn with one face.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
@@ -213,7 +216,7 @@ impl Fonts {
 
     /// The face that draws `c` (with its neighbours, for punctuation that has a narrow Latin
     /// and a wide CJK form): its index, glyph and whether it is fake bold.
-    fn pick(&self, w: Weight, c: char, latin_context: bool) -> Option<(usize, u16, bool)> {
+    fn pick(&self, w: Weight, c: char, latin_context: bool) -> Option<Picked> {
         let chain = self.chain(w);
         let try_link = |l: &Link| {
             let face = self.slots[l.slot].get()?;
@@ -283,7 +286,7 @@ impl Fonts {
             }
             None
         };
-        let picked: Vec<(char, Option<(usize, u16, bool)>)> = chars
+        let picked: Vec<(char, Option<Picked>)> = chars
             .iter()
             .enumerate()
             .map(|(i, &c)| {
@@ -296,7 +299,7 @@ impl Fonts {
                 }
             })
             .collect();
-        let advance = |p: &Option<(usize, u16, bool)>| {
+        let advance = |p: &Option<Picked>| {
             p.and_then(|(face, gid, _)| self.face(face).map(|f| f.glyph_advance(gid)))
                 .unwrap_or(0.0)
         };

@@ -50,7 +50,9 @@ const SPECIAL: &str = "\\*|<>#-`";
 /// Escapes a value interpolated into a template, so it stays text.
 pub fn escape_value(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // A YAML block scalar ends with a line break: it would become a space before the
+    // template's next character (`排产） ）`).
+    for c in s.trim_end_matches(['\n', '\r']).chars() {
         if SPECIAL.contains(c) {
             out.push('\\');
         }

@@ -75,3 +75,9 @@ fn full_width_indents_are_kept_and_ascii_indents_trimmed() {
     assert!(to_markdown(&d).contains(&format!("\n{closing}  \n敬礼！")));
     assert!(to_html_fragment(&d, "zh").contains(&format!("{closing}<br>\n敬礼！")));
 }
+
+#[test]
+fn a_value_s_final_line_break_is_dropped_not_made_a_space() {
+    assert_eq!(escape_value("共8,000台（排产）\n"), "共8,000台（排产）");
+    assert_eq!(escape_value("a\nb"), "a b");
+}
