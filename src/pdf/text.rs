@@ -7,8 +7,8 @@
 //! characters, as a last resort.
 //!
 //! A number stays with the short word next to it (`8 March 2027`, `12 pcs`, `USD 12,000`,
-//! `共12套`): no break between a digit and a word of up to six letters, a month or an ideograph,
-//! with or without a space between them.
+//! `共12套`): no break between a digit and a word of up to six letters or a month, with or
+//! without a space between them, or an ideograph it touches.
 //! Latin text inside Chinese keeps its own spaces (none are added or removed). A glued group
 //! wider than the line is cut at a space inside it before it is cut between characters.
 
@@ -166,10 +166,15 @@ fn number_and_word(s: &str, i: usize) -> bool {
     let (Some(p), Some(n)) = (before.chars().next_back(), s[i..].chars().next()) else {
         return false;
     };
+    // An ideograph holds on to a number it touches (`12套`); across a space (`预计 2027`) the
+    // line may break there, as Chinese lines break between any two characters.
+    let spaced = before.len() < i;
     let short = |word: &str| {
-        word.chars().count() <= 6
-            || MONTHS.contains(&word)
-            || word.starts_with(|c: char| c as u32 >= 0x2E80)
+        if word.starts_with(|c: char| c as u32 >= 0x2E80) {
+            !spaced
+        } else {
+            word.chars().count() <= 6 || MONTHS.contains(&word)
+        }
     };
     if p.is_ascii_digit() && n.is_alphabetic() {
         let end = s[i..]
@@ -450,6 +455,8 @@ mod tests {
             texts("in 2027 production starts", 5.0),
             ["in 2027", "production", "starts"]
         );
+        // Across a space, Chinese does not hold on to a number.
+        assert_eq!(texts("预计 2027", 2.0), ["预计", "2027"]);
         // Latin text inside Chinese keeps its spaces.
         let lines = texts("交货日期为 8 March 2027，请确认", 100.0);
         assert_eq!(lines, ["交货日期为 8 March 2027，请确认"]);
