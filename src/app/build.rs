@@ -137,8 +137,20 @@ fn common(p: &Prepared, problems: &mut Problems) -> Sha256 {
     h.update(format!("{:?}", source_date()).as_bytes());
     let mut files = inputs(p);
     files.sort();
-    if let Some(font) = &p.loaded.profile.output.font {
-        files.push(p.loaded.dir.join(font));
+    // The font files as `load_fonts` picks them: `output.font`, and `output.font_bold` or the
+    // `*-Bold` file beside it (`PATH#INDEX` names a face of the file at PATH).
+    let out = &p.loaded.profile.output;
+    if let Some(font) = &out.font {
+        let split = |f: &Path| crate::pdf::font::FacePick::split(&p.loaded.dir.join(f)).0;
+        let regular = split(font);
+        let bold = match &out.font_bold {
+            Some(b) => Some(split(b)),
+            None => crate::pdf::font::bold_siblings(&regular)
+                .into_iter()
+                .find(|b| b.is_file()),
+        };
+        files.push(regular);
+        files.extend(bold);
     }
     for f in files {
         if let Err(d) = feed_file(&mut h, &f) {

@@ -47,6 +47,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     let fonts = run.stage(load_fonts(&p.loaded, None))?;
     run.problems
         .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
+    let mut weeks = Vec::new();
     for w in &a.weeks {
         match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates) {
             Ok((wk, _, warnings)) => {
@@ -60,6 +61,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
                     wk.week.photos.len(),
                     wk.week.inspections.len()
                 );
+                weeks.push(wk);
             }
             Err(e) => run.problems.extend(e),
         }
@@ -73,7 +75,26 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
             .collect();
         println!("{:>4}  {:<26} {}", c.number, c.id, titles.join(" / "));
     }
+    if a.fonts {
+        print!("{}", font_usage(&p, &weeks, &schedule, &fonts));
+    }
     run.finish()
+}
+
+/// `check --fonts`: the face and file that draw each range of the characters the documents use.
+fn font_usage(
+    p: &super::Prepared,
+    weeks: &[crate::profile::week::LoadedWeek],
+    schedule: &render::clauses::Schedule,
+    fonts: &crate::pdf::font::Fonts,
+) -> String {
+    let mut chars = render::glyphs::chars(&p.loaded, weeks, &p.langs);
+    for c in schedule.clauses() {
+        let titles = c.title.values().flat_map(|t| t.chars());
+        let paras = c.paras.values().flatten().flatten().flat_map(|l| l.chars());
+        chars.extend(titles.chain(paras));
+    }
+    format!("fonts:\n{}", fonts.usage(&chars))
 }
 
 pub(super) fn init(a: &InitArgs) -> Outcome {

@@ -25,6 +25,10 @@ pub struct CheckArgs {
     /// The languages to check the clauses for.
     #[command(flatten)]
     pub lang: LangArg,
+    /// Also list which font draws the characters of the profile, the weeks and the clauses:
+    /// the face and its file, per range of characters.
+    #[arg(long)]
+    pub fonts: bool,
 }
 
 /// Formats of the contract schedule.

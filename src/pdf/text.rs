@@ -5,6 +5,12 @@
 //! starts with `，。、；：？！）》」』`, none ends with `（《「『`) hold because those characters
 //! belong to the classes UAX #14 keeps attached. A word wider than the line is cut between
 //! characters, as a last resort.
+//!
+//! A number stays with the short word next to it (`8 March 2027`, `12 pcs`, `USD 12,000`,
+//! `共12套`): no break between a digit and a word of up to six letters or a month, with or
+//! without a space between them, or an ideograph it touches.
+//! Latin text inside Chinese keeps its own spaces (none are added or removed). A glued group
+//! wider than the line is cut at a space inside it before it is cut between characters.
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -33,6 +39,40 @@ pub fn wrap(text: &str, max_width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<Li
             width: measure(&text[a..b]),
         })
         .collect()
+}
+
+/// The width to wrap a title at so that its last line does not hold one word alone: the
+/// narrowest width at which it still takes as many lines as at `max_width` (words move down
+/// from the lines above, as CSS `text-wrap: balance` does). `max_width` when the title fits on
+/// one line, already ends with two words or more, or ends in Chinese (no words to move).
+pub fn balanced_width(text: &str, max_width: f32, measure: &dyn Fn(&str) -> f32) -> f32 {
+    let lone = |lines: &[Line]| {
+        lines.len() > 1
+            && lines.last().is_some_and(|l| {
+                !l.text.contains(' ') && !l.text.chars().any(|c| c as u32 >= 0x2E80)
+            })
+    };
+    let lines = wrap(text, max_width, measure);
+    if !lone(&lines) {
+        return max_width;
+    }
+    let n = lines.len();
+    // Line counts only grow as the width shrinks: bisect for the narrowest width giving `n`.
+    let (mut lo, mut hi) = (0.0, max_width);
+    for _ in 0..24 {
+        let mid = (lo + hi) / 2.0;
+        if wrap(text, mid, measure).len() <= n {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    // Moving words down helps only if the last line then has company.
+    if lone(&wrap(text, hi, measure)) {
+        max_width
+    } else {
+        hi
+    }
 }
 
 /// The core of wrapping: byte ranges of `text`, one per line, without trailing spaces. The
@@ -74,7 +114,7 @@ fn break_points(s: &str) -> Vec<usize> {
             let prev = s[..i].chars().next_back();
             !next.is_some_and(|c| NO_START.contains(c)) && !prev.is_some_and(|c| NO_END.contains(c))
         })
-        .filter(|&i| !inside_address(s, i) && !inside_phone(s, i))
+        .filter(|&i| !inside_address(s, i) && !inside_phone(s, i) && !number_and_word(s, i))
         .collect();
     v.dedup();
     v
@@ -100,6 +140,58 @@ fn inside_address(s: &str, i: usize) -> bool {
     }
     let token = &s[start..end];
     token.contains('@') || token.contains("://")
+}
+
+/// Month names, which stay with a day or a year however long they are.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whether a break at `i` would part a number from the short word beside it: a unit, a
+/// currency, a month (`8⏎March`, `March⏎2027`, `12⏎pcs`, `USD⏎12,000`, `第⏎12`). A long word
+/// next to a number (`2027 production`) is not glued, so a line is not left short for it.
+fn number_and_word(s: &str, i: usize) -> bool {
+    let before = s[..i].trim_end_matches([' ', '\u{a0}']);
+    let (Some(p), Some(n)) = (before.chars().next_back(), s[i..].chars().next()) else {
+        return false;
+    };
+    // An ideograph holds on to a number it touches (`12套`); across a space (`预计 2027`) the
+    // line may break there, as Chinese lines break between any two characters.
+    let spaced = before.len() < i;
+    let short = |word: &str| {
+        if word.starts_with(|c: char| c as u32 >= 0x2E80) {
+            !spaced
+        } else {
+            word.chars().count() <= 6 || MONTHS.contains(&word)
+        }
+    };
+    if p.is_ascii_digit() && n.is_alphabetic() {
+        let end = s[i..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(s.len() - i);
+        short(&s[i..i + end])
+    } else if p.is_alphabetic() && n.is_ascii_digit() {
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(k, _)| k);
+        short(&before[start..])
+    } else {
+        false
+    }
 }
 
 /// Whether `i` is a space inside a phone number such as `+86 574 8888 1234`.
@@ -144,8 +236,19 @@ fn cut(
         let here = from + i;
         let max = if out.is_empty() { first_max } else { rest_max };
         if width(piece, here + ch.len_utf8()) > max && piece < here {
-            out.push((piece, here));
-            piece = here;
+            // A group glued at its spaces (a number and its unit, a phone number) is cut at
+            // its last space that fits, rather than inside a word.
+            let space = text[piece..here].rfind(' ').map(|s| piece + s);
+            match space.filter(|&sp| sp > piece && trim_end(text, piece, sp) > piece) {
+                Some(sp) => {
+                    out.push((piece, trim_end(text, piece, sp)));
+                    piece = trim_start(text, sp, here + ch.len_utf8()).min(here);
+                }
+                None => {
+                    out.push((piece, here));
+                    piece = here;
+                }
+            }
         }
     }
     piece
@@ -322,6 +425,64 @@ mod tests {
             let r = wrap_ranges(t, w, w, &|a, b| adv(&t[a..b]));
             assert!(!r.is_empty());
         }
+    }
+
+    #[test]
+    fn numbers_stay_with_the_words_beside_them() {
+        // A number is glued on both sides (`on 8 March 2027 at` is one group), so the lines
+        // are at least as wide as the longest group (9.0) and narrow enough to wrap.
+        let cases = [
+            ("ship on 8 March 2027 at the latest", "8 March 2027"),
+            ("delivery March 2027 or later", "March 2027"),
+            ("a total of 12 pcs were short", "12 pcs"),
+            ("a deposit of 30 % is due", "30 %"),
+            ("the balance of USD 12,000 is due", "USD 12,000"),
+        ];
+        for (t, group) in cases {
+            for w in [9.0, 10.0, 12.0, 14.0] {
+                let lines = texts(t, w);
+                assert!(lines.iter().any(|l| l.contains(group)), "{w}: {lines:?}");
+                assert_eq!(lines.join(" "), t);
+            }
+        }
+        // Without a space, in Chinese: the number keeps its measure word.
+        for w in [3.0, 4.0, 5.0] {
+            let lines = texts("本批共12套锅具", w);
+            assert!(lines.iter().any(|l| l.contains("12套")), "{lines:?}");
+        }
+        // A long word beside a number is not glued: the line breaks before it.
+        assert_eq!(
+            texts("in 2027 production starts", 5.0),
+            ["in 2027", "production", "starts"]
+        );
+        // Across a space, Chinese does not hold on to a number.
+        assert_eq!(texts("预计 2027", 2.0), ["预计", "2027"]);
+        // Latin text inside Chinese keeps its spaces.
+        let lines = texts("交货日期为 8 March 2027，请确认", 100.0);
+        assert_eq!(lines, ["交货日期为 8 March 2027，请确认"]);
+    }
+
+    #[test]
+    fn a_glued_group_wider_than_the_line_is_cut_at_a_space() {
+        let lines = texts("due 8 March 2027", 3.0);
+        assert_eq!(lines.concat().replace(' ', ""), "due8March2027");
+        assert!(lines.iter().all(|l| adv(l) <= 3.0), "{lines:?}");
+        assert!(lines.contains(&"March".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_wrapped_title_never_leaves_one_word_alone() {
+        let t = "Supply contract for stainless steel cookware";
+        assert_eq!(texts(t, 20.0).last().unwrap(), "cookware");
+        let w = balanced_width(t, 20.0, &adv);
+        let lines = texts(t, w);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[1].contains(' '), "{lines:?}");
+        assert!(w <= 20.0);
+        // Titles that fit, already end with two words, or end in Chinese are left alone.
+        assert_eq!(balanced_width(t, 100.0, &adv), 100.0);
+        assert_eq!(balanced_width("aa bb cc dd ee", 4.0, &adv), 4.0);
+        assert_eq!(balanced_width("不锈钢锅具套装采购合同", 5.0, &adv), 5.0);
     }
 
     #[test]

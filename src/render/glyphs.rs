@@ -6,10 +6,22 @@ use crate::pdf::font::Fonts;
 use crate::profile::week::LoadedWeek;
 use crate::profile::{Index, Lang, Langs, Loaded};
 use serde_yaml::Value as Yaml;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Warnings for the profile's texts drawn in `langs` that have characters no font has.
 pub fn profile(loaded: &Loaded, langs: &Langs, fonts: &Fonts) -> Problems {
+    check(
+        &profile_value(loaded),
+        &loaded.src.path,
+        &loaded.index,
+        langs,
+        fonts,
+    )
+}
+
+/// The parts of the profile that documents draw, as one value.
+fn profile_value(loaded: &Loaded) -> Yaml {
     let prof = &loaded.profile;
     // `security` and `output` hold names and paths that no document draws.
     let mut m = serde_yaml::Mapping::new();
@@ -23,13 +35,21 @@ pub fn profile(loaded: &Loaded, langs: &Langs, fonts: &Fonts) -> Problems {
     ] {
         m.insert(Yaml::String(name.to_string()), v.unwrap_or(Yaml::Null));
     }
-    check(
-        &Yaml::Mapping(m),
-        &loaded.src.path,
-        &loaded.index,
-        langs,
-        fonts,
-    )
+    Yaml::Mapping(m)
+}
+
+/// Every character of the profile's and the weeks' texts drawn in `langs` (`check --fonts`).
+pub fn chars(loaded: &Loaded, weeks: &[LoadedWeek], langs: &Langs) -> BTreeSet<char> {
+    let mut all = Vec::new();
+    strings(&profile_value(loaded), String::new(), &mut all);
+    for w in weeks {
+        let v = serde_yaml::to_value(&w.week).unwrap_or(Yaml::Null);
+        strings(&v, String::new(), &mut all);
+    }
+    all.iter()
+        .filter(|(field, _)| drawn(field, langs))
+        .flat_map(|(_, text)| text.chars())
+        .collect()
 }
 
 /// Warnings for the week file's texts drawn in `langs` that have characters no font has.

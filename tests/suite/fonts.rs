@@ -456,3 +456,185 @@ fn a_zh_first_deal_prints_in_every_language_with_folded_lines_joined() {
         .join(" ");
     assert!(s.contains("1 本周摘要") && s.contains("8 签核"), "{s}");
 }
+
+/// The numbers of the `TJ` arrays of every page (the offsets), in order.
+fn tj_offsets(pdf: &[u8]) -> Vec<f32> {
+    let mut doc = Document::load_mem(pdf).unwrap();
+    doc.decompress();
+    let mut v = Vec::new();
+    for (_, id) in doc.get_pages() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap();
+        for op in content.operations.iter().filter(|o| o.operator == "TJ") {
+            for o in op.operands[0].as_array().unwrap() {
+                if let Ok(n) = o.as_float() {
+                    v.push(n);
+                }
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn adjacent_cjk_punctuation_is_drawn_half_an_em_narrower() {
+    use dealguard::pdf::layout::{layout, Block, Frame, Part, Rgb, Style};
+    use dealguard::pdf::write::{write, Document as Doc, Meta};
+    let fonts = Fonts::builtin().unwrap();
+    let frame = Frame::a4(40.0, 40.0, 40.0);
+    let pdf_of = |text: &str| {
+        let blocks = [Block::Paragraph(vec![Part::new(
+            text,
+            Style::new(10.0, Rgb::BLACK),
+        )])];
+        let doc = Doc {
+            frame,
+            pages: layout(&blocks, &frame, &fonts),
+            images: Vec::new(),
+            meta: Meta {
+                title: "t".into(),
+                author: "a".into(),
+                subject: "s".into(),
+                keywords: Vec::new(),
+                timestamp: 0,
+            },
+        };
+        write(&doc, &fonts).unwrap()
+    };
+    // The pair `），` is drawn with a TJ offset of half an em; single marks are not.
+    let pdf = pdf_of("付款（见附件），请核实。");
+    assert_eq!(tj_offsets(&pdf), vec![500.0]);
+    assert!(
+        text(&pdf).contains("付款（见附件），请核实。"),
+        "{}",
+        text(&pdf)
+    );
+    assert!(tj_offsets(&pdf_of("付款，请核实。")).is_empty());
+    // And measured half an em narrower, so lines fill as drawn.
+    let w = |s: &str| fonts.width(Weight::Regular, s);
+    assert!(w("），") < w("）") + w("，") - 0.49);
+}
+
+#[test]
+fn the_closing_greeting_is_indented_in_every_letter_output() {
+    let t = zh_first();
+    let (code, err) = run(
+        t.path(),
+        &["letter", "--format", "pdf,md,txt,html,eml", "--lang", "zh"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let out = |ext: &str| t.path().join(format!("out/SZ-2027-0031-letter-zh.{ext}"));
+    let closing = "\u{3000}\u{3000}此致";
+    let md = std::fs::read_to_string(out("md")).unwrap();
+    assert!(md.contains(&format!("\n{closing}  \n敬礼！")), "{md}");
+    let txt = std::fs::read_to_string(out("txt")).unwrap();
+    assert!(txt.contains(&format!("\n{closing}\n敬礼！")), "{txt}");
+    let html = std::fs::read_to_string(out("html")).unwrap();
+    assert!(html.contains(&format!("{closing}<br>\n敬礼！")), "{html}");
+    // The message carries it in both parts (each base64).
+    use base64::Engine as _;
+    let eml = std::fs::read_to_string(out("eml")).unwrap();
+    let decoded: Vec<String> = eml
+        .split("\r\n\r\n")
+        .filter_map(|b| {
+            let b64: String = b.split("\r\n--").next()?.split_whitespace().collect();
+            let bytes = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
+            String::from_utf8(bytes).ok()
+        })
+        .collect();
+    assert_eq!(
+        decoded.iter().filter(|p| p.contains(closing)).count(),
+        2,
+        "{decoded:?}"
+    );
+    // In the PDF the full-width spaces are drawn (two em), not dropped.
+    let pdf = std::fs::read(out("pdf")).unwrap();
+    let s = text(&pdf);
+    assert!(s.contains(closing), "{s}");
+}
+
+#[test]
+fn check_fonts_names_the_face_and_file_of_each_range_of_characters() {
+    let t = deal_with_private_use();
+    std::fs::create_dir_all(t.path().join("fonts")).unwrap();
+    std::fs::copy(
+        root().join("fonts/NotoSans-Regular.ttf"),
+        t.path().join("fonts/Lone.ttf"),
+    )
+    .unwrap();
+    let yaml = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    std::fs::write(
+        t.path().join("deal.yaml"),
+        format!("{yaml}\noutput:\n  font: fonts/Lone.ttf\n"),
+    )
+    .unwrap();
+    let check = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_dealguard"))
+            .args(["check", "reports/2026-W49.yaml", "--fonts"])
+            .current_dir(t.path())
+            .env("DEALGUARD_NO_SYSTEM_FONTS", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = check();
+    let fonts = out
+        .split("\nfonts:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{out}"));
+    let (regular, bold) = fonts.split_once("bold:\n").unwrap();
+    // Latin from the user's file, hanzi from the built-in faces (GB 2312, then the extension
+    // face for 喆), the private-use character from none; in code point order.
+    let first = regular.lines().nth(1).unwrap();
+    assert!(
+        first.starts_with("  U+00") && first.contains("fonts/Lone.ttf#0"),
+        "{regular}"
+    );
+    assert!(
+        regular.contains(": NotoSansCJKsc-Regular (built in)\n"),
+        "{regular}"
+    );
+    assert!(
+        regular.contains(": NotoSansCJKscExt-Regular (built in)\n"),
+        "{regular}"
+    );
+    assert!(
+        regular.contains("U+E000 \u{E000} (1 character): no font: drawn as `?`"),
+        "{regular}"
+    );
+    // No bold file: the user's face is stroked.
+    assert!(bold.contains("fonts/Lone.ttf#0), fake bold\n"), "{bold}");
+    assert_eq!(check(), out);
+}
+
+#[test]
+fn changing_the_bold_font_rebuilds() {
+    let t = deal();
+    let fonts = t.path().join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    for (from, to) in [
+        ("NotoSans-Regular.ttf", "Lone.ttf"),
+        ("NotoSans-Bold.ttf", "Heavy.ttf"),
+    ] {
+        std::fs::copy(root().join("fonts").join(from), fonts.join(to)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    std::fs::write(
+        t.path().join("deal.yaml"),
+        format!("{yaml}\noutput:\n  font: fonts/Lone.ttf\n  font_bold: fonts/Heavy.ttf\n"),
+    )
+    .unwrap();
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, err) = run(t.path(), &["build"]);
+    assert!(err.contains(" 0 built"), "{err}");
+    // Another bold file under the same name: every PDF is made again.
+    std::fs::copy(
+        root().join("fonts/NotoSans-Regular.ttf"),
+        fonts.join("Heavy.ttf"),
+    )
+    .unwrap();
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains(" 0 built"), "{err}");
+}

@@ -11,7 +11,9 @@
 //! is reported by the caller and drawn as `?`, never as an empty box.
 
 mod face;
+mod punct;
 mod system;
+mod usage;
 mod user;
 
 pub use face::{Face, FontBytes};
@@ -77,6 +79,9 @@ pub struct Fonts {
     system: Option<OnceLock<system::System>>,
 }
 
+/// The face, glyph and fake bold that draw one character (`Fonts::pick`).
+type Picked = (usize, u16, bool);
+
 /// A piece of a line drawn with one face.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
@@ -84,8 +89,11 @@ pub struct Run {
     pub face: usize,
     /// The text (characters no face has are already replaced by `?`).
     pub text: String,
-    /// Width in em.
+    /// Width in em (after the punctuation adjustments).
     pub width: f32,
+    /// Tightening before a character (its index in `text`), in em: the half-width adjustment of
+    /// adjacent CJK punctuation; an index equal to the length is after the last character.
+    pub adjust: Vec<(usize, f32)>,
     /// Bold asked of a face that has no bold: the writer strokes the glyphs.
     pub fake_bold: bool,
 }
@@ -208,7 +216,7 @@ impl Fonts {
 
     /// The face that draws `c` (with its neighbours, for punctuation that has a narrow Latin
     /// and a wide CJK form): its index, glyph and whether it is fake bold.
-    fn pick(&self, w: Weight, c: char, latin_context: bool) -> Option<(usize, u16, bool)> {
+    fn pick(&self, w: Weight, c: char, latin_context: bool) -> Option<Picked> {
         let chain = self.chain(w);
         let try_link = |l: &Link| {
             let face = self.slots[l.slot].get()?;
@@ -278,30 +286,54 @@ impl Fonts {
             }
             None
         };
+        let picked: Vec<(char, Option<Picked>)> = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let latin = NARROW_IN_LATIN.contains(c)
+                    && !near(i, -1).is_some_and(is_cjk)
+                    && !near(i, 1).is_some_and(is_cjk);
+                match self.pick(w, c, latin) {
+                    Some(p) => (c, Some(p)),
+                    None => ('?', self.pick(w, '?', false)),
+                }
+            })
+            .collect();
+        let advance = |p: &Option<Picked>| {
+            p.and_then(|(face, gid, _)| self.face(face).map(|f| f.glyph_advance(gid)))
+                .unwrap_or(0.0)
+        };
+        let drawn: Vec<char> = picked.iter().map(|(c, _)| *c).collect();
+        let squeeze = punct::squeeze(&drawn, &|i| advance(&picked[i].1) >= 0.9);
         let mut out: Vec<Run> = Vec::new();
-        for (i, &c) in chars.iter().enumerate() {
-            let latin = NARROW_IN_LATIN.contains(c)
-                && !near(i, -1).is_some_and(is_cjk)
-                && !near(i, 1).is_some_and(is_cjk);
-            let (c, picked) = match self.pick(w, c, latin) {
-                Some(p) => (c, Some(p)),
-                None => ('?', self.pick(w, '?', false)),
-            };
-            let Some((face, gid, fake_bold)) = picked else {
+        for ((c, p), (lead, trail)) in picked.iter().zip(squeeze) {
+            let Some((face, _, fake_bold)) = *p else {
                 continue;
             };
-            let adv = self.face(face).map_or(0.0, |f| f.glyph_advance(gid));
-            match out.last_mut() {
-                Some(r) if r.face == face && r.fake_bold == fake_bold => {
-                    r.text.push(c);
-                    r.width += adv;
-                }
-                _ => out.push(Run {
+            let adv = advance(p) - lead - trail;
+            if !out
+                .last()
+                .is_some_and(|r| r.face == face && r.fake_bold == fake_bold)
+            {
+                out.push(Run {
                     face,
-                    text: c.to_string(),
-                    width: adv,
+                    text: String::new(),
+                    width: 0.0,
+                    adjust: Vec::new(),
                     fake_bold,
-                }),
+                });
+            }
+            let Some(run) = out.last_mut() else {
+                continue;
+            };
+            let n = run.text.chars().count();
+            if lead > 0.0 {
+                run.adjust.push((n, lead));
+            }
+            run.text.push(*c);
+            run.width += adv;
+            if trail > 0.0 {
+                run.adjust.push((n + 1, trail));
             }
         }
         out
@@ -395,6 +427,27 @@ mod tests {
         let zh = f.runs(Weight::Regular, "所谓“书面”");
         let quote_face = zh.iter().find(|r| r.text.contains('“')).unwrap().face;
         assert_eq!(f.face(quote_face).unwrap().name, "NotoSansCJKsc-Regular");
+    }
+
+    #[test]
+    fn adjacent_cjk_punctuation_is_compressed_when_measured_and_drawn() {
+        let f = Fonts::builtin().unwrap();
+        let w = |s: &str| f.width(Weight::Regular, s);
+        // Full-width marks are one em each; a pair loses half an em.
+        assert!((w("），") - 1.5).abs() < 0.01, "{}", w("），"));
+        assert!((w("。」") - 1.5).abs() < 0.01);
+        assert!((w("，“") - 1.5).abs() < 0.01);
+        assert!((w("（「") - 1.5).abs() < 0.01);
+        assert!((w("好，好") - 3.0).abs() < 0.01);
+        // Latin punctuation is narrow and never adjusted.
+        let latin = w("a),");
+        assert!((latin - (w("a") + w(")") + w(","))).abs() < 1e-4);
+        let runs = f.runs(Weight::Regular, "见（「附件」），");
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].adjust, vec![(2, 0.5), (6, 0.5), (7, 0.5)]);
+        assert!((runs[0].width - 6.5).abs() < 0.01);
+        // Bold measures the same way.
+        assert!((f.width(Weight::Bold, "），") - 1.5).abs() < 0.01);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::super::font::Fonts;
 use super::super::text::wrap_ranges;
-use super::{Align, Cell, Item, Part, Pt, Rgb, Span};
+use super::{Align, Cell, Item, Part, Pt, Rgb, Span, Style};
 
 /// A box of content inside a cell: its height and items relative to its top.
 #[derive(Debug, Clone)]
@@ -92,6 +92,7 @@ pub(super) fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts)
     out
 }
 
+/// Lays out a table cell `width` wide: text, a progress bar, a badge, a QR code or a frame.
 pub(super) fn cell_boxes(cell: &Cell, width: Pt, align: Align, fonts: &Fonts) -> Vec<LineBox> {
     match cell {
         Cell::Text(parts) => text_boxes(parts, width, align, fonts),
@@ -99,122 +100,16 @@ pub(super) fn cell_boxes(cell: &Cell, width: Pt, align: Align, fonts: &Fonts) ->
             planned,
             actual,
             color,
-        } => {
-            let h = 9.0;
-            let (p, a) = (
-                planned.clamp(0.0, 100.0) / 100.0,
-                actual.clamp(0.0, 100.0) / 100.0,
-            );
-            let mut items = vec![Item::Rect {
-                x: 0.0,
-                y: 1.5,
-                w: width,
-                h: h - 3.0,
-                fill: Some(Rgb::hex(0xf0f2f5)),
-                stroke: None,
-            }];
-            if a > 0.0 {
-                // Outlined, so a light colour still reads as a bar on a greyscale printout.
-                items.push(Item::Rect {
-                    x: 0.0,
-                    y: 1.5,
-                    w: width * a,
-                    h: h - 3.0,
-                    fill: Some(*color),
-                    stroke: Some((Rgb::hex(0x4a4f57), 0.4)),
-                });
-            }
-            items.push(Item::Rect {
-                x: 0.0,
-                y: 1.5,
-                w: width,
-                h: h - 3.0,
-                fill: None,
-                stroke: Some((Rgb::hex(0x8a929c), 0.4)),
-            });
-            // The plan is a dark tick, visible on grey paper as on screen.
-            let px = (width * p).clamp(0.75, width - 0.75);
-            items.push(Item::Line {
-                x1: px,
-                y1: 0.0,
-                x2: px,
-                y2: h,
-                color: Rgb::hex(0x1a1a1a),
-                width: 1.5,
-            });
-            vec![LineBox { height: h, items }]
-        }
+        } => vec![bar_box(*planned, *actual, *color, width)],
         Cell::Badge { text, style, fill } => {
-            let w = fonts.width(style.weight, text) * style.size + 8.0;
-            let h = style.size * 1.6;
-            let (ascent, _) = fonts.metrics();
-            let x = match align {
-                Align::Left => 0.0,
-                Align::Right => (width - w).max(0.0),
-                Align::Center => ((width - w) / 2.0).max(0.0),
-            };
-            let baseline = (h - style.size) / 2.0 + ascent * style.size * 0.92;
-            vec![LineBox {
-                height: h,
-                items: vec![
-                    Item::Rect {
-                        x,
-                        y: 0.0,
-                        w,
-                        h,
-                        fill: Some(*fill),
-                        stroke: None,
-                    },
-                    Item::Text {
-                        x: x + 4.0,
-                        y: baseline,
-                        text: text.clone(),
-                        style: *style,
-                    },
-                ],
-            }]
+            vec![badge_box(text, style, *fill, width, align, fonts)]
         }
         Cell::Qr {
             modules,
             width: n,
             size,
             link,
-        } => {
-            let n = (*n).max(1);
-            let m = size / n as f32;
-            let mut items = Vec::new();
-            for (i, dark) in modules.iter().enumerate() {
-                if *dark {
-                    // Runs of dark modules in a row become one rectangle: fewer operators.
-                    let (r, c) = (i / n, i % n);
-                    if c > 0 && modules[i - 1] {
-                        continue;
-                    }
-                    let run = modules[i..].iter().take(n - c).take_while(|d| **d).count();
-                    items.push(Item::Rect {
-                        x: c as f32 * m,
-                        y: r as f32 * m,
-                        w: run as f32 * m,
-                        h: m,
-                        fill: Some(Rgb::BLACK),
-                        stroke: None,
-                    });
-                }
-            }
-            if let Some(url) = link {
-                items.push(Item::Link {
-                    x: 0.0,
-                    y: 0.0,
-                    w: *size,
-                    h: *size,
-                    url: url.clone(),
-                });
-            }
-            vec![LineBox {
-                height: *size,
-                items,
-            }]
-        }
+        } => vec![qr_box(modules, *n, *size, link.as_deref())],
         Cell::Frame {
             height,
             label,
@@ -242,6 +137,130 @@ pub(super) fn cell_boxes(cell: &Cell, width: Pt, align: Align, fonts: &Fonts) ->
             }]
         }
         Cell::Empty => Vec::new(),
+    }
+}
+
+/// A progress bar: the actual part filled, the plan a dark tick (percentages 0–100).
+fn bar_box(planned: f32, actual: f32, color: Rgb, width: Pt) -> LineBox {
+    let h = 9.0;
+    let (p, a) = (
+        planned.clamp(0.0, 100.0) / 100.0,
+        actual.clamp(0.0, 100.0) / 100.0,
+    );
+    let mut items = vec![Item::Rect {
+        x: 0.0,
+        y: 1.5,
+        w: width,
+        h: h - 3.0,
+        fill: Some(Rgb::hex(0xf0f2f5)),
+        stroke: None,
+    }];
+    if a > 0.0 {
+        // Outlined, so a light colour still reads as a bar on a greyscale printout.
+        items.push(Item::Rect {
+            x: 0.0,
+            y: 1.5,
+            w: width * a,
+            h: h - 3.0,
+            fill: Some(color),
+            stroke: Some((Rgb::hex(0x4a4f57), 0.4)),
+        });
+    }
+    items.push(Item::Rect {
+        x: 0.0,
+        y: 1.5,
+        w: width,
+        h: h - 3.0,
+        fill: None,
+        stroke: Some((Rgb::hex(0x8a929c), 0.4)),
+    });
+    // The plan is a dark tick, visible on grey paper as on screen.
+    let px = (width * p).clamp(0.75, width - 0.75);
+    items.push(Item::Line {
+        x1: px,
+        y1: 0.0,
+        x2: px,
+        y2: h,
+        color: Rgb::hex(0x1a1a1a),
+        width: 1.5,
+    });
+    LineBox { height: h, items }
+}
+
+/// A filled label (PASS/FAIL, a status), aligned in the cell.
+fn badge_box(
+    text: &str,
+    style: &Style,
+    fill: Rgb,
+    width: Pt,
+    align: Align,
+    fonts: &Fonts,
+) -> LineBox {
+    let w = fonts.width(style.weight, text) * style.size + 8.0;
+    let h = style.size * 1.6;
+    let (ascent, _) = fonts.metrics();
+    let x = match align {
+        Align::Left => 0.0,
+        Align::Right => (width - w).max(0.0),
+        Align::Center => ((width - w) / 2.0).max(0.0),
+    };
+    let baseline = (h - style.size) / 2.0 + ascent * style.size * 0.92;
+    LineBox {
+        height: h,
+        items: vec![
+            Item::Rect {
+                x,
+                y: 0.0,
+                w,
+                h,
+                fill: Some(fill),
+                stroke: None,
+            },
+            Item::Text {
+                x: x + 4.0,
+                y: baseline,
+                text: text.to_string(),
+                style: *style,
+            },
+        ],
+    }
+}
+
+/// A QR code of `size` points from its `n`×`n` module matrix, clickable when it has a link.
+fn qr_box(modules: &[bool], n: usize, size: Pt, link: Option<&str>) -> LineBox {
+    let n = n.max(1);
+    let m = size / n as f32;
+    let mut items = Vec::new();
+    for (i, dark) in modules.iter().enumerate() {
+        if *dark {
+            // Runs of dark modules in a row become one rectangle: fewer operators.
+            let (r, c) = (i / n, i % n);
+            if c > 0 && modules[i - 1] {
+                continue;
+            }
+            let run = modules[i..].iter().take(n - c).take_while(|d| **d).count();
+            items.push(Item::Rect {
+                x: c as f32 * m,
+                y: r as f32 * m,
+                w: run as f32 * m,
+                h: m,
+                fill: Some(Rgb::BLACK),
+                stroke: None,
+            });
+        }
+    }
+    if let Some(url) = link {
+        items.push(Item::Link {
+            x: 0.0,
+            y: 0.0,
+            w: size,
+            h: size,
+            url: url.to_string(),
+        });
+    }
+    LineBox {
+        height: size,
+        items,
     }
 }
 

@@ -2,6 +2,7 @@
 //! table row, a row of photos), each drawn relative to its own top-left corner.
 
 use super::super::font::Fonts;
+use super::super::text::balanced_width;
 use super::boxes::{cell_boxes, stack, text_boxes, LineBox};
 use super::{Align, Block, Cell, Column, Frame, Item, Part, PhotoGrid, Pt, Rgb, Table, PHOTO_GAP};
 use std::rc::Rc;
@@ -53,9 +54,10 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
                 out.push(c);
             }
             Block::Heading { text, style, rule } => {
+                let measure = |s: &str| fonts.width(style.weight, s) * style.size;
                 let boxes = text_boxes(
                     &[Part::new(text.clone(), *style)],
-                    width,
+                    balanced_width(text, width, &measure),
                     Align::Left,
                     fonts,
                 );

@@ -194,12 +194,60 @@ fn text_runs(
             },
         });
         ops.push(Op::ShowText {
-            items: vec![TextItem::Text(run.text.clone())],
+            items: text_items(&run.text, &run.adjust),
         });
         ops.push(Op::EndTextSection);
         if run.fake_bold {
             ops.push(Op::RestoreGraphicsState);
         }
         cx += run.width * style.size;
+    }
+}
+
+/// A run's text as `TJ` items: the punctuation adjustments become positive offsets (in
+/// thousandths of an em, which move the next glyph left).
+fn text_items(text: &str, adjust: &[(usize, f32)]) -> Vec<TextItem> {
+    if adjust.is_empty() {
+        return vec![TextItem::Text(text.to_string())];
+    }
+    let mut items = Vec::new();
+    let mut piece = String::new();
+    for (i, c) in text.chars().enumerate() {
+        // An adjustment after the last character needs no operator: the next run is placed
+        // by the run widths, which include it.
+        let tighten: f32 = adjust
+            .iter()
+            .filter(|(at, _)| *at == i)
+            .map(|(_, em)| em)
+            .sum();
+        if tighten > 0.0 {
+            if !piece.is_empty() {
+                items.push(TextItem::Text(std::mem::take(&mut piece)));
+            }
+            items.push(TextItem::Offset(tighten * 1000.0));
+        }
+        piece.push(c);
+    }
+    if !piece.is_empty() {
+        items.push(TextItem::Text(piece));
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_adjustments_become_tj_offsets() {
+        assert_eq!(
+            text_items("好），好", &[(2, 0.5)]),
+            vec![
+                TextItem::Text("好）".into()),
+                TextItem::Offset(500.0),
+                TextItem::Text("，好".into()),
+            ]
+        );
+        assert_eq!(text_items("ab", &[]), vec![TextItem::Text("ab".into())]);
     }
 }

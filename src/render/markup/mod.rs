@@ -50,7 +50,9 @@ const SPECIAL: &str = "\\*|<>#-`";
 /// Escapes a value interpolated into a template, so it stays text.
 pub fn escape_value(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // A YAML block scalar ends with a line break: it would become a space before the
+    // template's next character (`排产） ）`).
+    for c in s.trim_end_matches(['\n', '\r']).chars() {
         if SPECIAL.contains(c) {
             out.push('\\');
         }
@@ -263,7 +265,12 @@ pub fn parse(text: &str) -> Doc {
                 {
                     break;
                 }
-                para.push(inline(x));
+                // Full-width spaces that start a line are the letter's own indent (`　　此致`):
+                // only the template's ASCII indentation goes.
+                let kept = lines[i]
+                    .trim_start_matches(|c: char| c.is_whitespace() && c != '\u{3000}')
+                    .trim_end();
+                para.push(inline(kept));
                 i += 1;
             }
             nodes.push(Node::Para(para));

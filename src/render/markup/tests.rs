@@ -60,3 +60,24 @@ fn plain_text_lists_table_rows() {
     assert!(t.starts_with("Welcome to order NH-1\n=====================\n"));
     assert!(t.contains("  • Password\n    Security: Never\n"));
 }
+
+#[test]
+fn full_width_indents_are_kept_and_ascii_indents_trimmed() {
+    let d = parse("正文。\n\n\u{3000}\u{3000}此致\n敬礼！\n   indented\n");
+    let Node::Para(lines) = &d.nodes[1] else {
+        panic!("{:?}", d.nodes)
+    };
+    assert_eq!(plain(&lines[0]), "\u{3000}\u{3000}此致");
+    assert_eq!(plain(&lines[1]), "敬礼！");
+    assert_eq!(plain(&lines[2]), "indented");
+    let closing = "\u{3000}\u{3000}此致";
+    assert!(to_text(&d).contains(&format!("\n{closing}\n敬礼！\n")));
+    assert!(to_markdown(&d).contains(&format!("\n{closing}  \n敬礼！")));
+    assert!(to_html_fragment(&d, "zh").contains(&format!("{closing}<br>\n敬礼！")));
+}
+
+#[test]
+fn a_value_s_final_line_break_is_dropped_not_made_a_space() {
+    assert_eq!(escape_value("共8,000台（排产）\n"), "共8,000台（排产）");
+    assert_eq!(escape_value("a\nb"), "a b");
+}
