@@ -154,6 +154,13 @@ pub fn join_cjk_breaks(s: &str) -> String {
     out
 }
 
+/// A text as the file gives it, made ready to print: the final line break that a YAML block
+/// scalar (`>` or `|`) keeps is dropped (it would print as a stray space or empty line), and
+/// folded breaks between Chinese characters are joined.
+fn text_value(s: &str) -> String {
+    join_cjk_breaks(s.trim_end_matches(['\n', '\r']))
+}
+
 /// Text given once for every language, or per language (`{en: …, zh: …}`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
@@ -208,7 +215,7 @@ impl<'de> Deserialize<'de> for Text {
                 f.write_str("text, or text per language such as `{en: …, zh: …}`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::same(&join_cjk_breaks(v)))
+                Ok(Text::same(&text_value(v)))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
                 let mut t = Text::default();
@@ -225,7 +232,7 @@ impl<'de> Deserialize<'de> for Text {
                     if slot.is_some() {
                         return Err(de::Error::custom(format!("duplicate language `{key}`")));
                     }
-                    *slot = Some(join_cjk_breaks(&map.next_value::<String>()?));
+                    *slot = Some(text_value(&map.next_value::<String>()?));
                 }
                 Ok(t)
             }
@@ -386,6 +393,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_block_scalars_final_line_break_is_dropped() {
+        let t: Text = serde_yaml::from_str("zh: >\n  预计12月中旬\n  排产）\nen: |\n  Line one\n  Line two\n").unwrap();
+        assert_eq!(t.zh.as_deref(), Some("预计12月中旬排产）"));
+        assert_eq!(t.en.as_deref(), Some("Line one\nLine two"));
+        let t: Text = serde_yaml::from_str(">\n  Plain text\n\n").unwrap();
+        assert_eq!(t.en.as_deref(), Some("Plain text"));
+    }
+
+    #[test]
     fn a_folded_break_between_chinese_characters_goes() {
         assert_eq!(join_cjk_breaks("使用。 本报告"), "使用。本报告");
         assert_eq!(join_cjk_breaks("合格。 抛光二线"), "合格。抛光二线");
@@ -399,9 +415,9 @@ mod tests {
         assert_eq!(join_cjk_breaks("两个  空格"), "两个  空格");
         assert_eq!(join_cjk_breaks(" 前后 "), " 前后 ");
         let t: Text = serde_yaml::from_str("zh: >\n  第一行。\n  第二行\n").unwrap_or_default();
-        assert_eq!(t.zh.as_deref(), Some("第一行。第二行\n"));
+        assert_eq!(t.zh.as_deref(), Some("第一行。第二行"));
         let t: Text = serde_yaml::from_str(">\n  Line one\n  line two\n").unwrap_or_default();
-        assert_eq!(t.en.as_deref(), Some("Line one line two\n"));
+        assert_eq!(t.en.as_deref(), Some("Line one line two"));
     }
 
     #[test]
