@@ -196,11 +196,21 @@ impl Payment {
             p.issuing_bank.clone().map_or(Yaml::Null, Yaml::String),
         );
         m.insert(key("advising_bank"), Yaml::String(advising));
+        m.insert(key("mark"), Yaml::String(mark(lang, i)));
         m.insert(
             key("text"),
             Yaml::String(describe(p, lang, i, n, &self.beneficiary.bank)),
         );
         Yaml::Mapping(m)
+    }
+}
+
+/// The list mark of the `i`-th part: `(a)` in English, `（一）` in Chinese.
+fn mark(lang: Lang, i: usize) -> String {
+    const ZH: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match lang {
+        Lang::En => format!("({})", char::from(b'a' + (i % 26) as u8)),
+        Lang::Zh => format!("（{}）", ZH.get(i).copied().unwrap_or("十")),
     }
 }
 
