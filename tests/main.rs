@@ -18,6 +18,8 @@ mod fonts;
 mod hostile;
 #[path = "suite/letters.rs"]
 mod letters;
+#[path = "suite/payment.rs"]
+mod payment;
 #[path = "suite/props.rs"]
 mod props;
 #[path = "suite/report.rs"]

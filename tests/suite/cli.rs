@@ -222,11 +222,8 @@ fn coverage_flags_gaps() {
     let r = dealguard(t.path(), &["clauses", "coverage"]);
     ok(&r);
     assert!(r.stdout.contains("all 18 topics covered"));
-    assert!(r
-        .stdout
-        .lines()
-        .any(|l| l.starts_with("bank-details")
-            && l.contains("8 bank-details, 9 payment-verification")));
+    assert!(r.stdout.lines().any(|l| l.starts_with("bank-details")
+        && l.contains("8 payment-terms, 9 bank-details, 10 payment-verification")));
     let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
     std::fs::write(
         t.path().join("deal.yaml"),
@@ -265,7 +262,7 @@ fn show_renders_a_clause_for_the_deal() {
         &["clauses", "show", "bank-details", "--lang", "zh"],
     );
     ok(&r);
-    assert!(r.stdout.contains("8. 指定收款账户"));
+    assert!(r.stdout.contains("9. 指定收款账户"));
     assert!(r.stdout.contains("BKCHCNBJ92A"));
 }
 

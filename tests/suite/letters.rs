@@ -294,8 +294,8 @@ fn contract_and_letter_pdfs_read_back_in_both_languages() {
     for s in [
         "Information Security and Communication Schedule",
         "信息安全与沟通附件",
-        "9. Verification of Payment Instructions",
-        "第9条 付款指令的核实",
+        "10. Verification of Payment Instructions",
+        "第10条 付款指令的核实",
         "Company chop",
         "公司盖章",
         "Annex: clause manifest",

@@ -5,6 +5,9 @@ use super::Checker;
 use crate::profile::deal::{Party, Profile};
 use crate::profile::payment::{recognise, By, Part};
 
+/// Most parts a price is split into (the contract lists each one).
+const MAX_PARTS: usize = 10;
+
 /// `payment`: terms or method, currency, beneficiary account, the call-back rule.
 pub fn check_payment(c: &mut Checker, p: &Profile) {
     check_method(c, p);
@@ -101,7 +104,7 @@ fn check_method(c: &mut Checker, p: &Profile) {
 
 /// Whether recognised parts are worth suggesting: they add up to 100.
 fn parts_ok(parts: &[Part]) -> bool {
-    parts.iter().map(|p| p.percent).sum::<u32>() == 100
+    parts.iter().map(|p| u64::from(p.percent)).sum::<u64>() == 100
 }
 
 /// The parts as the YAML a user pastes under `payment:`.
@@ -129,6 +132,13 @@ fn check_parts(c: &mut Checker, parts: &[Part]) {
     if parts.is_empty() {
         c.error("payment.method", "names no part of the price")
             .set_hint("add `- {percent: 100, by: tt, due: before_shipment}` or the parts agreed");
+        return;
+    }
+    if parts.len() > MAX_PARTS {
+        c.error(
+            "payment.method",
+            format!("has {} parts; at most {MAX_PARTS} are allowed", parts.len()),
+        );
         return;
     }
     for (i, part) in parts.iter().enumerate() {
@@ -168,7 +178,8 @@ fn check_parts(c: &mut Checker, parts: &[Part]) {
             }
         }
     }
-    let sum: u32 = parts.iter().map(|p| p.percent).sum();
+    // Summed wide: a hostile file may hold large percentages.
+    let sum: u64 = parts.iter().map(|p| u64::from(p.percent)).sum();
     if sum != 100 {
         let shares: Vec<String> = parts.iter().map(|p| format!("{}%", p.percent)).collect();
         c.error(
