@@ -7,6 +7,7 @@ mod mail;
 mod payment;
 mod profile;
 
+pub use payment::short_of_approvers;
 pub use profile::check_profile;
 
 use super::text::{Date, Lang, Text, Ymd};

@@ -217,16 +217,23 @@ fn check_verification(c: &mut Checker, p: &Profile) {
         .set_hint("the usual rule is 2: no single person can change where money goes");
         return;
     }
-    for (who, party) in [("seller", &p.seller), ("buyer", &p.buyer)] {
-        let n = party.contacts.len() as u32;
-        if n < approvers {
-            c.error(
-                "payment.verification.approvers",
-                format!("{approvers} approvers are required on each side, but the {who} names {n} contact{} who could approve", if n == 1 { "" } else { "s" }),
-            )
-            .set_hint(format!("add the {who}'s approvers to `{who}.contacts`, or lower `approvers`"));
-        }
+    for (who, n) in short_of_approvers(p, approvers) {
+        c.error(
+            "payment.verification.approvers",
+            format!("{approvers} approvers are required on each side, but the {who} names {n} contact{} who could approve", if n == 1 { "" } else { "s" }),
+        )
+        .set_hint(format!("add the {who}'s approvers to `{who}.contacts`, or lower `approvers`"));
     }
+}
+
+/// The parties (`seller`, `buyer`) with fewer contacts than `approvers`, and how many they have:
+/// the contract would ask for approvals that no one can give.
+pub fn short_of_approvers(p: &Profile, approvers: u32) -> Vec<(&'static str, usize)> {
+    [("seller", &p.seller), ("buyer", &p.buyer)]
+        .into_iter()
+        .map(|(who, party)| (who, party.contacts.len()))
+        .filter(|(_, n)| (*n as u64) < u64::from(approvers))
+        .collect()
 }
 
 /// Digits only: `+86 574 8888 1250` and `+86-574-88881250` are one number.

@@ -101,7 +101,7 @@ fn payment_checks_approvers_account_name_and_call_back_owner() {
         (Warning, "payment.beneficiary.account_name")
     );
     // The call-back number is one person's direct line, however it is written.
-    let got = problems(|p| p.payment.verification.callback_phone = Some("+86-574-88881250".into()));
+    let got = problems(|p| p.payment.verification.callback_phone = Some("+86-574-88881251".into()));
     assert_eq!(got.len(), 1);
     assert_eq!(
         (got[0].0, got[0].1.as_str()),
