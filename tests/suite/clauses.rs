@@ -63,6 +63,10 @@ fn every_builtin_clause_renders_in_every_language() {
             (da.percent, da.by, da.days) = (30, dealguard::profile::payment::By::Da, 60);
             (da.issuing_bank, da.advising_bank) = (None, None);
             parts.push(da);
+            // The strict set asks two approvers of each side.
+            let mut second = l.profile.buyer.contacts[0].clone();
+            second.name = "Second Approver".into();
+            l.profile.buyer.contacts.push(second);
         }
         l.profile.security.clause_set = "strict".into();
         l.profile.security.add.clear();
