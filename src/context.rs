@@ -142,6 +142,10 @@ pub fn build(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs) -> Yaml {
             g.insert(key("members"), Yaml::Sequence(names));
         }
     }
+    // The payment's parts, each phrased for this language, and which methods it uses.
+    if let Some(Yaml::Mapping(pay)) = m.get_mut("payment") {
+        pay.extend(p.payment.template_fields(lang));
+    }
     m.insert(
         key("terms"),
         serde_yaml::to_value(terms).unwrap_or(Yaml::Null),

@@ -20,6 +20,8 @@ mod frame;
 mod hostile;
 #[path = "suite/letters.rs"]
 mod letters;
+#[path = "suite/payment.rs"]
+mod payment;
 #[path = "suite/props.rs"]
 mod props;
 #[path = "suite/report.rs"]

@@ -92,6 +92,7 @@ pub fn select<'l>(
         return Err(problems);
     }
     let terms = Terms::new(p, &set.policy);
+    check_policy_approvers(loaded, set, terms.approvers, &mut problems);
     let data = context::build(p, &terms, Lang::En, langs);
     let schema = schema_data(&terms, langs);
     let sections = assemble(lib, set, loaded, &in_set);
@@ -108,6 +109,28 @@ pub fn select<'l>(
         removed: p.security.remove.clone(),
         numbers,
     })
+}
+
+/// A set policy that raises the approvers above the contacts a party has: the profile's own
+/// number is checked at load, the raised one only here, where the set is known.
+fn check_policy_approvers(
+    loaded: &Loaded,
+    set: &ClauseSet,
+    approvers: u32,
+    problems: &mut Problems,
+) {
+    let p = &loaded.profile;
+    if approvers <= p.payment.verification.approvers {
+        return;
+    }
+    for (who, n) in crate::profile::check::short_of_approvers(p, approvers) {
+        let msg = format!("the `{}` set requires {approvers} approvers on each side, but the {who} names {n} contact{}", set.name, if n == 1 { "" } else { "s" });
+        problems.push(
+            profile_error(loaded, "payment.verification.approvers", msg).hint(format!(
+                "add the {who}'s approvers to `{who}.contacts`, or use another clause set"
+            )),
+        );
+    }
 }
 
 /// An error at `field` of the profile.

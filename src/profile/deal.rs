@@ -1,5 +1,6 @@
 //! Load stage: the deal profile (`deal.yaml`) as typed data.
 
+pub use super::payment::{Beneficiary, Payment, Verification};
 use super::text::{Date, Lang, Text};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -351,55 +352,6 @@ impl<'de> Deserialize<'de> for Role {
             }
         }
         d.deserialize_any(V)
-    }
-}
-
-/// Payment terms and the fixed beneficiary account.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Payment {
-    /// Payment terms as agreed, such as `30% T/T deposit, 70% against copy of B/L`.
-    pub terms: String,
-    /// Contract currency.
-    pub currency: String,
-    /// The seller's account: the only one payments go to.
-    pub beneficiary: Beneficiary,
-    /// How a payment instruction is verified.
-    pub verification: Verification,
-}
-
-/// The seller's bank account.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Beneficiary {
-    /// Account holder.
-    pub account_name: String,
-    /// Bank and branch.
-    pub bank: String,
-    /// The bank's name in Chinese, such as `中国银行宁波分行` (the Chinese text shows it).
-    #[serde(default)]
-    pub bank_local: Option<String>,
-    /// Account number (quote it: it is text, not a number).
-    pub account_number: String,
-    /// SWIFT/BIC code.
-    pub swift: String,
-}
-
-/// Call-back verification of payment instructions.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Verification {
-    /// The only number used to confirm a payment instruction.
-    #[serde(default)]
-    pub callback_phone: Option<String>,
-    /// People who must approve a change of bank details, on each side.
-    pub approvers: u32,
-}
-
-impl Verification {
-    /// The call-back number, or "" when the profile has none (checks report that).
-    pub fn callback(&self) -> &str {
-        self.callback_phone.as_deref().unwrap_or_default()
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod aql;
 pub mod check;
 pub mod deal;
+pub mod payment;
 pub mod text;
 pub mod week;
 pub mod yaml;

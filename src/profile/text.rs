@@ -394,7 +394,10 @@ mod tests {
 
     #[test]
     fn a_block_scalars_final_line_break_is_dropped() {
-        let t: Text = serde_yaml::from_str("zh: >\n  预计12月中旬\n  排产）\nen: |\n  Line one\n  Line two\n").unwrap();
+        let t: Text = serde_yaml::from_str(
+            "zh: >\n  预计12月中旬\n  排产）\nen: |\n  Line one\n  Line two\n",
+        )
+        .unwrap();
         assert_eq!(t.zh.as_deref(), Some("预计12月中旬排产）"));
         assert_eq!(t.en.as_deref(), Some("Line one\nLine two"));
         let t: Text = serde_yaml::from_str(">\n  Plain text\n\n").unwrap();

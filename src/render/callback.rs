@@ -70,7 +70,7 @@ fn head(p: &Profile, lb: &Labels, clause: &str) -> Vec<Block> {
         Block::KeyValue {
             items: vec![
                 kv("deal", p.deal.id.clone()),
-                kv("terms", p.payment.terms.clone()),
+                kv("terms", p.payment.short()),
                 kv("seller", names(&p.seller).join(" ")),
                 kv("buyer", names(&p.buyer).join(" ")),
             ],

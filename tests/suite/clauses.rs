@@ -46,10 +46,28 @@ fn text_of(s: &Schedule, id: &str, lang: dealguard::profile::Lang) -> String {
 fn every_builtin_clause_renders_in_every_language() {
     let lib = Library::builtin().unwrap();
     let mut seen = BTreeSet::new();
-    // The example (EU buyer, platform, IM) and its opposite (US buyer, none) between them
-    // meet every condition; the strict set plus `add` brings in every clause.
-    for case in ["nordic-home", "no-channels"] {
+    // The example (EU buyer, platform, IM, T/T), its opposite (US buyer, none) and an L/C deal
+    // paid partly by D/A between them meet every condition; the strict set plus `add` brings
+    // in every clause.
+    for case in ["nordic-home", "no-channels", "boston-lc"] {
         let mut l = load(&fixture(case));
+        if let Some(parts) = l
+            .profile
+            .payment
+            .method
+            .as_mut()
+            .filter(|_| case == "boston-lc")
+        {
+            parts[0].percent = 70;
+            let mut da = parts[0].clone();
+            (da.percent, da.by, da.days) = (30, dealguard::profile::payment::By::Da, 60);
+            (da.issuing_bank, da.advising_bank) = (None, None);
+            parts.push(da);
+            // The strict set asks two approvers of each side.
+            let mut second = l.profile.buyer.contacts[0].clone();
+            second.name = "Second Approver".into();
+            l.profile.buyer.contacts.push(second);
+        }
         l.profile.security.clause_set = "strict".into();
         l.profile.security.add.clear();
         for langs in ["en", "zh", "en+zh"] {

@@ -222,11 +222,8 @@ fn coverage_flags_gaps() {
     let r = dealguard(t.path(), &["clauses", "coverage"]);
     ok(&r);
     assert!(r.stdout.contains("all 18 topics covered"));
-    assert!(r
-        .stdout
-        .lines()
-        .any(|l| l.starts_with("bank-details")
-            && l.contains("9 bank-details, 10 payment-verification")));
+    assert!(r.stdout.lines().any(|l| l.starts_with("bank-details")
+        && l.contains("9 payment-terms, 10 bank-details, 11 payment-verification")));
     let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
     std::fs::write(
         t.path().join("deal.yaml"),

@@ -294,8 +294,8 @@ fn contract_and_letter_pdfs_read_back_in_both_languages() {
     for s in [
         "Information Security and Communication Schedule",
         "信息安全与沟通附件",
-        "10. Verification of Payment Instructions",
-        "第10条 付款指令的核实",
+        "11. Verification of Payment Instructions",
+        "第11条 付款指令的核实",
         "Zhou Ming",
         "Karin Holm",
         "Company chop",

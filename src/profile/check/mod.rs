@@ -1,10 +1,13 @@
 //! Load stage: the semantic checks of a structurally valid file, all reported at once — the
 //! located `Checker` and the field checks the profile and week files share (here), the deal
-//! profile's check groups (`profile`), mail domains and addresses (`mail`).
+//! profile's check groups (`profile`), mail domains and addresses (`mail`), payment terms and
+//! verification (`payment`).
 
 mod mail;
+mod payment;
 mod profile;
 
+pub use payment::short_of_approvers;
 pub use profile::check_profile;
 
 use super::text::{Date, Lang, Text, Ymd};

@@ -2,6 +2,7 @@
 //! payment and verification, channels, security, output, production stages — in that order.
 
 use super::mail::{check_address, check_domains, valid_domain};
+use super::payment::check_payment;
 use super::{check_sizes, Checker};
 use crate::diag::{did_you_mean, Problems};
 use crate::profile::deal::{Contact, Party, Profile, Role, KNOWN_ROLES};
@@ -167,55 +168,6 @@ fn check_contact(c: &mut Checker, f: &str, ct: &Contact, domains: &[String]) {
     check_address(c, &format!("{f}.email"), &ct.email, domains);
     if let Some(ph) = &ct.phone {
         c.phone(&format!("{f}.phone"), ph);
-    }
-}
-
-/// `payment`: terms, currency, beneficiary account, the call-back rule.
-fn check_payment(c: &mut Checker, p: &Profile) {
-    c.non_empty("payment.terms", &p.payment.terms);
-    let cur = &p.payment.currency;
-    if cur.len() != 3 || !cur.chars().all(|ch| ch.is_ascii_uppercase()) {
-        c.error(
-            "payment.currency",
-            format!("`{cur}` is not an ISO 4217 currency code"),
-        )
-        .set_hint("use three capital letters, such as USD, EUR or CNY");
-    }
-    let b = &p.payment.beneficiary;
-    c.non_empty("payment.beneficiary.account_name", &b.account_name);
-    c.non_empty("payment.beneficiary.bank", &b.bank);
-    c.non_empty("payment.beneficiary.account_number", &b.account_number);
-    let swift = b.swift.trim();
-    if !(swift.len() == 8 || swift.len() == 11)
-        || !swift
-            .chars()
-            .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
-    {
-        c.error(
-            "payment.beneficiary.swift",
-            format!("`{swift}` is not a SWIFT/BIC code"),
-        )
-        .set_hint("a SWIFT code has 8 or 11 capital letters and digits, such as BKCHCNBJ92A");
-    }
-    check_verification(c, p);
-}
-
-/// `payment.verification`: one call-back number, a sensible number of approvers.
-fn check_verification(c: &mut Checker, p: &Profile) {
-    match &p.payment.verification.callback_phone {
-        None => {
-            c.error("payment.verification", "has no `callback_phone`")
-                .set_hint("add `callback_phone: \"+86 …\"`: the one number used to confirm any payment instruction");
-        }
-        Some(ph) => c.phone("payment.verification.callback_phone", ph),
-    }
-    let approvers = p.payment.verification.approvers;
-    if !(1..=10).contains(&approvers) {
-        c.error(
-            "payment.verification.approvers",
-            format!("{approvers} approvers; use 1 to 10"),
-        )
-        .set_hint("the usual rule is 2: no single person can change where money goes");
     }
 }
 

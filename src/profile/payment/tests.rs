@@ -1,0 +1,80 @@
+//! Load stage tests: free-text terms recognised or left alone; parts described in both languages.
+
+use super::*;
+
+fn p(percent: u32, by: By, due: Option<Due>, days: u32) -> Part {
+    Part {
+        percent,
+        by,
+        due,
+        days,
+        issuing_bank: None,
+        advising_bank: None,
+    }
+}
+
+#[test]
+fn recognises_the_usual_forms() {
+    assert_eq!(
+        recognise("30% T/T deposit, 70% T/T against copy of B/L"),
+        Some(vec![
+            p(30, By::Tt, Some(Due::Signing), 0),
+            p(70, By::Tt, Some(Due::CopyBl), 0)
+        ])
+    );
+    assert_eq!(
+        recognise("30% T/T deposit, 70% against copy of B/L"),
+        recognise("30% T/T deposit, 70% T/T against copy of B/L")
+    );
+    assert_eq!(
+        recognise("100% L/C at sight"),
+        Some(vec![p(100, By::Lc, None, 0)])
+    );
+    assert_eq!(
+        recognise("L/C 90 days"),
+        Some(vec![p(100, By::Lc, None, 90)])
+    );
+    assert_eq!(
+        recognise("D/P at sight"),
+        Some(vec![p(100, By::Dp, None, 0)])
+    );
+    assert_eq!(
+        recognise("D/A 60 days"),
+        Some(vec![p(100, By::Da, None, 60)])
+    );
+    assert_eq!(
+        recognise("30% TT in advance + 70% TT before shipment"),
+        Some(vec![
+            p(30, By::Tt, Some(Due::Signing), 0),
+            p(70, By::Tt, Some(Due::BeforeShipment), 0)
+        ])
+    );
+}
+
+#[test]
+fn leaves_what_it_cannot_read() {
+    assert_eq!(recognise("net 30 by cheque"), None);
+    assert_eq!(recognise("30% T/T, 70% balance"), None);
+    assert_eq!(recognise(""), None);
+    assert_eq!(recognise("50% T/T deposit, the rest later"), None);
+}
+
+#[test]
+fn describes_deposit_and_balance_in_both_languages() {
+    let parts = [
+        p(30, By::Tt, Some(Due::Signing), 0),
+        p(70, By::Tt, Some(Due::CopyBl), 0),
+    ];
+    let en: Vec<String> = (0..2)
+        .map(|i| describe(&parts[i], Lang::En, i, 2, "BOC"))
+        .collect();
+    assert!(en[0].starts_with("30% of the price (deposit) by telegraphic transfer"));
+    assert!(en[1].contains("(balance)") && en[1].ends_with("copy of the bill of lading"));
+    let zh = describe(&parts[1], Lang::Zh, 1, 2, "BOC");
+    assert_eq!(
+        zh,
+        "合同价款的70%（余款）凭提单副本以电汇（T/T）方式支付至指定收款账户"
+    );
+    let lc = describe(&p(100, By::Lc, None, 0), Lang::En, 0, 1, "BOC");
+    assert!(lc.contains("payable at sight") && lc.contains("advised through BOC"));
+}
