@@ -174,14 +174,15 @@ fn approvals(p: &Profile, lb: &Labels) -> Vec<Block> {
             ]
         })
         .collect();
-    vec![
+    // Heading and rows stay together: approver rows alone on a page read as a loose sheet.
+    vec![Block::Keep(vec![
         heading(lb.fill("approvers", &[("n", n.to_string())])),
         table(
             vec![Column::left(1.6), Column::left(1.4), Column::left(0.7)],
             None,
             rows,
         ),
-    ]
+    ])]
 }
 
 /// The call-back record as a PDF on the seller's letterhead.
