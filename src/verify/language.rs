@@ -188,7 +188,11 @@ fn sentence_about_money(lower: &str, at: usize) -> bool {
 /// phrase per cue is enough to tell and to quote.
 pub fn cues(lower: &str) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
+    let present = Present::of(lower);
     for (cue, phrase) in PHRASES {
+        if !present.may_hold(phrase) {
+            continue;
+        }
         let pressure = *cue == Cue::Pressure;
         let have = out.iter().position(|h| h.cue == *cue);
         if have.is_some_and(|i| !pressure || out[i].about_money) {
@@ -212,6 +216,66 @@ pub fn cues(lower: &str) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Which words (ASCII letters and digits, hashed) and which other characters a text holds,
+/// as two 64 Kbit maps: one pass over a mail tells which phrases can occur, instead of one
+/// search per phrase of the table (those searches were a quarter of `verify`'s time on
+/// 50 KB mails). A collision only costs the search it would have saved.
+struct Present {
+    words: Vec<u64>,
+    chars: Vec<u64>,
+}
+
+const BITS: usize = 1 << 16;
+
+fn set(map: &mut [u64], i: usize) {
+    map[(i % BITS) / 64] |= 1 << (i % 64);
+}
+
+fn get(map: &[u64], i: usize) -> bool {
+    map[(i % BITS) / 64] & (1 << (i % 64)) != 0
+}
+
+/// FNV-1a of a word.
+fn word_hash(w: &[u8]) -> usize {
+    let h = w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (h ^ (h >> 32)) as usize
+}
+
+impl Present {
+    fn of(lower: &str) -> Present {
+        let mut p = Present {
+            words: vec![0; BITS / 64],
+            chars: vec![0; BITS / 64],
+        };
+        for w in lower
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            set(&mut p.words, word_hash(w));
+        }
+        for c in lower.chars().filter(|c| !c.is_ascii()) {
+            set(&mut p.chars, c as usize);
+        }
+        p
+    }
+
+    /// Whether `phrase` can occur: its first word (or first character) is in the text.
+    fn may_hold(&self, phrase: &str) -> bool {
+        match phrase.chars().next() {
+            Some(c) if !c.is_ascii() => get(&self.chars, c as usize),
+            Some(_) => phrase
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_none_or(|w| get(&self.words, word_hash(w))),
+            None => false,
+        }
+    }
 }
 
 /// Whole-word occurrences (ASCII phrases) or any occurrences (others), in order.
@@ -367,6 +431,20 @@ mod tests {
         sorted.dedup();
         assert_eq!(kinds, sorted);
         assert_eq!(kinds.len(), SignKind::LinkLookalike as usize + 1);
+    }
+
+    #[test]
+    fn the_prefilter_never_hides_a_phrase() {
+        let text = "please don't call; a/c no. 12, 请尽快付款到新账户";
+        let p = Present::of(text);
+        for phrase in ["don't call", "a/c", "please", "尽快", "新账户", "付款"] {
+            assert!(p.may_hold(phrase), "{phrase}");
+        }
+        assert!(!p.may_hold("password") && !p.may_hold("密码"));
+        // Every phrase of the table found by search is also let through by the prefilter.
+        let all: String = PHRASES.iter().map(|(_, ph)| format!("{ph}. ")).collect();
+        let p = Present::of(&all);
+        assert!(PHRASES.iter().all(|(_, ph)| p.may_hold(ph)));
     }
 
     #[test]

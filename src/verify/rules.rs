@@ -6,6 +6,7 @@ use super::domains::{self, Domain, Relation};
 use super::language::{cues, excerpt, Cue, SignKind};
 use super::mail::Mail;
 use super::{Deal, Level, Sign};
+use std::collections::BTreeSet;
 
 /// All signs of one mail, rule by rule.
 pub(crate) fn check(deal: &Deal, mail: &Mail) -> Vec<Sign> {
@@ -408,7 +409,13 @@ fn shown_host(text: &str) -> Option<Domain> {
 /// look-alike of a party's domain.
 fn links(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
     let mut seen: Vec<(SignKind, String)> = Vec::new();
+    // A newsletter repeats one link a hundred times: each (target, text) is checked once
+    // (classifying a host computes its confusable skeleton).
+    let mut checked: BTreeSet<(&str, &str)> = BTreeSet::new();
     for l in &mail.links {
+        if !checked.insert((l.target.as_str(), l.shown.as_str())) {
+            continue;
+        }
         let Some(target) = target_host(&l.target) else {
             continue;
         };
