@@ -1,11 +1,13 @@
 //! `build`: every document of a deal folder in one go, on one rayon pool shared by documents
 //! and their photos (`--jobs` sets its size), skipping documents whose inputs have not changed
-//! since the last build (`out/.dealguard-build.yaml`).
+//! since the last build (`out/.dealguard-build.yaml`). Besides the buyer's documents it makes
+//! the staff briefing and the call-back record (`output.formats.briefing`, `.callback_form`).
 
 use super::documents::{
     contract_docs, file_name, letter_docs, render_week, reply_date, report_name, week_files,
     week_warnings,
 };
+use super::verify::{briefing_docs, callback_doc};
 use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
 use crate::clauses::Selection;
 use crate::cli::BuildArgs;
@@ -60,6 +62,8 @@ enum Job {
     Letter,
     Reply(Tone),
     Report(PathBuf),
+    Briefing,
+    CallbackForm,
 }
 
 impl Job {
@@ -68,6 +72,8 @@ impl Job {
             Job::Contract => "contract".into(),
             Job::Letter => "letter".into(),
             Job::Reply(t) => format!("reply ({})", t.code()),
+            Job::Briefing => "briefing".into(),
+            Job::CallbackForm => "call-back form".into(),
             Job::Report(p) => format!(
                 "report {}",
                 p.file_name()
@@ -221,15 +227,14 @@ struct Ctx<'a> {
     force: bool,
 }
 
-fn run_job(ctx: &Ctx, job: &Job) -> Done {
-    let p = ctx.p;
-    let prof = &p.loaded.profile;
-    let mut h = ctx.base.clone();
-    h.update(job.label().as_bytes());
-    type Made = (Vec<(String, Vec<u8>)>, Problems);
-    let render = |names: Vec<String>, h: Sha256, f: &dyn Fn() -> Result<Made, Problems>| -> Done {
+/// What a job renders: files (name, bytes) and the warnings found making them.
+type Made = (Vec<(String, Vec<u8>)>, Problems);
+
+impl Ctx<'_> {
+    /// Renders with `f` unless every one of `names` is on disk from the same inputs.
+    fn render(&self, names: &[String], h: Sha256, f: &dyn Fn() -> Result<Made, Problems>) -> Done {
         let fingerprint = hex(&h.finalize());
-        if !ctx.force && unchanged(&ctx.out_dir, ctx.manifest, &names, &fingerprint) {
+        if !self.force && unchanged(&self.out_dir, self.manifest, names, &fingerprint) {
             return Done::Skipped(Problems::new());
         }
         match f() {
@@ -242,98 +247,131 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
             ),
             Err(e) => Done::Failed(e),
         }
-    };
-    let named = |what: &str, files: Vec<(Format, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
+    }
+
+    /// The file names of document `what` in `formats`.
+    fn names(&self, what: &str, formats: &[Format]) -> Vec<String> {
+        let p = self.p;
+        formats
+            .iter()
+            .map(|f| file_name(&p.loaded, what, &p.langs, *f))
+            .collect()
+    }
+
+    /// Rendered files of document `what`, named.
+    fn named(&self, what: &str, files: Vec<(Format, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
+        let p = self.p;
         files
             .into_iter()
             .map(|(f, b)| (file_name(&p.loaded, what, &p.langs, f), b))
             .collect()
-    };
+    }
+
+    /// A document made from the profile alone (contract, letter, briefing, call-back form):
+    /// its fingerprint adds the formats to the common inputs.
+    fn document(
+        &self,
+        mut h: Sha256,
+        what: &str,
+        formats: &[Format],
+        f: &dyn Fn() -> Result<Vec<(Format, Vec<u8>)>, Problems>,
+    ) -> Done {
+        h.update(format!("{formats:?}").as_bytes());
+        self.render(&self.names(what, formats), h, &|| {
+            Ok((self.named(what, f()?), Problems::new()))
+        })
+    }
+}
+
+fn run_job(ctx: &Ctx, job: &Job) -> Done {
+    let p = ctx.p;
+    let formats = &p.loaded.profile.output.formats;
+    let mut h = ctx.base.clone();
+    h.update(job.label().as_bytes());
     match job {
-        Job::Contract => {
-            let formats = &prof.output.formats.contract;
-            h.update(format!("{formats:?}").as_bytes());
-            let names = formats
-                .iter()
-                .map(|f| file_name(&p.loaded, "contract", &p.langs, *f))
-                .collect();
-            render(names, h, &|| {
-                let docs = contract_docs(
-                    p,
-                    ctx.sel,
-                    formats,
-                    ContractLayout::Columns,
-                    Some(ctx.fonts),
-                )?;
-                Ok((named("contract", docs), Problems::new()))
-            })
+        Job::Contract => ctx.document(h, "contract", &formats.contract, &|| {
+            let fonts = Some(ctx.fonts);
+            contract_docs(
+                p,
+                ctx.sel,
+                &formats.contract,
+                ContractLayout::Columns,
+                fonts,
+            )
+        }),
+        Job::Letter => ctx.document(h, "letter", &formats.letter, &|| {
+            letter_docs(
+                p,
+                ctx.sel,
+                Kind::Letter,
+                &formats.letter,
+                None,
+                Some(ctx.fonts),
+            )
+        }),
+        Job::Briefing => ctx.document(h, "briefing", &formats.briefing, &|| {
+            briefing_docs(p, ctx.sel, &formats.briefing, Some(ctx.fonts))
+        }),
+        Job::CallbackForm => ctx.document(h, "callback-form", &formats.callback_form, &|| {
+            Ok(vec![(Format::Pdf, callback_doc(p, ctx.sel, ctx.fonts)?)])
+        }),
+        Job::Reply(tone) => reply_job(ctx, h, *tone),
+        Job::Report(path) => report_job(ctx, h, path),
+    }
+}
+
+/// A reply: its date follows the latest week file, so the week files' names are inputs too.
+fn reply_job(ctx: &Ctx, mut h: Sha256, tone: Tone) -> Done {
+    let p = ctx.p;
+    let formats = &p.loaded.profile.output.formats.reply;
+    let what = format!("reply-{}", tone.code());
+    h.update(format!("{formats:?}").as_bytes());
+    for w in week_files(&p.loaded) {
+        h.update(w.to_string_lossy().as_bytes());
+    }
+    ctx.render(&ctx.names(&what, formats), h, &|| {
+        let date = reply_date(&p.loaded, None);
+        let docs = letter_docs(p, ctx.sel, Kind::Reply(tone), formats, date, None)?;
+        Ok((ctx.named(&what, docs), Problems::new()))
+    })
+}
+
+/// A week's report: the week file and its photos are inputs; its warnings come also when
+/// the report is unchanged.
+fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
+    let p = ctx.p;
+    // Load the week first: its photos are inputs, and its ISO week names the file.
+    let wk = match week::load(path, &p.loaded.profile, &p.loaded.dir) {
+        Ok(w) => w,
+        Err(e) => return Done::Failed(e),
+    };
+    // Photos count by name and content, read in pieces: the week holds no photo bytes.
+    let max_photo = crate::pdf::photo::Limits::default().max_bytes;
+    let fed = feed_file(&mut h, path).and_then(|()| {
+        wk.photo_files.iter().try_for_each(|f| {
+            h.update(f.path.to_string_lossy().as_bytes());
+            feed_content(&mut h, &f.path, max_photo)
+        })
+    });
+    if let Err(d) = fed {
+        return Done::Failed(d.into());
+    }
+    let name = report_name(&p.loaded, wk.iso, &p.langs);
+    let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
+    let done = ctx.render(std::slice::from_ref(&name), h, &|| {
+        let (_, bytes, _) = render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
+        Ok((vec![(name.clone(), bytes)], Problems::new()))
+    });
+    match done {
+        Done::Written(files, mut w) => {
+            w.extend(warnings);
+            Done::Written(files, w)
         }
-        Job::Letter => {
-            let formats = &prof.output.formats.letter;
-            h.update(format!("{formats:?}").as_bytes());
-            let names = formats
-                .iter()
-                .map(|f| file_name(&p.loaded, "letter", &p.langs, *f))
-                .collect();
-            render(names, h, &|| {
-                let docs = letter_docs(p, ctx.sel, Kind::Letter, formats, None, Some(ctx.fonts))?;
-                Ok((named("letter", docs), Problems::new()))
-            })
+        Done::Skipped(mut w) => {
+            w.extend(warnings);
+            Done::Skipped(w)
         }
-        Job::Reply(tone) => {
-            let formats = &prof.output.formats.reply;
-            let what = format!("reply-{}", tone.code());
-            h.update(format!("{formats:?}").as_bytes());
-            // The reply's date follows the latest week file, so the week files are inputs too.
-            for w in week_files(&p.loaded) {
-                h.update(w.to_string_lossy().as_bytes());
-            }
-            let names = formats
-                .iter()
-                .map(|f| file_name(&p.loaded, &what, &p.langs, *f))
-                .collect();
-            render(names, h, &|| {
-                let date = reply_date(&p.loaded, None);
-                let docs = letter_docs(p, ctx.sel, Kind::Reply(*tone), formats, date, None)?;
-                Ok((named(&what, docs), Problems::new()))
-            })
-        }
-        Job::Report(path) => {
-            // Load the week first: its photos are inputs, and its ISO week names the file.
-            let wk = match week::load(path, prof, &p.loaded.dir) {
-                Ok(w) => w,
-                Err(e) => return Done::Failed(e),
-            };
-            // Photos count by name and content, read in pieces: the week holds no photo bytes.
-            let max_photo = crate::pdf::photo::Limits::default().max_bytes;
-            let fed = feed_file(&mut h, path).and_then(|()| {
-                wk.photo_files.iter().try_for_each(|f| {
-                    h.update(f.path.to_string_lossy().as_bytes());
-                    feed_content(&mut h, &f.path, max_photo)
-                })
-            });
-            if let Err(d) = fed {
-                return Done::Failed(d.into());
-            }
-            let name = report_name(&p.loaded, wk.iso, &p.langs);
-            let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
-            let done = render(vec![name.clone()], h, &|| {
-                let (_, bytes, _) =
-                    render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
-                Ok((vec![(name.clone(), bytes)], Problems::new()))
-            });
-            match done {
-                Done::Written(files, mut w) => {
-                    w.extend(warnings);
-                    Done::Written(files, w)
-                }
-                Done::Skipped(mut w) => {
-                    w.extend(warnings);
-                    Done::Skipped(w)
-                }
-                failed => failed,
-            }
-        }
+        failed => failed,
     }
 }
 
@@ -417,6 +455,14 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
         Job::Reply(Tone::Formal),
         Job::Reply(Tone::Warm),
     ];
+    // The staff's two documents of the call-back rule; `[]` in `output.formats` leaves one out.
+    let formats = &p.loaded.profile.output.formats;
+    if !formats.briefing.is_empty() {
+        jobs.push(Job::Briefing);
+    }
+    if !formats.callback_form.is_empty() {
+        jobs.push(Job::CallbackForm);
+    }
     jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
     let base = common(&p, &mut run.problems);
     run.checkpoint()?;

@@ -64,6 +64,12 @@ pub struct Formats {
     /// Reply to a credential request: `md`, `txt`, `html`.
     #[serde(default = "default_reply_formats")]
     pub reply: Vec<Format>,
+    /// Staff briefing: `md`, `pdf` (`[]` builds none).
+    #[serde(default = "default_briefing_formats")]
+    pub briefing: Vec<Format>,
+    /// Call-back record: `pdf` (`[]` builds none).
+    #[serde(default = "default_callback_formats")]
+    pub callback_form: Vec<Format>,
 }
 
 impl Default for Formats {
@@ -72,6 +78,8 @@ impl Default for Formats {
             contract: default_contract_formats(),
             letter: default_letter_formats(),
             reply: default_reply_formats(),
+            briefing: default_briefing_formats(),
+            callback_form: default_callback_formats(),
         }
     }
 }
@@ -122,6 +130,10 @@ pub const LETTER_FORMATS: [Format; 5] = [
 ];
 /// Formats of the reply.
 pub const REPLY_FORMATS: [Format; 3] = [Format::Md, Format::Txt, Format::Html];
+/// Formats of the staff briefing.
+pub const BRIEFING_FORMATS: [Format; 2] = [Format::Md, Format::Pdf];
+/// Formats of the call-back record.
+pub const CALLBACK_FORMATS: [Format; 1] = [Format::Pdf];
 
 fn default_contract_formats() -> Vec<Format> {
     vec![Format::Md, Format::Pdf]
@@ -133,6 +145,14 @@ fn default_letter_formats() -> Vec<Format> {
 
 fn default_reply_formats() -> Vec<Format> {
     vec![Format::Md, Format::Txt]
+}
+
+fn default_briefing_formats() -> Vec<Format> {
+    BRIEFING_FORMATS.to_vec()
+}
+
+fn default_callback_formats() -> Vec<Format> {
+    CALLBACK_FORMATS.to_vec()
 }
 
 /// The order: number, goods, dates, languages.

@@ -15,6 +15,51 @@ const BODY: Style = Style::new(9.0, INK);
 const FINE: Style = Style::new(7.4, MUTED);
 const H2: Style = Style::new(10.5, NAVY).bold();
 
+/// Box heights and the label column's width. A bilingual form has labels twice as long:
+/// it gets a wider label column and lower boxes so that it stays on one A4 page with up to
+/// two or three approvers (a handwritten line needs about 16 pt); more approvers
+/// move to the next page with their heading.
+#[derive(Clone, Copy)]
+struct Sizes {
+    /// Width of the label column against 2.2 for the boxes.
+    label: f32,
+    /// A box of the call's table.
+    field: f32,
+    /// A box of the read-back table.
+    readback: f32,
+    /// The notes box.
+    notes: f32,
+    /// An approver's boxes.
+    approver: f32,
+    /// The read-back table's columns: item, contract, as read back, same?
+    readback_cols: [f32; 4],
+}
+
+impl Sizes {
+    fn for_langs(langs: &Langs) -> Sizes {
+        if langs.list().len() > 1 {
+            Sizes {
+                label: 1.6,
+                field: 17.0,
+                readback: 16.0,
+                notes: 22.0,
+                approver: 22.0,
+                // "[ ] yes [ ] no / [ ] 是 [ ] 否" on one line: each row one line lower.
+                readback_cols: [1.2, 1.4, 1.1, 1.3],
+            }
+        } else {
+            Sizes {
+                label: 1.0,
+                field: 20.0,
+                readback: 18.0,
+                notes: 34.0,
+                approver: 34.0,
+                readback_cols: [1.0, 1.5, 1.5, 0.8],
+            }
+        }
+    }
+}
+
 fn heading(text: String) -> Block {
     Block::Heading {
         text,
@@ -96,19 +141,19 @@ fn head(p: &Profile, lb: &Labels, clause: &str) -> Vec<Block> {
 }
 
 /// The call, the details read back, the outcome.
-fn body(p: &Profile, lb: &Labels) -> Vec<Block> {
+fn body(p: &Profile, lb: &Labels, z: Sizes) -> Vec<Block> {
     let b = &p.payment.beneficiary;
     let blank = |k: &str| {
         vec![
             Cell::text(lb.get(k), BODY.bold()),
-            write_in(String::new(), 20.0),
+            write_in(String::new(), z.field),
         ]
     };
     let read = |k: &str, v: &str| {
         vec![
             Cell::text(lb.get(k), BODY.bold()),
             Cell::text(v.to_string(), BODY),
-            write_in(String::new(), 18.0),
+            write_in(String::new(), z.readback),
             Cell::text(lb.get("yes_no"), FINE),
         ]
     };
@@ -116,7 +161,7 @@ fn body(p: &Profile, lb: &Labels) -> Vec<Block> {
     vec![
         heading(lb.get("call")),
         table(
-            vec![Column::left(1.0), Column::left(2.2)],
+            vec![Column::left(z.label), Column::left(2.2)],
             None,
             vec![
                 blank("when"),
@@ -128,12 +173,7 @@ fn body(p: &Profile, lb: &Labels) -> Vec<Block> {
         ),
         heading(lb.get("readback")),
         table(
-            vec![
-                Column::left(1.0),
-                Column::left(1.5),
-                Column::left(1.5),
-                Column::left(0.8),
-            ],
+            z.readback_cols.iter().map(|w| Column::left(*w)).collect(),
             Some(
                 ["item", "contract", "heard", "same"]
                     .iter()
@@ -157,31 +197,32 @@ fn body(p: &Profile, lb: &Labels) -> Vec<Block> {
         table(
             vec![Column::left(1.0)],
             None,
-            vec![vec![write_in(lb.get("notes"), 34.0)]],
+            vec![vec![write_in(lb.get("notes"), z.notes)]],
         ),
     ]
 }
 
 /// One row per approver: name and role, signature, date.
-fn approvals(p: &Profile, lb: &Labels) -> Vec<Block> {
+fn approvals(p: &Profile, lb: &Labels, z: Sizes) -> Vec<Block> {
     let n = p.payment.verification.approvers.max(1);
     let rows = (1..=n)
         .map(|i| {
             vec![
-                write_in(lb.fill("approver", &[("n", i.to_string())]), 34.0),
-                write_in(lb.get("signature"), 34.0),
-                write_in(lb.get("date"), 34.0),
+                write_in(lb.fill("approver", &[("n", i.to_string())]), z.approver),
+                write_in(lb.get("signature"), z.approver),
+                write_in(lb.get("date"), z.approver),
             ]
         })
         .collect();
-    vec![
+    // Heading and rows stay together: approver rows alone on a page read as a loose sheet.
+    vec![Block::Keep(vec![
         heading(lb.fill("approvers", &[("n", n.to_string())])),
         table(
             vec![Column::left(1.6), Column::left(1.4), Column::left(0.7)],
             None,
             rows,
         ),
-    ]
+    ])]
 }
 
 /// The call-back record as a PDF on the seller's letterhead.
@@ -196,8 +237,9 @@ pub fn form(
 ) -> Result<Vec<u8>, String> {
     let mut blocks = head(p, lb, clause);
     blocks.push(Block::Spacer(4.0));
-    blocks.extend(body(p, lb));
-    blocks.extend(approvals(p, lb));
+    let z = Sizes::for_langs(langs);
+    blocks.extend(body(p, lb, z));
+    blocks.extend(approvals(p, lb, z));
     let furniture = Furniture {
         left: super::contract::party_name(&p.seller, langs),
         title: lb.get("title"),

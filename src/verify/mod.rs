@@ -8,6 +8,7 @@
 //! signs found", and every report ends with the call-back rule.
 
 pub mod bank;
+pub mod context;
 pub mod domains;
 pub mod language;
 pub mod lookalike;

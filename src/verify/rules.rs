@@ -6,6 +6,7 @@ use super::domains::{self, Domain, Relation};
 use super::language::{cues, excerpt, Cue, SignKind};
 use super::mail::Mail;
 use super::{Deal, Level, Sign};
+use std::collections::BTreeSet;
 
 /// All signs of one mail, rule by rule.
 pub(crate) fn check(deal: &Deal, mail: &Mail) -> Vec<Sign> {
@@ -262,28 +263,29 @@ fn sender_matters(deal: &Deal, mail: &Mail) -> bool {
     d.is_free_mail() || !matches!(classify(deal, &d), Class::Unrelated)
 }
 
-/// Rule 6: payment-change, pressure and no-call language, and credential requests. Pressure
-/// alone is ordinary business ("urgent: approve the sample today"); it is a sign next to a
-/// payment-change, a changed account or a credential request, or in a mail about payment
-/// from a sender that matters.
+/// Rule 6: payment-change, pressure and no-call language, and credential requests; quoted
+/// phrases and policy statements ("we will never ask for your password") are not signs, so
+/// the seller's own letter and replies pass. Pressure alone is ordinary business ("urgent:
+/// approve the sample today"); it is a sign in a mail that announces a new account, quotes
+/// changed bank details or asks for a credential, or where it presses for payment in the
+/// same sentence in a mail from a sender that matters.
 fn language(mail: &Mail, bank_changed: bool, sender_matters: bool, out: &mut Vec<Sign>) {
     let lower = mail.text.to_ascii_lowercase();
     let found = cues(&lower);
-    let has = |c: Cue| found.iter().any(|f| f.0 == c);
-    let about_money =
-        has(Cue::PaymentChange) || bank_changed || (has(Cue::Payment) && sender_matters);
-    for (cue, phrase, at) in &found {
-        let (kind, level) = match cue {
+    let has = |c: Cue| found.iter().any(|f| f.cue == c);
+    let attack = has(Cue::PaymentChange) || bank_changed || has(Cue::Credential);
+    for hit in &found {
+        let (kind, level) = match hit.cue {
             Cue::PaymentChange => (SignKind::PaymentChange, Level::Strong),
             Cue::Credential => (SignKind::Credential, Level::Strong),
             Cue::NoCall => (SignKind::NoCall, Level::Warning),
-            Cue::Pressure if about_money || has(Cue::Credential) => {
+            Cue::Pressure if attack || (hit.about_money && sender_matters) => {
                 (SignKind::Pressure, Level::Warning)
             }
             _ => continue,
         };
-        let evidence = excerpt(&mail.text, *at, phrase.len());
-        out.push(sign(kind, level, vec![both(*phrase)], evidence));
+        let evidence = excerpt(&mail.text, hit.at, hit.phrase.len());
+        out.push(sign(kind, level, vec![both(hit.phrase)], evidence));
     }
 }
 
@@ -407,7 +409,13 @@ fn shown_host(text: &str) -> Option<Domain> {
 /// look-alike of a party's domain.
 fn links(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
     let mut seen: Vec<(SignKind, String)> = Vec::new();
+    // A newsletter repeats one link a hundred times: each (target, text) is checked once
+    // (classifying a host computes its confusable skeleton).
+    let mut checked: BTreeSet<(&str, &str)> = BTreeSet::new();
     for l in &mail.links {
+        if !checked.insert((l.target.as_str(), l.shown.as_str())) {
+            continue;
+        }
         let Some(target) = target_host(&l.target) else {
             continue;
         };

@@ -76,10 +76,23 @@ fn level_2_names_print_in_every_pdf_with_no_font_installed() {
         pdfs += 1;
         let pdf = std::fs::read(&p).unwrap();
         let s = text(&pdf);
-        for c in "深圳喆堃声学科技有限公司吴镕黄彧".chars() {
+        // The staff's documents (briefing, call-back form) name the companies, not every
+        // contact: the form's approver rows are left blank.
+        let file = p.to_string_lossy();
+        let names = if file.contains("callback-form") || file.contains("briefing") {
+            "深圳喆堃声学科技有限公司"
+        } else {
+            "深圳喆堃声学科技有限公司吴镕黄彧"
+        };
+        for c in names.chars() {
             assert!(s.contains(c), "{}: `{c}` missing", p.display());
         }
-        assert!(!s.contains('?'), "{}: has `?`", p.display());
+        // A `?` stands for a missing glyph; the form's column "Same?" is a real one.
+        assert!(
+            !s.replace("Same?", "").contains('?'),
+            "{}: has `?`",
+            p.display()
+        );
         let fonts = fonts_of(&pdf);
         assert!(
             fonts

@@ -357,18 +357,21 @@ fn build_writes_everything_then_skips_then_rebuilds_one_week() {
         "NH-2026-0148-reply-warm-en+zh.txt",
         "NH-2026-0148-report-2026-W49-en+zh.pdf",
         "NH-2026-0148-report-2026-W50-en+zh.pdf",
+        "NH-2026-0148-briefing-en+zh.md",
+        "NH-2026-0148-briefing-en+zh.pdf",
+        "NH-2026-0148-callback-form-en+zh.pdf",
     ] {
         assert!(out.join(f).is_file(), "{f} not built");
     }
     assert!(
-        first.stderr.contains("6 built, 0 unchanged, 0 failed"),
+        first.stderr.contains("8 built, 0 unchanged, 0 failed"),
         "{}",
         first.stderr
     );
     let second = dealguard(t.path(), &["build"]);
     ok(&second);
     assert!(
-        second.stderr.contains("0 built, 6 unchanged, 0 failed"),
+        second.stderr.contains("0 built, 8 unchanged, 0 failed"),
         "{}",
         second.stderr
     );
@@ -382,7 +385,7 @@ fn build_writes_everything_then_skips_then_rebuilds_one_week() {
     let third = dealguard(t.path(), &["build"]);
     ok(&third);
     assert!(
-        third.stderr.contains("1 built, 5 unchanged, 0 failed"),
+        third.stderr.contains("1 built, 7 unchanged, 0 failed"),
         "{}",
         third.stderr
     );
@@ -391,13 +394,13 @@ fn build_writes_everything_then_skips_then_rebuilds_one_week() {
     std::fs::remove_file(out.join("NH-2026-0148-letter-en+zh.eml")).unwrap();
     let fourth = dealguard(t.path(), &["build"]);
     assert!(
-        fourth.stderr.contains("1 built, 5 unchanged"),
+        fourth.stderr.contains("1 built, 7 unchanged"),
         "{}",
         fourth.stderr
     );
     let forced = dealguard(t.path(), &["build", "--force"]);
     assert!(
-        forced.stderr.contains("6 built, 0 unchanged"),
+        forced.stderr.contains("8 built, 0 unchanged"),
         "{}",
         forced.stderr
     );
@@ -422,7 +425,7 @@ fn a_bad_week_fails_alone() {
     let r = dealguard(t.path(), &["build"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
-        r.stderr.contains("5 built, 0 unchanged, 1 failed"),
+        r.stderr.contains("7 built, 0 unchanged, 1 failed"),
         "{}",
         r.stderr
     );

@@ -206,11 +206,12 @@ fn briefing_has_the_rule_the_steps_the_flags_and_whom_to_call() {
 #[test]
 fn callback_form_preprints_the_number_the_account_and_the_approvers() {
     let t = example_deal();
-    for (lang, pages) in [("en", 1), ("zh", 1), ("en+zh", 2)] {
+    // One A4 page in every language: the approvers sign on the page that holds the details.
+    for lang in ["en", "zh", "en+zh"] {
         let r = dealguard(t.path(), &["callback-form", "--lang", lang, "-o", "f.pdf"]);
         ok(&r);
         let (n, text) = pdf_text(&t.path().join("f.pdf"));
-        assert!(n <= pages, "{lang}: {n} pages");
+        assert_eq!(n, 1, "{lang}: {n} pages");
         for needle in ["+86 574 8888 1250", "3561 0000 1234 5678", "BKCHCNBJ92A"] {
             assert!(text.contains(needle), "{lang} form lacks {needle}");
         }
@@ -226,4 +227,118 @@ fn callback_form_preprints_the_number_the_account_and_the_approvers() {
     let (_, text) = pdf_text(&t.path().join("f.pdf"));
     assert!(text.contains("Never a number from the mail") && text.contains("绝不拨打邮件"));
     assert_eq!(dealguard(t.path(), &["callback-form", "-o", "-"]).code, 2);
+}
+
+/// Our own letter (`.eml`) and replies (each text format, sent as the body of a mail from the
+/// seller) carry the security advice — "we will never ask for your password", so-called
+/// “new bank details”, 账户变更 — and must pass `verify` of the same deal with no sign.
+#[test]
+fn our_own_letter_and_replies_show_no_warning_sign() {
+    let t = example_deal();
+    let mut files = Vec::new();
+    for lang in ["en", "zh", "en+zh"] {
+        let name = format!("letter-{lang}.eml");
+        let r = dealguard(
+            t.path(),
+            &["letter", "--lang", lang, "--format", "eml", "-o", &name],
+        );
+        ok(&r);
+        files.push(name);
+        for tone in ["formal", "warm"] {
+            for format in ["txt", "md", "html"] {
+                let r = dealguard(
+                    t.path(),
+                    &[
+                        "reply", "--lang", lang, "--tone", tone, "--format", format, "-o", "-",
+                    ],
+                );
+                ok(&r);
+                let ctype = if format == "html" { "html" } else { "plain" };
+                let m = mail(
+                    "Li Wei <li.wei@hengli-kitchen.com>",
+                    "Re: access",
+                    &r.stdout,
+                )
+                .replace(
+                    "To: Li Wei <li.wei@hengli-kitchen.com>",
+                    &format!("To: {ANNA}"),
+                )
+                .replace("text/plain", &format!("text/{ctype}"));
+                let name = format!("reply-{lang}-{tone}.{format}.eml");
+                std::fs::write(t.path().join(&name), m).unwrap();
+                files.push(name);
+            }
+        }
+    }
+    let mut args = vec!["verify", "--lang", "en"];
+    args.extend(files.iter().map(String::as_str));
+    let r = dealguard(t.path(), &args);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.stdout.matches("no warning signs found").count(),
+        files.len(),
+        "{}",
+        r.stdout
+    );
+}
+
+/// The other direction: the same words used by an attacker in a real party's mailbox are
+/// still signs, in English and Chinese.
+#[test]
+fn requests_written_like_our_policy_are_still_caught() {
+    let t = example_deal();
+    let bodies = [
+        "We cannot see the reports without your login details. Please send them today.",
+        "Don't ask IT, just send me your mailbox login and password.",
+        "我们看不到报告，请提供邮箱密码。",
+        "Our bank details have changed: please pay the balance to the new account today.",
+        "因审计原因账户变更，请今天把尾款付到新账户。",
+    ];
+    let mut args = vec!["verify", "--lang", "en", "--format", "json"];
+    let names: Vec<String> = (0..bodies.len()).map(|i| format!("a{i}.eml")).collect();
+    for (name, body) in names.iter().zip(bodies) {
+        std::fs::write(t.path().join(name), mail(ANNA, "Order", body)).unwrap();
+    }
+    args.extend(names.iter().map(String::as_str));
+    let r = dealguard(t.path(), &args);
+    assert_eq!(r.code, 4, "{}\n{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let keys = |i: usize| -> Vec<String> {
+        v["mails"][i]["signs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    for (i, want) in [
+        "credential",
+        "credential",
+        "credential",
+        "payment-change",
+        "payment-change",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(keys(i).iter().any(|k| k == want), "mail {i}: {:?}", keys(i));
+    }
+    assert!(keys(3).iter().any(|k| k == "pressure"), "{:?}", keys(3));
+}
+
+/// `build` makes the briefing and the call-back form as `output.formats` lists them; `[]`
+/// leaves one out.
+#[test]
+fn build_makes_the_briefing_and_the_callback_form_as_listed() {
+    let t = example_deal();
+    let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    let deal = format!("{deal}output:\n  formats:\n    briefing: [md]\n    callback_form: []\n");
+    std::fs::write(t.path().join("deal.yaml"), deal).unwrap();
+    let r = dealguard(t.path(), &["build"]);
+    ok(&r);
+    let out = t.path().join("out");
+    assert!(out.join("NH-2026-0148-briefing-en+zh.md").is_file());
+    assert!(!out.join("NH-2026-0148-briefing-en+zh.pdf").exists());
+    assert!(!out.join("NH-2026-0148-callback-form-en+zh.pdf").exists());
+    assert!(r.stderr.contains("5 built, 0 unchanged"), "{}", r.stderr);
 }

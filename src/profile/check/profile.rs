@@ -254,13 +254,23 @@ fn check_output(c: &mut Checker, p: &Profile) {
             &p.output.formats.reply,
             &crate::profile::deal::REPLY_FORMATS[..],
         ),
+        (
+            "briefing",
+            &p.output.formats.briefing,
+            &crate::profile::deal::BRIEFING_FORMATS[..],
+        ),
+        (
+            "callback_form",
+            &p.output.formats.callback_form,
+            &crate::profile::deal::CALLBACK_FORMATS[..],
+        ),
     ] {
         for (i, f) in list.iter().enumerate() {
             if !allowed.contains(f) {
                 let names: Vec<&str> = allowed.iter().map(|f| f.ext()).collect();
                 c.error(
                     &format!("output.formats.{doc}[{i}]"),
-                    format!("the {doc} has no `{}` format", f.ext()),
+                    format!("the {} has no `{}` format", doc.replace('_', "-"), f.ext()),
                 )
                 .set_hint(format!("use {}", names.join(", ")));
             }
