@@ -44,8 +44,8 @@ fn bilingual_markdown_has_what_the_issue_asks_for() {
         "+86 574 8888 1250",
         "WhatsApp",
         "Trello",
-        "第9条",
-        "Clause 9",
+        "第10条",
+        "Clause 10",
         "本附件",
     ] {
         assert!(md.contains(needle), "missing {needle}");
@@ -262,7 +262,7 @@ fn show_renders_a_clause_for_the_deal() {
         &["clauses", "show", "bank-details", "--lang", "zh"],
     );
     ok(&r);
-    assert!(r.stdout.contains("9. 指定收款账户"));
+    assert!(r.stdout.contains("10. 指定收款账户"));
     assert!(r.stdout.contains("BKCHCNBJ92A"));
 }
 

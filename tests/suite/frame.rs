@@ -68,7 +68,8 @@ fn both_sets_open_with_definitions_and_end_with_the_general_frame() {
             "\"Authorised Signatory\" means, for the Seller, Zhou Ming (General Manager)",
             "Karin Holm (Chief Executive Officer)",
             "security@nordichome.se",
-            "email alone never suffices for a change of the Designated Account",
+            "email alone never suffices for any of the following",
+            "a change of the Designated Account",
         ] {
             assert!(en.contains(term), "{set}: definitions lack {term}");
         }

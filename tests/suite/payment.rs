@@ -49,7 +49,7 @@ fn an_lc_deal_gets_the_lc_clauses_and_no_wire_transfer_clause() {
     for want in [
         "The price under the Contract shall be paid in USD as follows:",
         "(a) 100% of the price by irrevocable documentary letter of credit (L/C) payable at sight, issued by Citizens Bank, N.A., Boston and advised through Bank of China, Yiwu Branch.",
-        "### 7. Letter of credit",
+        "### 8. Letter of credit",
         "(MT707)",
         "only through the banks",
         "confirm by telephone with the advising bank",
@@ -62,7 +62,7 @@ fn an_lc_deal_gets_the_lc_clauses_and_no_wire_transfer_clause() {
     for want in [
         "本合同价款以USD支付，具体如下：",
         "（一）合同价款的100%以不可撤销跟单信用证（L/C）方式支付，即期付款，由Citizens Bank, N.A., Boston开立、经Bank of China, Yiwu Branch通知。",
-        "### 第7条 信用证",
+        "### 第8条 信用证",
         "（MT707）",
     ] {
         assert!(zh.contains(want), "missing {want:?}");
