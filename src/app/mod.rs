@@ -2,6 +2,7 @@
 //! load → select → render → lay out → write and returning the problems it found.
 
 mod build;
+mod clauses_cmd;
 mod documents;
 mod library;
 mod verify;
@@ -38,7 +39,7 @@ pub fn run(cli: &Cli) -> Ended {
         Command::Reply(a) => documents::reply_cmd(&cli.deal, a),
         Command::Report(a) => documents::report_cmd(&cli.deal, a),
         Command::Build(a) => build::build(&cli.deal, a),
-        Command::Clauses(c) => library::clauses_cmd(&cli.deal, c),
+        Command::Clauses(c) => clauses_cmd::clauses_cmd(&cli.deal, c),
         Command::Eject(a) => library::eject(a),
         Command::Licenses => to_stdout(assets::FONT_LICENSE.as_bytes().to_vec()),
         Command::Completions(a) => to_stdout(a.script()),

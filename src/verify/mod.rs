@@ -13,6 +13,7 @@ pub mod domains;
 pub mod language;
 pub mod lookalike;
 pub mod mail;
+mod present;
 pub mod report;
 mod rules;
 #[cfg(test)]
