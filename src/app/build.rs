@@ -307,7 +307,7 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
             let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
             let done = render(vec![name.clone()], h, &|| {
                 let (_, bytes, _) =
-                    render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
+                    render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates, false)?;
                 Ok((vec![(name.clone(), bytes)], Problems::new()))
             });
             match done {

@@ -48,7 +48,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     run.problems
         .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
     for w in &a.weeks {
-        match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates) {
+        match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates, true) {
             Ok((wk, _, warnings)) => {
                 run.problems.extend(warnings);
                 println!(
