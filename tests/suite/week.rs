@@ -201,3 +201,15 @@ fn week_new_copies_photos_from_a_folder() {
     assert!(text.contains("    taken: 2026-12-10"), "{text}");
     ok(&dealguard(dir, &["check", "reports/2026-W50.yaml"]));
 }
+
+#[test]
+fn init_shows_the_weekly_routine_and_week_new_follows_its_week() {
+    let t = tempfile::tempdir().unwrap();
+    let r = dealguard(t.path(), &["init", "d"]);
+    ok(&r);
+    assert!(r.stdout.contains("week new"), "{}", r.stdout);
+    let d = t.path().join("d");
+    ok(&dealguard(&d, &["week", "new"]));
+    assert!(d.join("reports/2026-W50.yaml").is_file());
+    ok(&dealguard(&d, &["check", "reports/2026-W50.yaml"]));
+}
