@@ -142,3 +142,39 @@ fn jpeg_exif(mut rest: &[u8]) -> Option<&[u8]> {
         rest = tail.get(len..)?;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{exif_taken, find_exif};
+
+    /// A big-endian block: IFD0 → Exif IFD at 26 → DateTimeOriginal at 44.
+    fn block(when: &[u8]) -> Vec<u8> {
+        let mut t = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec();
+        t.extend_from_slice(&[0, 1, 0x87, 0x69, 0, 4, 0, 0, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0]);
+        t.extend_from_slice(&[0, 1, 0x90, 0x03, 0, 2, 0, 0, 0, 20, 0, 0, 0, 44, 0, 0, 0, 0]);
+        t.extend_from_slice(when);
+        t
+    }
+
+    #[test]
+    fn date_taken_is_read_and_bad_blocks_give_none() {
+        assert_eq!(
+            exif_taken(&block(b"2026:12:08 10:15:00\0")),
+            Some((2026, 12, 8))
+        );
+        assert_eq!(exif_taken(&block(b"0000:00:00 00:00:00\0")), None);
+        assert_eq!(exif_taken(&block(b"2026-12")), None);
+        let full = block(b"2026:12:08 10:15:00\0");
+        // Every truncation is refused without a panic.
+        for n in 0..full.len() - 10 {
+            assert_eq!(exif_taken(&full[..n]), None, "{n}");
+        }
+        // Found in a JPEG's APP1 segment, not after the image data.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE1];
+        jpeg.extend_from_slice(&u16::try_from(full.len() + 2).unwrap().to_be_bytes());
+        jpeg.extend_from_slice(&full);
+        assert_eq!(find_exif(&jpeg), Some(&full[..]));
+        assert_eq!(find_exif(&[0xFF, 0xD8, 0xFF, 0xDA, 0, 2]), None);
+        assert_eq!(find_exif(&[0xFF, 0xD8, 0xFF, 0xE1, 0xFF]), None);
+    }
+}
