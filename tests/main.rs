@@ -28,3 +28,5 @@ mod props;
 mod report;
 #[path = "suite/verify.rs"]
 mod verify;
+#[path = "suite/week.rs"]
+mod week;

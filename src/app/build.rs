@@ -359,7 +359,7 @@ fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
     let name = report_name(&p.loaded, wk.iso, &p.langs);
     let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
     let done = ctx.render(std::slice::from_ref(&name), h, &|| {
-        let (_, bytes, _) = render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
+        let (_, bytes, _) = render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates, false)?;
         Ok((vec![(name.clone(), bytes)], Problems::new()))
     });
     match done {

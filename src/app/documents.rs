@@ -276,18 +276,38 @@ pub(super) fn reply_cmd(deal: &Path, a: &ReplyArgs) -> Outcome {
     run.finish()
 }
 
-/// Loads and renders one week: its data, the PDF bytes, and warnings.
+/// Loads and renders one week: its data, the PDF bytes, and warnings. A week with fields
+/// still to fill is refused unless `draft` (then every page says DRAFT).
 pub(crate) fn render_week(
     loaded: &Loaded,
     path: &Path,
     langs: &Langs,
     fonts: &Fonts,
     templates: &crate::render::templates::Templates,
+    draft: bool,
 ) -> Result<(LoadedWeek, Vec<u8>, Problems), Problems> {
-    let wk = week::load(path, &loaded.profile, &loaded.dir)?;
+    let mut wk = week::load(path, &loaded.profile, &loaded.dir)?;
+    if !draft && !wk.unfilled.is_empty() {
+        return Err(unfilled_errors(&wk));
+    }
+    wk.draft = draft;
     let bytes = crate::report::render(loaded, &wk, langs, fonts, templates, source_date())?;
     let warnings = week_warnings(&wk, langs, fonts);
     Ok((wk, bytes, warnings))
+}
+
+/// The fields of a week still to fill, as errors: the report waits for them.
+fn unfilled_errors(wk: &LoadedWeek) -> Problems {
+    let mut p = Problems::new();
+    for f in &wk.unfilled {
+        p.push(
+            Diagnostic::error(&wk.src.path, format!("still says `{}`", week::FILL_IN))
+                .at(wk.index.pos(f))
+                .field(f.clone())
+                .hint("write it, or make a draft with `report --draft`"),
+        );
+    }
+    p
 }
 
 /// A loaded week's warnings: its checks, and characters no font has.
@@ -318,8 +338,9 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
     let fonts = run.stage(load_fonts(&loaded, a.font.font.as_deref()))?;
     run.problems
         .extend(glyphs::profile(&loaded, &langs, &fonts));
-    let (wk, bytes, warnings) =
-        run.stage(render_week(&loaded, &a.week, &langs, &fonts, &templates))?;
+    let (wk, bytes, warnings) = run.stage(render_week(
+        &loaded, &a.week, &langs, &fonts, &templates, a.draft,
+    ))?;
     run.problems.extend(warnings);
     let name = report_name(&loaded, wk.iso, &langs);
     // `Cli::check` has refused `-o -`: a PDF never goes to standard output.

@@ -46,7 +46,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
         .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
     let mut weeks = Vec::new();
     for w in &a.weeks {
-        match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates) {
+        match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates, true) {
             Ok((wk, _, warnings)) => {
                 run.problems.extend(warnings);
                 println!(
@@ -120,6 +120,11 @@ pub(super) fn init(a: &InitArgs) -> Outcome {
         "next: edit them, then `dealguard --deal {} build`",
         deal.display()
     );
+    // The report is the weekly job: show its routine once, where the deal starts.
+    let d = deal.display();
+    println!("every week: `dealguard --deal {d} week new` (writes the next week's file; FILL IN marks what to write),");
+    println!("  edit it (actual %, captions, summary), then `dealguard --deal {d} report reports/<week>.yaml`;");
+    println!("  `dealguard --deal {d} status` shows all weeks");
     // The moment money is lost is when a mail asks for it: say how to check one.
     println!(
         "when a mail asks for a payment, new bank details or a login: `dealguard --deal {} verify MAIL.eml` (exit 4 = warning signs; then call the number in the contract)",

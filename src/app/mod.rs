@@ -6,6 +6,7 @@ mod clauses_cmd;
 mod documents;
 mod library;
 mod verify;
+mod week;
 
 use crate::assets;
 use crate::clauses::{self, Library, Selection};
@@ -39,6 +40,8 @@ pub fn run(cli: &Cli) -> Ended {
         Command::Reply(a) => documents::reply_cmd(&cli.deal, a),
         Command::Report(a) => documents::report_cmd(&cli.deal, a),
         Command::Build(a) => build::build(&cli.deal, a),
+        Command::Week(crate::cli::WeekCommand::New(a)) => week::new_cmd(&cli.deal, a),
+        Command::Status(_) => week::status_cmd(&cli.deal),
         Command::Clauses(c) => clauses_cmd::clauses_cmd(&cli.deal, c),
         Command::Eject(a) => library::eject(a),
         Command::Licenses => to_stdout(assets::FONT_LICENSE.as_bytes().to_vec()),

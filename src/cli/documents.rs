@@ -256,4 +256,7 @@ pub struct ReportArgs {
     /// The font of the PDF.
     #[command(flatten)]
     pub font: FontArg,
+    /// Make the PDF even though fields still say `FILL IN`; every page then carries a DRAFT band.
+    #[arg(long)]
+    pub draft: bool,
 }

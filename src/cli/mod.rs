@@ -9,9 +9,11 @@ use std::path::PathBuf;
 
 mod documents;
 mod verify;
+mod week;
 
 pub use documents::*;
 pub use verify::*;
+pub use week::*;
 
 /// Information-security clauses, secure-communication letters and weekly progress reports for
 /// export deals, generated from one deal profile (`deal.yaml`).
@@ -65,6 +67,15 @@ pub enum Command {
         after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf"
     )]
     Report(ReportArgs),
+    /// The weekly routine: `week new` writes the next week's file to edit.
+    #[command(
+        subcommand,
+        after_help = "Every week:\n  dealguard week new                      # reports/2026-W50.yaml, FILL IN marks what to write\n  (edit the file: actual %, captions, summary)\n  dealguard report reports/2026-W50.yaml"
+    )]
+    Week(WeekCommand),
+    /// One line per week of the deal: status, planned and actual completion, forecast shipment.
+    #[command(after_help = "Example:\n  dealguard --deal deals/nh-0148/deal.yaml status")]
+    Status(StatusArgs),
     /// Browse the clause library.
     #[command(
         subcommand,

@@ -163,3 +163,28 @@ pub fn decorate(pages: &mut [Page], frame: &Frame, f: &Furniture, fonts: &Fonts)
 pub fn unbreakable(s: &str) -> String {
     s.replace(' ', "\u{a0}")
 }
+
+/// Marks every page as a draft: a band under the header band, in the margin above the body,
+/// saying `label` (such as "DRAFT"). Drawn over the page's own items, so nothing hides it.
+pub fn draft_band(pages: &mut [Page], frame: &Frame, label: &str, fonts: &Fonts) {
+    let style = Style::new(9.0, Rgb::WHITE).bold();
+    let (ascent, _) = fonts.metrics();
+    let (y, h) = (mm(BAND_MM + 1.0), mm(6.0));
+    let w = fonts.width(style.weight, label) * style.size;
+    for page in pages.iter_mut() {
+        page.items.push(Item::Rect {
+            x: frame.left,
+            y,
+            w: frame.body_width(),
+            h,
+            fill: Some(BAD),
+            stroke: None,
+        });
+        page.items.push(Item::Text {
+            x: frame.left + (frame.body_width() - w) / 2.0,
+            y: y + (h - style.size) / 2.0 + ascent * style.size,
+            text: label.to_string(),
+            style,
+        });
+    }
+}

@@ -135,6 +135,19 @@ fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels)
     }
 }
 
+/// The words of the draft band, in the report's languages.
+fn draft_label(langs: &Langs) -> String {
+    let words: Vec<&str> = langs
+        .list()
+        .iter()
+        .map(|l| match l {
+            crate::profile::Lang::En => "DRAFT — not for the buyer",
+            crate::profile::Lang::Zh => "草稿 — 请勿发给买方",
+        })
+        .collect();
+    words.join("  ·  ")
+}
+
 /// Renders the report PDF. (Missing glyphs are checked apart, by `render::glyphs`, so that
 /// `build` warns about a report it skips as unchanged.)
 pub fn render(
@@ -177,6 +190,9 @@ pub fn render(
         &furniture(loaded, week, langs, &labels),
         fonts,
     );
+    if week.draft {
+        page::draft_band(&mut pages, &frame, &draft_label(langs), fonts);
+    }
     let p = &loaded.profile;
     // The report is dated the day it goes out: the deal's report weekday of that ISO week.
     let day = week

@@ -18,6 +18,7 @@
 //! at the usual qualities (< 90) where `image` always writes 4:4:4.
 
 mod exif;
+pub use exif::{exif_taken, find_exif};
 mod jpeg;
 mod png;
 

@@ -33,6 +33,22 @@ impl IsoWeek {
         })
     }
 
+    /// The week a day falls in.
+    pub fn of(day: Ymd) -> Option<IsoWeek> {
+        let (year, week, _) = day.date().to_iso_week_date();
+        IsoWeek::parse(&format!("{year}-W{week:02}"))
+    }
+
+    /// The week after this one (`None` past 9999).
+    pub fn next(self) -> Option<IsoWeek> {
+        IsoWeek::of(self.sunday().plus_days(1))
+    }
+
+    /// The day of the week numbered `iso_day` (Monday = 1 … Sunday = 7).
+    pub fn day(self, iso_day: u32) -> Ymd {
+        self.monday.plus_days(i64::from(iso_day.clamp(1, 7)) - 1)
+    }
+
     /// Monday of the week.
     pub fn monday(self) -> Ymd {
         self.monday

@@ -1,6 +1,7 @@
 //! Load stage: the weekly report file (`reports/2026-W49.yaml`) as typed data, and its checks.
 
 mod checks;
+mod fill;
 mod iso;
 mod photos;
 
@@ -13,6 +14,7 @@ use crate::diag::Problems;
 use checks::{
     check_head, check_inspections, check_materials, check_photos, check_progress, check_rest,
 };
+pub use fill::{is_marker, unfilled, FILL_IN};
 pub use iso::IsoWeek;
 pub use photos::PhotoFile;
 use serde::{Deserialize, Serialize};
@@ -235,6 +237,10 @@ pub struct LoadedWeek {
     pub photo_files: Vec<PhotoFile>,
     /// Warnings found while checking.
     pub warnings: Problems,
+    /// Fields still holding the fill-in marker ([`FILL_IN`]), in file order.
+    pub unfilled: Vec<String>,
+    /// Whether the report is a draft (`report --draft`): every page carries a DRAFT band.
+    pub draft: bool,
 }
 
 /// Reads and checks a week file against its deal; every problem is reported at once.
@@ -278,6 +284,7 @@ pub fn load_source(
     check_materials(&mut c, &week, &langs);
     let photo_files = check_photos(&mut c, &week, path, deal_dir, &stage_ids, &langs);
     check_rest(&mut c, &week, &langs);
+    let unfilled = fill::warn_unfilled(&mut c, &week);
     if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
         if w.sunday() < signed {
             c.warning(
@@ -305,6 +312,8 @@ pub fn load_source(
         index,
         photo_files,
         warnings: problems,
+        unfilled,
+        draft: false,
     })
 }
 

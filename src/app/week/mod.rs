@@ -1,0 +1,175 @@
+//! Commands of the weekly routine: `week new` (the next week's file, carried over, with the
+//! new photos) and `status` (one line per week). They read week files and write YAML text; no
+//! PDF is made here.
+
+mod draft;
+mod photos;
+mod write;
+
+use super::documents::week_files;
+use super::{Outcome, Run};
+use crate::cli::WeekNewArgs;
+use crate::diag::Diagnostic;
+use crate::output::Output;
+use crate::profile::week::{self, IsoWeek, LoadedWeek};
+use crate::profile::{self, Loaded};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The week files of the deal that load, in week order; the problems of those that do not.
+fn load_weeks(loaded: &Loaded, run: &mut Run) -> Vec<LoadedWeek> {
+    let mut weeks = Vec::new();
+    for path in week_files(loaded) {
+        match week::load(&path, &loaded.profile, &loaded.dir) {
+            Ok(w) => weeks.push(w),
+            Err(p) => run.problems.extend(p),
+        }
+    }
+    weeks.sort_by_key(|w| w.iso);
+    weeks
+}
+
+/// The week to write: `--week`, else the week after the latest, else the contract's week.
+fn target_week(loaded: &Loaded, arg: Option<IsoWeek>, latest: Option<IsoWeek>) -> Option<IsoWeek> {
+    arg.or_else(|| latest.and_then(IsoWeek::next))
+        .or_else(|| loaded.profile.deal.signed.ymd.and_then(IsoWeek::of))
+}
+
+/// `week new`: writes `reports/<week>.yaml`, never over an existing file.
+pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
+    let mut run = Run::new();
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    run.checkpoint()?;
+    let weeks = load_weeks(&loaded, &mut run);
+    // A week that does not load is reported: its photos could otherwise be offered again.
+    run.checkpoint()?;
+    let from = match &a.from {
+        Some(p) => Some(run.stage(week::load(p, &loaded.profile, &loaded.dir))?),
+        None => weeks.last().cloned(),
+    };
+    let reports = loaded.dir.join("reports");
+    let Some(iso) = target_week(&loaded, a.week, weeks.last().map(|w| w.iso)) else {
+        return Err(Diagnostic::error(
+            &loaded.src.path,
+            "no week to write: `deal.signed` is not a valid date",
+        )
+        .hint("give the week with `--week 2026-W50`")
+        .into());
+    };
+    let path = reports.join(format!("{}.yaml", iso.label()));
+    if path.exists() {
+        return Err(Diagnostic::error(
+            &path,
+            format!(
+                "`{}` already exists; `week new` never overwrites a week file",
+                path.display()
+            ),
+        )
+        .hint("edit that file, or choose another week with `--week`")
+        .into());
+    }
+    let copies = match &a.photos {
+        Some(dir) => run.stage(photos::copies(dir, &reports.join("photos")))?,
+        None => Vec::new(),
+    };
+    let text = new_week_text(&loaded, &weeks, from.as_ref(), iso, &copies);
+    let mut outs = copies;
+    outs.push(Output {
+        path: path.clone(),
+        bytes: text.into_bytes(),
+    });
+    let inputs: Vec<PathBuf> = std::iter::once(loaded.src.path.clone())
+        .chain(week_files(&loaded))
+        .collect();
+    super::write(&mut run, &outs, &inputs)?;
+    eprintln!(
+        "next: edit {} (every FILL IN, the actual %), then `dealguard report {}`",
+        path.display(),
+        path.display()
+    );
+    run.finish()
+}
+
+/// The text of the new week file.
+fn new_week_text(
+    loaded: &Loaded,
+    weeks: &[LoadedWeek],
+    from: Option<&LoadedWeek>,
+    iso: IsoWeek,
+    copies: &[Output],
+) -> String {
+    let p = &loaded.profile;
+    let day = iso.day(p.channels.reports.weekday.iso());
+    let carried = draft::carry(p, from.map(|w| &w.week), iso, day);
+    let used: BTreeSet<PathBuf> = weeks
+        .iter()
+        .chain(from)
+        .flat_map(|w| w.photo_files.iter().map(|f| f.path.clone()))
+        .collect();
+    // The stage in progress: the first not finished by last week's actuals.
+    let current = carried
+        .progress
+        .iter()
+        .find(|r| r.actual < 100.0)
+        .or(carried.progress.last())
+        .map_or(String::new(), |r| r.stage.clone());
+    let cx = photos::Context {
+        iso,
+        stage_ids: p.production.stages.iter().map(|s| s.id.as_str()).collect(),
+        current,
+        used,
+    };
+    let found = photos::find(&loaded.dir.join("reports"), copies, &cx);
+    let head = write::Head {
+        deal_id: &p.deal.id,
+        from: from
+            .and_then(|w| w.src.path.file_name())
+            .map(|n| n.to_string_lossy().into_owned()),
+        day,
+        fill: draft::restrict(&profile::Text::same(week::FILL_IN), p),
+    };
+    write::week_file(&head, &carried, iso, &found)
+}
+
+/// `status`: one line per week file — week, status, planned and actual completion, forecast
+/// shipment, and what is still to fill.
+pub(super) fn status_cmd(deal: &Path) -> Outcome {
+    let mut run = Run::new();
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    run.checkpoint()?;
+    let weeks = load_weeks(&loaded, &mut run);
+    let mut out = format!(
+        "{:<9}  {:<9}  {:>7}  {:>7}  forecast\n",
+        "week", "status", "planned", "actual"
+    );
+    for w in &weeks {
+        let (planned, actual) = crate::report::compose::overall(&loaded.profile, w);
+        let status = match w.week.status {
+            week::Status::OnTrack => "on_track",
+            week::Status::AtRisk => "at_risk",
+            week::Status::Delayed => "delayed",
+        };
+        let fill = match w.unfilled.len() {
+            0 => String::new(),
+            n => format!("  draft: {n} to fill"),
+        };
+        out.push_str(&format!(
+            "{:<9}  {:<9}  {:>6.1}%  {:>6.1}%  {}{fill}\n",
+            w.iso.label(),
+            status,
+            planned,
+            actual,
+            w.week.forecast_ship.raw
+        ));
+    }
+    if weeks.is_empty() {
+        out.push_str("no week files in reports/ yet: `dealguard week new` writes the first\n");
+    }
+    // The week files' own warnings (such as fields to fill) are shown by `check`, not here.
+    if let Err(e) = super::to_stdout(out.into_bytes()) {
+        run.problems.extend(e);
+    }
+    run.finish()
+}

@@ -1,0 +1,215 @@
+//! The weekly routine: `week new` from the bundled example (carry-over, planned % from the
+//! stage dates, new photos with their EXIF dates, never overwriting), fill-in markers that
+//! `check` warns about and `report` waits for (or `--draft`, with a DRAFT band), `status`.
+
+use crate::photos::{jpeg, scene};
+use crate::support::{copy_dir, dealguard, ok, root};
+use lopdf::Document;
+use std::path::Path;
+
+/// A JPEG with an EXIF DateTimeOriginal (`YYYY:MM:DD HH:MM:SS`) in the Exif sub-IFD,
+/// little-endian (the orientation helper writes big-endian).
+fn with_date_taken(jpeg: &[u8], when: &str) -> Vec<u8> {
+    assert_eq!(when.len(), 19);
+    // IFD0 at 8: one entry, 0x8769 LONG → the Exif IFD at 26; it has one entry, 0x9003 ASCII
+    // of 20 bytes at 44.
+    let mut tiff = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    tiff.extend_from_slice(&[1, 0, 0x69, 0x87, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0]);
+    tiff.extend_from_slice(&[1, 0, 0x03, 0x90, 2, 0, 20, 0, 0, 0, 44, 0, 0, 0, 0, 0, 0, 0]);
+    tiff.extend_from_slice(when.as_bytes());
+    tiff.push(0);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&tiff);
+    let len = u16::try_from(app1.len() + 2).unwrap();
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+fn pdf_text(path: &Path) -> String {
+    let doc = Document::load(path).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap_or_default()
+}
+
+/// The example in a temp dir, with one new photo of week 50 (named for its stage) and one of
+/// week 48 in reports/photos/.
+fn example() -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("examples/nordic-home"), t.path());
+    let photos = t.path().join("reports/photos");
+    let base = jpeg(&scene(64, 48, 7), 80);
+    std::fs::write(
+        photos.join("polishing-line-2.jpg"),
+        with_date_taken(&base, "2026:12:08 10:15:00"),
+    )
+    .unwrap();
+    std::fs::write(
+        photos.join("old-shot.jpg"),
+        with_date_taken(&base, "2026:11:25 09:00:00"),
+    )
+    .unwrap();
+    t
+}
+
+#[test]
+fn week_new_carries_over_computes_plan_and_lists_new_photos() {
+    let t = example();
+    let dir = t.path();
+    let r = dealguard(dir, &["week", "new"]);
+    ok(&r);
+    let text = std::fs::read_to_string(dir.join("reports/2026-W50.yaml")).unwrap();
+    assert!(text.contains("week: 2026-W50"), "{text}");
+    assert!(text.contains("number: 4"), "{text}");
+    // Actuals carried from W49; planned from the stage dates on Friday 2026-12-11: cutting
+    // runs 2026-12-04 → 2026-12-18, 7 of 14 days = 50 %; materials ended 12-04 = 100 %.
+    assert!(
+        text.contains("- stage: cutting\n    planned: 50\n    actual: 35\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- stage: materials\n    planned: 100\n    actual: 95\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- stage: polishing\n    planned: 0\n"),
+        "{text}"
+    );
+    // Open items: the plan items due on or after 2026-12-07 (all three), the rivets not yet
+    // received, buyer actions and issues; received materials dropped.
+    assert!(text.contains("Finish cutting and deep drawing"), "{text}");
+    assert!(text.contains("PO-M-2244"), "{text}");
+    assert!(!text.contains("PO-M-2231"), "{text}");
+    assert!(text.contains("Confirm handle sample by 9 Dec"), "{text}");
+    assert!(text.contains("Polishing line 2 down"), "{text}");
+    // The new photo with its EXIF date and the stage of its file name; W48's commented out;
+    // none of W49's.
+    assert!(
+        text.contains("  - file: photos/polishing-line-2.jpg\n"),
+        "{text}"
+    );
+    assert!(text.contains("    stage: polishing"), "{text}");
+    assert!(text.contains("    taken: 2026-12-08"), "{text}");
+    assert!(text.contains("# - file: photos/old-shot.jpg"), "{text}");
+    assert!(!text.contains("w49-"), "{text}");
+    assert!(
+        text.contains("summary:\n  en: FILL IN\n  zh: FILL IN\n"),
+        "{text}"
+    );
+
+    // It checks, with warnings for what is still to fill.
+    let r = dealguard(dir, &["check", "reports/2026-W50.yaml"]);
+    ok(&r);
+    assert!(
+        r.stderr
+            .contains("warning: `summary.en`: still says `FILL IN`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("photos[0].caption.en"), "{}", r.stderr);
+
+    // Never over an existing file.
+    let r = dealguard(dir, &["week", "new", "--week", "2026-W50"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("never overwrites"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("reports/2026-W50.yaml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn report_waits_for_fill_ins_unless_draft_and_status_lists_weeks() {
+    let t = example();
+    let dir = t.path();
+    ok(&dealguard(dir, &["week", "new"]));
+    let r = dealguard(dir, &["report", "reports/2026-W50.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error: `summary.en`: still says `FILL IN`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !dir.join("out").exists() || std::fs::read_dir(dir.join("out")).unwrap().next().is_none()
+    );
+
+    let r = dealguard(dir, &["report", "--draft", "reports/2026-W50.yaml"]);
+    ok(&r);
+    let pdf = dir.join("out/NH-2026-0148-report-2026-W50-en+zh.pdf");
+    let draft = pdf_text(&pdf);
+    let pages = Document::load(&pdf).unwrap().get_pages().len();
+    assert!(pages >= 2);
+    assert_eq!(draft.matches("DRAFT").count(), pages, "{draft}");
+
+    // Filled in, the report is made without a band; W49's report has none either.
+    let week = dir.join("reports/2026-W50.yaml");
+    let filled = std::fs::read_to_string(&week)
+        .unwrap()
+        .replace("FILL IN", "Polishing started");
+    std::fs::write(&week, filled).unwrap();
+    ok(&dealguard(dir, &["report", "reports/2026-W50.yaml"]));
+    assert!(!pdf_text(&pdf).contains("DRAFT"));
+
+    let r = dealguard(dir, &["status"]);
+    ok(&r);
+    let rows: Vec<Vec<&str>> = r
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), 3, "{}", r.stdout);
+    assert_eq!(rows[0], ["week", "status", "planned", "actual", "forecast"]);
+    // W49 as written: planned (100 + 40 + 10) / 5, actual (95 + 35) / 5.
+    assert_eq!(
+        rows[1],
+        ["2026-W49", "at_risk", "30.0%", "26.0%", "2027-01-18"]
+    );
+    // W50: planned from the dates (100 + 50 + 0 + 0 + 0) / 5, actual as edited (carried).
+    assert_eq!(
+        rows[2],
+        ["2026-W50", "at_risk", "30.0%", "26.0%", "2027-01-18"]
+    );
+}
+
+#[test]
+fn week_new_copies_photos_from_a_folder() {
+    let t = example();
+    let dir = t.path();
+    let phone = tempfile::tempdir().unwrap();
+    std::fs::create_dir(phone.path().join("packing")).unwrap();
+    let base = jpeg(&scene(48, 32, 3), 80);
+    std::fs::write(
+        phone.path().join("packing/box.jpg"),
+        with_date_taken(&base, "2026:12:10 16:00:00"),
+    )
+    .unwrap();
+    let phone_dir = phone.path().to_str().unwrap();
+    let r = dealguard(dir, &["week", "new", "--photos", phone_dir]);
+    ok(&r);
+    assert!(dir.join("reports/photos/packing/box.jpg").is_file());
+    let text = std::fs::read_to_string(dir.join("reports/2026-W50.yaml")).unwrap();
+    assert!(
+        text.contains("  - file: photos/packing/box.jpg\n"),
+        "{text}"
+    );
+    assert!(text.contains("    stage: packing"), "{text}");
+    assert!(text.contains("    taken: 2026-12-10"), "{text}");
+    ok(&dealguard(dir, &["check", "reports/2026-W50.yaml"]));
+}
+
+#[test]
+fn init_shows_the_weekly_routine_and_week_new_follows_its_week() {
+    let t = tempfile::tempdir().unwrap();
+    let r = dealguard(t.path(), &["init", "d"]);
+    ok(&r);
+    assert!(r.stdout.contains("week new"), "{}", r.stdout);
+    let d = t.path().join("d");
+    ok(&dealguard(&d, &["week", "new"]));
+    assert!(d.join("reports/2026-W50.yaml").is_file());
+    ok(&dealguard(&d, &["check", "reports/2026-W50.yaml"]));
+}
