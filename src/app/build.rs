@@ -3,8 +3,8 @@
 //! since the last build (`out/.dealguard-build.yaml`).
 
 use super::documents::{
-    contract_docs, file_name, letter_docs, render_week, reply_date, report_name, week_files,
-    week_warnings,
+    contract_docs, file_name, letter_docs, render_week, reply_date, report_docs, report_name,
+    week_files, week_warnings,
 };
 use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
 use crate::clauses::Selection;
@@ -303,12 +303,15 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
             if let Err(d) = fed {
                 return Done::Failed(d.into());
             }
-            let name = report_name(&p.loaded, wk.iso, &p.langs);
+            let formats = &prof.output.formats.report;
+            h.update(format!("{formats:?}").as_bytes());
+            let name = |f: Format| report_name(&p.loaded, wk.iso, &p.langs, f);
             let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
-            let done = render(vec![name.clone()], h, &|| {
-                let (_, bytes, _) =
-                    render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
-                Ok((vec![(name.clone(), bytes)], Problems::new()))
+            let done = render(formats.iter().map(|f| name(*f)).collect(), h, &|| {
+                let (wk, pdf, _) = render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates)?;
+                let docs = report_docs(&p.loaded, &wk, pdf, &p.langs, &p.templates, formats)?;
+                let files = docs.into_iter().map(|(f, b)| (name(f), b)).collect();
+                Ok((files, Problems::new()))
             });
             match done {
                 Done::Written(files, mut w) => {

@@ -53,6 +53,15 @@ pub enum LetterFormat {
     Pdf,
 }
 
+/// Formats of the weekly report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// The report PDF.
+    Pdf,
+    /// The mail to the buyer's contacts with the PDF attached.
+    Eml,
+}
+
 /// Formats of the reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReplyFormat {
@@ -100,6 +109,15 @@ impl From<LetterFormat> for Format {
             LetterFormat::Html => Format::Html,
             LetterFormat::Eml => Format::Eml,
             LetterFormat::Pdf => Format::Pdf,
+        }
+    }
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Pdf => Format::Pdf,
+            ReportFormat::Eml => Format::Eml,
         }
     }
 }
@@ -246,10 +264,20 @@ pub struct ReportArgs {
     /// The report's languages (labels are bilingual in en+zh).
     #[command(flatten)]
     pub lang: LangArg,
+    /// Output formats, comma-separated: the PDF, and the mail to the buyer with it attached.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<ReportFormat>,
     /// Where to write (a file or folder; a PDF never goes to standard output).
     #[command(flatten)]
     pub output: OutputArg,
     /// The font of the PDF.
     #[command(flatten)]
     pub font: FontArg,
+}
+
+impl ReportArgs {
+    /// The formats asked for, each once.
+    pub fn formats(&self) -> Vec<Format> {
+        formats(&self.format)
+    }
 }

@@ -63,6 +63,9 @@ pub struct Formats {
     /// Reply to a credential request: `md`, `txt`, `html`.
     #[serde(default = "default_reply_formats")]
     pub reply: Vec<Format>,
+    /// Weekly report: `pdf`, `eml` (the mail to the buyer with the PDF attached).
+    #[serde(default = "default_report_formats")]
+    pub report: Vec<Format>,
 }
 
 impl Default for Formats {
@@ -71,6 +74,7 @@ impl Default for Formats {
             contract: default_contract_formats(),
             letter: default_letter_formats(),
             reply: default_reply_formats(),
+            report: default_report_formats(),
         }
     }
 }
@@ -121,6 +125,8 @@ pub const LETTER_FORMATS: [Format; 5] = [
 ];
 /// Formats of the reply.
 pub const REPLY_FORMATS: [Format; 3] = [Format::Md, Format::Txt, Format::Html];
+/// Formats of the weekly report.
+pub const REPORT_FORMATS: [Format; 2] = [Format::Pdf, Format::Eml];
 
 fn default_contract_formats() -> Vec<Format> {
     vec![Format::Md, Format::Pdf]
@@ -132,6 +138,10 @@ fn default_letter_formats() -> Vec<Format> {
 
 fn default_reply_formats() -> Vec<Format> {
     vec![Format::Md, Format::Txt]
+}
+
+fn default_report_formats() -> Vec<Format> {
+    vec![Format::Pdf]
 }
 
 /// The order: number, goods, dates, languages.

@@ -1,6 +1,7 @@
 //! Render stage: the weekly progress report (week file → blocks → laid-out pages → PDF bytes).
 
 pub mod compose;
+pub mod mail;
 
 use crate::diag::{Diagnostic, Problems};
 use crate::pdf::font::Fonts;
@@ -135,6 +136,33 @@ fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels)
     }
 }
 
+/// When the report goes out: `SOURCE_DATE_EPOCH`, else the deal's report weekday of the ISO
+/// week at `hour` UTC.
+fn timestamp(loaded: &Loaded, week: &LoadedWeek, source_date: Option<i64>, hour: i64) -> i64 {
+    let weekday = loaded.profile.channels.reports.weekday.iso();
+    let day = week.iso.monday().plus_days(i64::from(weekday) - 1);
+    source_date.unwrap_or(day.days_since_epoch() * 86_400 + hour * 3600)
+}
+
+/// The report as an e-mail to the buyer with `pdf` attached as `filename`, dated like the
+/// report (at 01:00 UTC, 09:00 in China, as the letter).
+pub fn mail(
+    loaded: &Loaded,
+    week: &LoadedWeek,
+    langs: &Langs,
+    templates: &Templates,
+    (pdf, filename): (&[u8], &str),
+    source_date: Option<i64>,
+) -> Result<Vec<u8>, Problems> {
+    let labels = Labels::load(templates, "report-labels.yaml", langs)?;
+    let m = mail::Mail {
+        pdf,
+        filename,
+        timestamp: timestamp(loaded, week, source_date, 1),
+    };
+    Ok(mail::eml(&loaded.profile, week, langs, &labels, &m))
+}
+
 /// Renders the report PDF. (Missing glyphs are checked apart, by `render::glyphs`, so that
 /// `build` warns about a report it skips as unchanged.)
 pub fn render(
@@ -178,12 +206,7 @@ pub fn render(
         fonts,
     );
     let p = &loaded.profile;
-    // The report is dated the day it goes out: the deal's report weekday of that ISO week.
-    let day = week
-        .iso
-        .monday()
-        .plus_days(i64::from(p.channels.reports.weekday.iso()) - 1);
-    let timestamp = source_date.unwrap_or(day.days_since_epoch() * 86_400);
+    let timestamp = timestamp(loaded, week, source_date, 0);
     let meta = Meta {
         title: format!(
             "{} — {} {} #{}",

@@ -302,6 +302,11 @@ fn check_output(c: &mut Checker, p: &Profile) {
             &p.output.formats.reply,
             &crate::profile::deal::REPLY_FORMATS[..],
         ),
+        (
+            "report",
+            &p.output.formats.report,
+            &crate::profile::deal::REPORT_FORMATS[..],
+        ),
     ] {
         for (i, f) in list.iter().enumerate() {
             if !allowed.contains(f) {

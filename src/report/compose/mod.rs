@@ -152,7 +152,8 @@ pub fn overall(profile: &Profile, week: &LoadedWeek) -> (f64, f64) {
     (p / n, a / n)
 }
 
-fn pct(v: f64) -> String {
+/// A percentage as the report writes it: `45%`, `45.5%`.
+pub fn pct(v: f64) -> String {
     if (v - v.round()).abs() < 0.05 {
         format!("{:.0}%", v)
     } else {
