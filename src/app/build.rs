@@ -3,8 +3,8 @@
 //! since the last build (`out/.dealguard-build.yaml`).
 
 use super::documents::{
-    contract_docs, file_name, letter_docs, render_week, reply_date, report_docs, report_name,
-    week_files, week_warnings,
+    contract_docs, earlier_files, file_name, letter_docs, render_week, reply_date, report_docs,
+    report_name, week_files, week_warnings,
 };
 use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
 use crate::clauses::Selection;
@@ -294,12 +294,16 @@ fn run_job(ctx: &Ctx, job: &Job) -> Done {
             };
             // Photos count by name and content, read in pieces: the week holds no photo bytes.
             let max_photo = crate::pdf::photo::Limits::default().max_bytes;
-            let fed = feed_file(&mut h, path).and_then(|()| {
-                wk.photo_files.iter().try_for_each(|f| {
-                    h.update(f.path.to_string_lossy().as_bytes());
-                    feed_content(&mut h, &f.path, max_photo)
-                })
-            });
+            // The earlier weeks draw the trend: they are inputs too.
+            let earlier = earlier_files(&p.loaded, wk.iso);
+            let fed = feed_file(&mut h, path)
+                .and_then(|()| earlier.iter().try_for_each(|w| feed_file(&mut h, w)))
+                .and_then(|()| {
+                    wk.photo_files.iter().try_for_each(|f| {
+                        h.update(f.path.to_string_lossy().as_bytes());
+                        feed_content(&mut h, &f.path, max_photo)
+                    })
+                });
             if let Err(d) = fed {
                 return Done::Failed(d.into());
             }

@@ -285,9 +285,51 @@ pub(crate) fn render_week(
     templates: &crate::render::templates::Templates,
 ) -> Result<(LoadedWeek, Vec<u8>, Problems), Problems> {
     let wk = week::load(path, &loaded.profile, &loaded.dir)?;
-    let bytes = crate::report::render(loaded, &wk, langs, fonts, templates, source_date())?;
-    let warnings = week_warnings(&wk, langs, fonts);
+    let (earlier, mut warnings) = earlier_weeks(loaded, wk.iso);
+    let bytes = crate::report::render_with(
+        loaded,
+        (&wk, &earlier),
+        langs,
+        fonts,
+        templates,
+        source_date(),
+    )?;
+    warnings.extend(week_warnings(&wk, langs, fonts));
     Ok((wk, bytes, warnings))
+}
+
+/// The week files in `reports/` named for an ISO week before `iso`, oldest first: the
+/// report's trend is drawn from them.
+pub(crate) fn earlier_files(loaded: &Loaded, iso: IsoWeek) -> Vec<PathBuf> {
+    // `week_files` is sorted by name, and `YYYY-Www` names sort by week.
+    week_files(loaded)
+        .into_iter()
+        .filter(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(IsoWeek::parse)
+                .is_some_and(|w| w < iso)
+        })
+        .collect()
+}
+
+/// The earlier weeks, loaded; one that cannot be is left out of the trend with a warning
+/// (its own problems show when its report is made).
+fn earlier_weeks(loaded: &Loaded, iso: IsoWeek) -> (Vec<LoadedWeek>, Problems) {
+    let mut weeks = Vec::new();
+    let mut warnings = Problems::new();
+    for path in earlier_files(loaded, iso) {
+        match week::load(&path, &loaded.profile, &loaded.dir) {
+            Ok(w) if w.iso < iso => weeks.push(w),
+            Ok(_) => {}
+            Err(_) => warnings.push(
+                Diagnostic::warning(&path, "has errors, so the progress trend leaves it out")
+                    .hint("run `dealguard report` on it to see them"),
+            ),
+        }
+    }
+    weeks.sort_by_key(|w| w.iso);
+    (weeks, warnings)
 }
 
 /// A loaded week's warnings: its checks, and characters no font has.

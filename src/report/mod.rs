@@ -163,11 +163,24 @@ pub fn mail(
     Ok(mail::eml(&loaded.profile, week, langs, &labels, &m))
 }
 
-/// Renders the report PDF. (Missing glyphs are checked apart, by `render::glyphs`, so that
-/// `build` warns about a report it skips as unchanged.)
+/// Renders the report PDF of a week on its own (no trend). (Missing glyphs are checked apart,
+/// by `render::glyphs`, so that `build` warns about a report it skips as unchanged.)
 pub fn render(
     loaded: &Loaded,
     week: &LoadedWeek,
+    langs: &Langs,
+    fonts: &Fonts,
+    templates: &Templates,
+    source_date: Option<i64>,
+) -> Result<Vec<u8>, Problems> {
+    render_with(loaded, (week, &[]), langs, fonts, templates, source_date)
+}
+
+/// Renders the report PDF of `week` with the deal's `earlier` weeks (oldest first), which
+/// give the trend: the chart and each stage's change since the previous report.
+pub fn render_with(
+    loaded: &Loaded,
+    (week, earlier): (&LoadedWeek, &[LoadedWeek]),
     langs: &Langs,
     fonts: &Fonts,
     templates: &Templates,
@@ -196,6 +209,7 @@ pub fn render(
         labels: &labels,
         photos,
         qr,
+        earlier,
     };
     let blocks: Vec<Block> = compose::blocks(&input);
     let mut pages = layout::layout(&blocks, &frame, fonts);

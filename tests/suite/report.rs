@@ -527,3 +527,73 @@ fn build_writes_the_report_mail_when_the_profile_asks() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("the report has no `md` format"), "{err}");
 }
+
+/// Week `week` (number `n`) made from the example's W49 with cutting at `cutting` percent.
+fn other_week(dir: &Path, week: &str, n: u32, cutting: u32) {
+    let w49 = std::fs::read_to_string(dir.join("reports/2026-W49.yaml")).unwrap();
+    let text = w49
+        .replace("week: 2026-W49", &format!("week: {week}"))
+        .replace("number: 3", &format!("number: {n}"))
+        .replace("    actual: 35", &format!("    actual: {cutting}"));
+    assert_ne!(text, w49);
+    std::fs::write(dir.join(format!("reports/{week}.yaml")), text).unwrap();
+}
+
+/// Line-drawing operators (`l`) in the content streams of the first page.
+fn line_ops(pdf: &[u8]) -> usize {
+    let doc = Document::load_mem(pdf).unwrap();
+    let first = *doc.get_pages().values().next().unwrap();
+    let content = doc.get_and_decode_page_content(first).unwrap();
+    content
+        .operations
+        .iter()
+        .filter(|o| o.operator == "l")
+        .count()
+}
+
+#[test]
+fn trend_chart_and_stage_changes_from_the_second_week_on() {
+    let t = deal();
+    let alone = report(t.path(), "reports/2026-W49.yaml", &[]);
+    let text = page_texts(&Document::load_mem(&alone).unwrap()).join("\n");
+    assert!(
+        !text.contains("Overall completion by week"),
+        "no chart in week 1"
+    );
+    assert!(!text.contains("+20%") && !text.contains("±0%"));
+    other_week(t.path(), "2026-W48", 2, 15);
+    let w49 = report(t.path(), "reports/2026-W49.yaml", &[]);
+    other_week(t.path(), "2026-W50", 4, 55);
+    let w50 = report(t.path(), "reports/2026-W50.yaml", &[]);
+    let pages = page_texts(&Document::load_mem(&w50).unwrap());
+    let first = &pages[0];
+    for want in [
+        "Overall completion by week",
+        "每周总体完成度",
+        "W48",
+        "W49",
+        "W50",
+        "W02",
+        "ship 2027-01-15",
+        "出货 2027-01-15",
+        // Cutting went from 35% to 55%; the others did not move.
+        "+20%",
+        "±0%",
+        "change since the previous report",
+    ] {
+        assert!(first.contains(want), "{want:?} not on page 1:\n{first}");
+    }
+    // Axes, grid, two series (one of them dashed), the ship rule: many more lines.
+    assert!(
+        line_ops(&w50) > line_ops(&alone) + 40,
+        "{} vs {}",
+        line_ops(&w50),
+        line_ops(&alone)
+    );
+    // The W49 report has W48 before it: +20% for cutting (15% → 35%).
+    let text = page_texts(&Document::load_mem(&w49).unwrap()).join("\n");
+    assert!(text.contains("Overall completion by week") && text.contains("+20%"));
+    // A week after the report's own is not in its trend.
+    let again = report(t.path(), "reports/2026-W49.yaml", &[]);
+    assert!(again == w49, "W50 changed the W49 report");
+}
