@@ -597,3 +597,28 @@ fn trend_chart_and_stage_changes_from_the_second_week_on() {
     let again = report(t.path(), "reports/2026-W49.yaml", &[]);
     assert!(again == w49, "W50 changed the W49 report");
 }
+
+#[test]
+fn build_remakes_a_report_when_an_earlier_week_changes() {
+    let t = deal();
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("report-2026-W49"), "unchanged: {err}");
+    other_week(t.path(), "2026-W48", 2, 15);
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("report-2026-W48") && err.contains("report-2026-W49"),
+        "{err}"
+    );
+    // A later week does not touch it.
+    other_week(t.path(), "2026-W50", 4, 55);
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("report-2026-W49") && err.contains("report-2026-W50"),
+        "{err}"
+    );
+}

@@ -79,7 +79,7 @@ pub(super) fn items(c: &Chart, width: Pt, fonts: &Fonts) -> Vec<Item> {
     let widest = c.x_labels.iter().map(|s| text_w(s)).fold(0.0, f32::max);
     let every = ((widest + 4.0) / step).ceil().max(1.0) as usize;
     for (i, s) in c.x_labels.iter().enumerate() {
-        if i % every == 0 || i + 1 == c.x_labels.len() && every == 1 {
+        if i % every == 0 {
             let cx = x(i as f32);
             out.push(line((cx, y1), (cx, y1 + 2.0), c.grid, 0.6));
             out.push(text(
@@ -192,4 +192,95 @@ fn line((x1, y1): (Pt, Pt), (x2, y2): (Pt, Pt), color: Rgb, width: Pt) -> Item {
 
 fn text(x: Pt, y: Pt, text: String, style: Style) -> Item {
     Item::Text { x, y, text, style }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(slots: usize, dashed: bool) -> Chart {
+        Chart {
+            height: 150.0,
+            x_labels: (0..slots).map(|i| format!("W{:02}", i + 1)).collect(),
+            series: vec![Series {
+                name: "Actual".into(),
+                points: vec![(0.0, 10.0), (1.0, 30.0), (2.0, 45.0)],
+                color: Rgb::BLACK,
+                dashed,
+                filled: true,
+            }],
+            rule: Some((slots as f32 - 1.0, "ship".into())),
+            label: Style::new(6.5, Rgb::BLACK),
+            grid: Rgb::BLACK,
+        }
+    }
+
+    fn lines(items: &[Item]) -> usize {
+        items
+            .iter()
+            .filter(|i| matches!(i, Item::Line { .. }))
+            .count()
+    }
+
+    fn texts(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dashed_series_are_cut_into_segments_and_marks_stay_in_the_box() {
+        let fonts = Fonts::builtin().unwrap();
+        let solid = items(&chart(8, false), 480.0, &fonts);
+        let dashed = items(&chart(8, true), 480.0, &fonts);
+        assert!(lines(&dashed) > lines(&solid) + 10);
+        // Three marks and one in the legend, all inside the chart.
+        let marks: Vec<_> = solid
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { x, y, w, h, .. } => Some((*x, *y, *w, *h)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(marks.len(), 4);
+        for (x, y, w, h) in marks {
+            assert!(x >= 0.0 && x + w <= 480.0 && y >= 0.0 && y + h <= 150.0);
+        }
+        let t = texts(&solid);
+        for want in ["0%", "100%", "W01", "W08", "ship", "Actual"] {
+            assert!(t.iter().any(|s| s == want), "{want} in {t:?}");
+        }
+    }
+
+    #[test]
+    fn crowded_slot_labels_are_thinned() {
+        let fonts = Fonts::builtin().unwrap();
+        let t = texts(&items(&chart(100, false), 480.0, &fonts));
+        let weeks = t.iter().filter(|s| s.starts_with('W')).count();
+        assert!((10..=50).contains(&weeks), "{weeks} labels");
+    }
+
+    #[test]
+    fn dashes_follow_the_pattern_across_corners() {
+        let segs = dashed(
+            &[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)],
+            Rgb::BLACK,
+            1.0,
+            (4.0, 2.0),
+        );
+        // 20 points of path in 6-point periods: on 0–4, 6–10, 12–16, 18–20.
+        assert_eq!(segs.len(), 4);
+        let drawn: f32 = segs
+            .iter()
+            .map(|s| match s {
+                Item::Line { x1, y1, x2, y2, .. } => ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt(),
+                _ => 0.0,
+            })
+            .sum();
+        assert!((drawn - 14.0).abs() < 1e-3, "{drawn}");
+    }
 }
