@@ -4,8 +4,8 @@
 //! the staff briefing and the call-back record (`output.formats.briefing`, `.callback_form`).
 
 use super::documents::{
-    contract_docs, file_name, letter_docs, render_week, reply_date, report_name, week_files,
-    week_warnings,
+    contract_docs, earlier_files, file_name, letter_docs, render_week, reply_date, report_docs,
+    report_name, week_files, week_warnings,
 };
 use super::verify::{briefing_docs, callback_doc};
 use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
@@ -347,20 +347,29 @@ fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
     };
     // Photos count by name and content, read in pieces: the week holds no photo bytes.
     let max_photo = crate::pdf::photo::Limits::default().max_bytes;
-    let fed = feed_file(&mut h, path).and_then(|()| {
-        wk.photo_files.iter().try_for_each(|f| {
-            h.update(f.path.to_string_lossy().as_bytes());
-            feed_content(&mut h, &f.path, max_photo)
-        })
-    });
+    // The earlier weeks draw the trend: they are inputs too.
+    let earlier = earlier_files(&p.loaded, wk.iso);
+    let fed = feed_file(&mut h, path)
+        .and_then(|()| earlier.iter().try_for_each(|w| feed_file(&mut h, w)))
+        .and_then(|()| {
+            wk.photo_files.iter().try_for_each(|f| {
+                h.update(f.path.to_string_lossy().as_bytes());
+                feed_content(&mut h, &f.path, max_photo)
+            })
+        });
     if let Err(d) = fed {
         return Done::Failed(d.into());
     }
-    let name = report_name(&p.loaded, wk.iso, &p.langs);
+    let formats = &p.loaded.profile.output.formats.report;
+    h.update(format!("{formats:?}").as_bytes());
+    let name = |f: Format| report_name(&p.loaded, wk.iso, &p.langs, f);
+    let names: Vec<_> = formats.iter().map(|f| name(*f)).collect();
     let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
-    let done = ctx.render(std::slice::from_ref(&name), h, &|| {
-        let (_, bytes, _) = render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates, false)?;
-        Ok((vec![(name.clone(), bytes)], Problems::new()))
+    let done = ctx.render(&names, h, &|| {
+        let (wk, pdf, _) = render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates, false)?;
+        let docs = report_docs(&p.loaded, &wk, pdf, &p.langs, &p.templates, formats)?;
+        let files = docs.into_iter().map(|(f, b)| (name(f), b)).collect();
+        Ok((files, Problems::new()))
     });
     match done {
         Done::Written(files, mut w) => {

@@ -57,6 +57,15 @@ pub enum LetterFormat {
     Pdf,
 }
 
+/// Formats of the weekly report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// The report PDF.
+    Pdf,
+    /// The mail to the buyer's contacts with the PDF attached.
+    Eml,
+}
+
 /// Formats of the reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReplyFormat {
@@ -104,6 +113,15 @@ impl From<LetterFormat> for Format {
             LetterFormat::Html => Format::Html,
             LetterFormat::Eml => Format::Eml,
             LetterFormat::Pdf => Format::Pdf,
+        }
+    }
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Pdf => Format::Pdf,
+            ReportFormat::Eml => Format::Eml,
         }
     }
 }
@@ -250,6 +268,9 @@ pub struct ReportArgs {
     /// The report's languages (labels are bilingual in en+zh).
     #[command(flatten)]
     pub lang: LangArg,
+    /// Output formats, comma-separated: the PDF, and the mail to the buyer with it attached.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<ReportFormat>,
     /// Where to write (a file or folder; a PDF never goes to standard output).
     #[command(flatten)]
     pub output: OutputArg,
@@ -259,4 +280,11 @@ pub struct ReportArgs {
     /// Make the PDF even though fields still say `FILL IN`; every page then carries a DRAFT band.
     #[arg(long)]
     pub draft: bool,
+}
+
+impl ReportArgs {
+    /// The formats asked for, each once.
+    pub fn formats(&self) -> Vec<Format> {
+        formats(&self.format)
+    }
 }

@@ -62,9 +62,9 @@ pub enum Command {
         after_help = "Example:\n  dealguard --deal examples/nordic-home/deal.yaml build\n\nOutputs whose inputs have not changed are skipped (out/.dealguard-build.yaml);\nediting or touching an input rebuilds what depends on it. --force rebuilds everything."
     )]
     Build(BuildArgs),
-    /// The weekly progress-report PDF for one week file.
+    /// The weekly progress-report PDF for one week file, and the mail to the buyer with it.
     #[command(
-        after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf"
+        after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf\n  dealguard report reports/2026-W49.yaml --format pdf,eml   # also the .eml, PDF attached"
     )]
     Report(ReportArgs),
     /// The weekly routine: `week new` writes the next week's file to edit.
@@ -223,7 +223,7 @@ impl Cli {
             Command::Contract(a) => ("contract", &a.output, a.formats()),
             Command::Letter(a) => ("letter", &a.output, a.formats()),
             Command::Reply(a) => ("reply", &a.output, a.formats()),
-            Command::Report(a) => ("report", &a.output, vec![Format::Pdf]),
+            Command::Report(a) => ("report", &a.output, a.formats()),
             Command::Briefing(a) => ("briefing", &a.output, a.formats()),
             Command::CallbackForm(a) => ("callback-form", &a.output, vec![Format::Pdf]),
             _ => return Ok(()),

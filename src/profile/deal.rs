@@ -70,6 +70,9 @@ pub struct Formats {
     /// Call-back record: `pdf` (`[]` builds none).
     #[serde(default = "default_callback_formats")]
     pub callback_form: Vec<Format>,
+    /// Weekly report: `pdf`, `eml` (the mail to the buyer with the PDF attached).
+    #[serde(default = "default_report_formats")]
+    pub report: Vec<Format>,
 }
 
 impl Default for Formats {
@@ -80,6 +83,7 @@ impl Default for Formats {
             reply: default_reply_formats(),
             briefing: default_briefing_formats(),
             callback_form: default_callback_formats(),
+            report: default_report_formats(),
         }
     }
 }
@@ -134,6 +138,8 @@ pub const REPLY_FORMATS: [Format; 3] = [Format::Md, Format::Txt, Format::Html];
 pub const BRIEFING_FORMATS: [Format; 2] = [Format::Md, Format::Pdf];
 /// Formats of the call-back record.
 pub const CALLBACK_FORMATS: [Format; 1] = [Format::Pdf];
+/// Formats of the weekly report.
+pub const REPORT_FORMATS: [Format; 2] = [Format::Pdf, Format::Eml];
 
 fn default_contract_formats() -> Vec<Format> {
     vec![Format::Md, Format::Pdf]
@@ -153,6 +159,10 @@ fn default_briefing_formats() -> Vec<Format> {
 
 fn default_callback_formats() -> Vec<Format> {
     CALLBACK_FORMATS.to_vec()
+}
+
+fn default_report_formats() -> Vec<Format> {
+    vec![Format::Pdf]
 }
 
 /// The order: number, goods, dates, languages.

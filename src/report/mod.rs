@@ -1,6 +1,7 @@
 //! Render stage: the weekly progress report (week file → blocks → laid-out pages → PDF bytes).
 
 pub mod compose;
+pub mod mail;
 
 use crate::diag::{Diagnostic, Problems};
 use crate::pdf::font::Fonts;
@@ -148,11 +149,51 @@ fn draft_label(langs: &Langs) -> String {
     words.join("  ·  ")
 }
 
-/// Renders the report PDF. (Missing glyphs are checked apart, by `render::glyphs`, so that
-/// `build` warns about a report it skips as unchanged.)
+/// When the report goes out: `SOURCE_DATE_EPOCH`, else the deal's report weekday of the ISO
+/// week at `hour` UTC.
+fn timestamp(loaded: &Loaded, week: &LoadedWeek, source_date: Option<i64>, hour: i64) -> i64 {
+    let weekday = loaded.profile.channels.reports.weekday.iso();
+    let day = week.iso.monday().plus_days(i64::from(weekday) - 1);
+    source_date.unwrap_or(day.days_since_epoch() * 86_400 + hour * 3600)
+}
+
+/// The report as an e-mail to the buyer with `pdf` attached as `filename`, dated like the
+/// report (at 01:00 UTC, 09:00 in China, as the letter).
+pub fn mail(
+    loaded: &Loaded,
+    week: &LoadedWeek,
+    langs: &Langs,
+    templates: &Templates,
+    (pdf, filename): (&[u8], &str),
+    source_date: Option<i64>,
+) -> Result<Vec<u8>, Problems> {
+    let labels = Labels::load(templates, "report-labels.yaml", langs)?;
+    let m = mail::Mail {
+        pdf,
+        filename,
+        timestamp: timestamp(loaded, week, source_date, 1),
+    };
+    Ok(mail::eml(&loaded.profile, week, langs, &labels, &m))
+}
+
+/// Renders the report PDF of a week on its own (no trend). (Missing glyphs are checked apart,
+/// by `render::glyphs`, so that `build` warns about a report it skips as unchanged.)
 pub fn render(
     loaded: &Loaded,
     week: &LoadedWeek,
+    langs: &Langs,
+    fonts: &Fonts,
+    templates: &Templates,
+    source_date: Option<i64>,
+) -> Result<Vec<u8>, Problems> {
+    render_with(loaded, (week, &[]), langs, fonts, templates, source_date)
+}
+
+/// Renders the report PDF of `week` with the deal's `earlier` weeks (oldest first), which
+/// give the trend: the chart and each stage's change since the previous report.
+pub fn render_with(
+    loaded: &Loaded,
+    (week, earlier): (&LoadedWeek, &[LoadedWeek]),
     langs: &Langs,
     fonts: &Fonts,
     templates: &Templates,
@@ -181,6 +222,7 @@ pub fn render(
         labels: &labels,
         photos,
         qr,
+        earlier,
     };
     let blocks: Vec<Block> = compose::blocks(&input);
     let mut pages = layout::layout(&blocks, &frame, fonts);
@@ -194,12 +236,7 @@ pub fn render(
         page::draft_band(&mut pages, &frame, &draft_label(langs), fonts);
     }
     let p = &loaded.profile;
-    // The report is dated the day it goes out: the deal's report weekday of that ISO week.
-    let day = week
-        .iso
-        .monday()
-        .plus_days(i64::from(p.channels.reports.weekday.iso()) - 1);
-    let timestamp = source_date.unwrap_or(day.days_since_epoch() * 86_400);
+    let timestamp = timestamp(loaded, week, source_date, 0);
     let meta = Meta {
         title: format!(
             "{} — {} {} #{}",

@@ -4,6 +4,7 @@
 use crate::photos;
 
 use lopdf::{Document, Object};
+use mail_parser::MimeHeaders;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -412,4 +413,212 @@ fn chinese_only_report_uses_chinese_labels() {
     let all = page_texts(&doc).concat();
     assert!(all.contains("每周生产进度报告") && all.contains("生产进度"));
     assert!(!all.contains("Production progress"));
+}
+
+/// The buyer's contact addresses in the example deal, in file order.
+const BUYER: [&str; 2] = [
+    "anna.lindqvist@nordichome.se",
+    "erik.sundberg@nordichome.se",
+];
+
+#[test]
+fn report_as_mail_attaches_the_pdf_and_goes_to_the_buyers_contacts() {
+    let t = deal();
+    let (code, err) = run(
+        t.path(),
+        &[
+            "report",
+            "reports/2026-W49.yaml",
+            "--format",
+            "pdf,eml",
+            "-o",
+            "out",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let base = t.path().join("out/NH-2026-0148-report-2026-W49-en+zh");
+    let pdf = std::fs::read(base.with_extension("pdf")).unwrap();
+    let eml = std::fs::read(base.with_extension("eml")).unwrap();
+    let msg = mail_parser::MessageParser::default().parse(&eml).unwrap();
+    let to: Vec<String> = msg
+        .to()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a.address.as_deref().map(str::to_string))
+        .collect();
+    assert_eq!(to, BUYER);
+    let from = msg.from().unwrap().first().unwrap();
+    // The week's preparer, a seller contact.
+    assert_eq!(
+        from.address.as_deref(),
+        Some("chen.jing@hengli-kitchen.com")
+    );
+    let atts: Vec<_> = msg.attachments().collect();
+    assert_eq!(atts.len(), 1);
+    let ct = atts[0].content_type().unwrap();
+    assert_eq!((ct.ctype(), ct.subtype()), ("application", Some("pdf")));
+    assert_eq!(
+        atts[0].attachment_name(),
+        Some("NH-2026-0148-report-2026-W49-en+zh.pdf")
+    );
+    assert!(atts[0].contents() == pdf.as_slice(), "attachment == PDF");
+    let text = msg.body_text(0).unwrap().replace("\r\n", "\n");
+    for want in [
+        "week 2026-W49",
+        "Status: AT RISK",
+        "Overall completion: 26% (planned 30%)",
+        "forecast 2027-01-18 (3 days late)",
+        "Actions needed from the buyer:\n- Approve overtime cost",
+        "bank details never change by email — verify at +86 574 8888 1250",
+        "状态：有风险",
+        "推迟3天",
+        "需买方配合事项：\n- 请于12月9日前确认",
+        "收款账户不会通过邮件变更",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    let subject = msg.subject().unwrap();
+    assert!(subject.contains("NH-2026-0148 2026-W49 #3") && subject.contains("每周生产进度报告"));
+    // Deterministic: the same bytes again.
+    let (code, err) = run(
+        t.path(),
+        &[
+            "report",
+            "reports/2026-W49.yaml",
+            "--format",
+            "eml",
+            "-o",
+            "again.eml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read(t.path().join("again.eml")).unwrap(), eml);
+}
+
+#[test]
+fn build_writes_the_report_mail_when_the_profile_asks() {
+    let t = deal();
+    let path = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        !yaml.contains("\noutput:"),
+        "the example sets no output section"
+    );
+    std::fs::write(
+        &path,
+        format!("{yaml}\noutput:\n  formats:\n    report: [pdf, eml]\n"),
+    )
+    .unwrap();
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    let base = t.path().join("out/NH-2026-0148-report-2026-W49-en+zh");
+    let pdf = std::fs::read(base.with_extension("pdf")).unwrap();
+    let eml = std::fs::read(base.with_extension("eml")).unwrap();
+    let msg = mail_parser::MessageParser::default().parse(&eml).unwrap();
+    assert!(msg.attachments().next().unwrap().contents() == pdf.as_slice());
+    // A format the report does not have is the profile's error.
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        yaml.replace("report: [pdf, eml]", "report: [pdf, md]"),
+    )
+    .unwrap();
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("the report has no `md` format"), "{err}");
+}
+
+/// Week `week` (number `n`) made from the example's W49 with cutting at `cutting` percent.
+fn other_week(dir: &Path, week: &str, n: u32, cutting: u32) {
+    let w49 = std::fs::read_to_string(dir.join("reports/2026-W49.yaml")).unwrap();
+    let text = w49
+        .replace("week: 2026-W49", &format!("week: {week}"))
+        .replace("number: 3", &format!("number: {n}"))
+        .replace("    actual: 35", &format!("    actual: {cutting}"));
+    assert_ne!(text, w49);
+    std::fs::write(dir.join(format!("reports/{week}.yaml")), text).unwrap();
+}
+
+/// Line-drawing operators (`l`) in the content streams of the first page.
+fn line_ops(pdf: &[u8]) -> usize {
+    let doc = Document::load_mem(pdf).unwrap();
+    let first = *doc.get_pages().values().next().unwrap();
+    let content = doc.get_and_decode_page_content(first).unwrap();
+    content
+        .operations
+        .iter()
+        .filter(|o| o.operator == "l")
+        .count()
+}
+
+#[test]
+fn trend_chart_and_stage_changes_from_the_second_week_on() {
+    let t = deal();
+    let alone = report(t.path(), "reports/2026-W49.yaml", &[]);
+    let text = page_texts(&Document::load_mem(&alone).unwrap()).join("\n");
+    assert!(
+        !text.contains("Overall completion by week"),
+        "no chart in week 1"
+    );
+    assert!(!text.contains("+20%") && !text.contains("±0%"));
+    other_week(t.path(), "2026-W48", 2, 15);
+    let w49 = report(t.path(), "reports/2026-W49.yaml", &[]);
+    other_week(t.path(), "2026-W50", 4, 55);
+    let w50 = report(t.path(), "reports/2026-W50.yaml", &[]);
+    let pages = page_texts(&Document::load_mem(&w50).unwrap());
+    let first = &pages[0];
+    for want in [
+        "Overall completion by week",
+        "每周总体完成度",
+        "W48",
+        "W49",
+        "W50",
+        "W02",
+        "ship 2027-01-15",
+        "出货 2027-01-15",
+        // Cutting went from 35% to 55%; the others did not move.
+        "+20%",
+        "±0%",
+        "change since the previous report",
+    ] {
+        assert!(first.contains(want), "{want:?} not on page 1:\n{first}");
+    }
+    // Axes, grid, two series (one of them dashed), the ship rule: many more lines.
+    assert!(
+        line_ops(&w50) > line_ops(&alone) + 40,
+        "{} vs {}",
+        line_ops(&w50),
+        line_ops(&alone)
+    );
+    // The W49 report has W48 before it: +20% for cutting (15% → 35%).
+    let text = page_texts(&Document::load_mem(&w49).unwrap()).join("\n");
+    assert!(text.contains("Overall completion by week") && text.contains("+20%"));
+    // A week after the report's own is not in its trend.
+    let again = report(t.path(), "reports/2026-W49.yaml", &[]);
+    assert!(again == w49, "W50 changed the W49 report");
+}
+
+#[test]
+fn build_remakes_a_report_when_an_earlier_week_changes() {
+    let t = deal();
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("report-2026-W49"), "unchanged: {err}");
+    other_week(t.path(), "2026-W48", 2, 15);
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("report-2026-W48") && err.contains("report-2026-W49"),
+        "{err}"
+    );
+    // A later week does not touch it.
+    other_week(t.path(), "2026-W50", 4, 55);
+    let (code, err) = run(t.path(), &["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("report-2026-W49") && err.contains("report-2026-W50"),
+        "{err}"
+    );
 }

@@ -139,6 +139,7 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
             }
             Block::Table(t) => table_chunks(t, width, max_h, fonts, &mut out),
             Block::Photos(g) => photo_chunks(g, frame, fonts, &mut out),
+            Block::Chart(c) => out.push(Chunk::new(c.height, super::chart::items(c, width, fonts))),
         }
         if let Some(c) = out.get_mut(first) {
             c.space_before += space;

@@ -8,9 +8,11 @@
 //! of every page the table continues on. Coordinates are points, measured from the page's top
 //! left corner; the PDF writer flips them.
 mod boxes;
+mod chart;
 mod chunks;
 
 use super::font::{Fonts, Weight};
+pub use chart::{Chart, Series};
 use chunks::{chunks, Chunk};
 
 /// A length in PostScript points (1/72 inch).
@@ -430,6 +432,8 @@ pub enum Block {
     /// Blocks that go to the next page together rather than be split, when they fit on one
     /// page (a signature block with its boxes, a short table).
     Keep(Vec<Block>),
+    /// A line chart, the body's width wide, never split.
+    Chart(Chart),
 }
 
 /// Lays blocks out on as many pages as they need.

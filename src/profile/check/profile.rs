@@ -264,6 +264,11 @@ fn check_output(c: &mut Checker, p: &Profile) {
             &p.output.formats.callback_form,
             &crate::profile::deal::CALLBACK_FORMATS[..],
         ),
+        (
+            "report",
+            &p.output.formats.report,
+            &crate::profile::deal::REPORT_FORMATS[..],
+        ),
     ] {
         for (i, f) in list.iter().enumerate() {
             if !allowed.contains(f) {

@@ -8,6 +8,7 @@ mod head;
 mod inspections;
 mod tables;
 mod tail;
+mod trend;
 
 use crate::pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Style, Table};
 use crate::profile::deal::{Profile, Stage};
@@ -41,6 +42,8 @@ pub struct Input<'a> {
     pub photos: Vec<Option<(usize, u32, u32)>>,
     /// For each video: its QR code (modules, width).
     pub qr: Vec<(Vec<bool>, usize)>,
+    /// The deal's earlier weeks, oldest first: the trend (none: no chart).
+    pub earlier: &'a [LoadedWeek],
 }
 
 impl Input<'_> {
@@ -139,7 +142,7 @@ fn person(p: &Profile, name: &str, langs: &Langs) -> String {
     }
 }
 
-/// Average completion over the deal's stages (a stage without a row counts as 0).
+/// Average completion over the deal's stages (a stage without a row counts as 0): (planned, actual).
 pub fn overall(profile: &Profile, week: &LoadedWeek) -> (f64, f64) {
     let n = profile.production.stages.len().max(1) as f64;
     let (mut p, mut a) = (0.0, 0.0);
@@ -152,7 +155,8 @@ pub fn overall(profile: &Profile, week: &LoadedWeek) -> (f64, f64) {
     (p / n, a / n)
 }
 
-fn pct(v: f64) -> String {
+/// A percentage as the report writes it: `45%`, `45.5%`.
+pub fn pct(v: f64) -> String {
     if (v - v.round()).abs() < 0.05 {
         format!("{:.0}%", v)
     } else {

@@ -2,7 +2,7 @@
 //! material purchases; section 7, the next-stage plan.
 
 use super::colors::*;
-use super::{bar_color, pct, person, Input, FINE, SMALL};
+use super::{bar_color, pct, person, trend, Input, FINE, SMALL};
 use crate::pdf::layout::{Align, Block, Cell, Part, Rgb};
 use crate::profile::deal::Stage;
 use crate::profile::week::{Material, MaterialStatus, Task};
@@ -14,7 +14,7 @@ pub(super) fn progress(inp: &Input) -> Vec<Block> {
         return vec![inp.none()];
     }
     let rows = stages.iter().map(|s| progress_row(inp, s)).collect();
-    vec![
+    let mut out = vec![
         inp.table(
             &[
                 (2.5, Align::Left),
@@ -27,7 +27,15 @@ pub(super) fn progress(inp: &Input) -> Vec<Block> {
             rows,
         ),
         Block::Paragraph(vec![Part::new(inp.labels.get("bar_legend"), FINE)]),
-    ]
+    ];
+    if !inp.earlier.is_empty() {
+        out.push(Block::Paragraph(vec![Part::new(
+            inp.labels.get("delta_legend"),
+            FINE,
+        )]));
+    }
+    out.extend(trend::chart(inp));
+    out
 }
 
 /// A stage's row: its week's progress, or "not reported" when the week has none.
@@ -36,7 +44,11 @@ fn progress_row(inp: &Input, s: &Stage) -> Vec<Cell> {
         Some(r) => vec![
             Cell::Text(inp.parts(&s.name, SMALL.bold(), FINE)),
             Cell::text(pct(r.planned), SMALL),
-            Cell::text(pct(r.actual), SMALL.bold()),
+            Cell::Text(
+                std::iter::once(Part::new(pct(r.actual), SMALL.bold()))
+                    .chain(trend::delta(inp, &s.id, r.actual).map(|d| Part::new(d, FINE)))
+                    .collect(),
+            ),
             Cell::Bar {
                 planned: r.planned as f32,
                 actual: r.actual as f32,
