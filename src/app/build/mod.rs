@@ -3,57 +3,35 @@
 //! since the last build (`out/.dealguard-build.yaml`). Besides the buyer's documents it makes
 //! the staff briefing and the call-back record (`output.formats.briefing`, `.callback_form`).
 
+mod fingerprint;
+
 use super::documents::{
     contract_docs, earlier_files, file_name, letter_docs, render_week, reply_date, report_docs,
     report_name, week_files, week_warnings,
 };
 use super::verify::{briefing_docs, callback_doc};
-use super::{inputs, load_fonts, prepare, select, source_date, Outcome, Prepared, Run};
+use super::{inputs, load_fonts, prepare, select, Outcome, Prepared, Run};
 use crate::clauses::Selection;
 use crate::cli::BuildArgs;
 use crate::diag::{Diagnostic, Problems, Where};
-use crate::fs::{io_error, read_bounded, ReadFail};
 use crate::output::{self, Output};
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::week;
 use crate::render::letters::{Kind, Tone};
 use crate::render::pdfdoc::ContractLayout;
+use fingerprint::{
+    common, feed_content, feed_file, hex, read_manifest, sha, unchanged, Entry, Manifest, MANIFEST,
+};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// The manifest's file name, in the output folder.
-const MANIFEST: &str = ".dealguard-build.yaml";
-
-/// Largest manifest read; a bigger one is ignored (everything is rebuilt).
-const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Most bytes of one file a fingerprint reads; a bigger file counts by name and time only.
-const MAX_FINGERPRINT_BYTES: u64 = 64 * 1024 * 1024;
-
 /// Most worker threads `--jobs` may ask for.
 const MAX_JOBS: usize = 64;
-
-/// What one output was made from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Entry {
-    /// Hash of everything the document depends on.
-    inputs: String,
-    /// Hash of the file written.
-    sha256: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct Manifest {
-    #[serde(default)]
-    outputs: BTreeMap<String, Entry>,
-}
 
 /// One document to build.
 #[derive(Debug, Clone)]
@@ -90,131 +68,6 @@ enum Done {
     /// Unchanged; its warnings still come, so a skipped document does not go silent.
     Skipped(Problems),
     Failed(Problems),
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Feeds a file's content into a fingerprint, reading a regular file of at most `max` bytes
-/// in pieces (a device, a folder or a bigger file adds nothing): bounded in time and memory.
-/// A file that is not there adds nothing either; any other failure to read is an error.
-fn feed_content(h: &mut Sha256, path: &Path, max: u64) -> Result<(), Diagnostic> {
-    let fail = |e: &std::io::Error| io_error(path, "read", e);
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(fail(&e)),
-    };
-    if !meta.is_file() || meta.len() > max {
-        return Ok(());
-    }
-    let mut f = std::fs::File::open(path).map_err(|e| fail(&e))?.take(max);
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        match f.read(&mut buf) {
-            Ok(0) => return Ok(()),
-            Ok(n) => h.update(&buf[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(fail(&e)),
-        }
-    }
-}
-
-/// Feeds a file into a fingerprint: its name, modification time (so touching a file counts as
-/// a change, as with make) and content.
-fn feed_file(h: &mut Sha256, path: &Path) -> Result<(), Diagnostic> {
-    h.update(path.to_string_lossy().as_bytes());
-    if let Ok(meta) = std::fs::metadata(path) {
-        if let Ok(t) = meta.modified() {
-            if let Ok(d) = t.duration_since(std::time::UNIX_EPOCH) {
-                h.update(d.as_nanos().to_be_bytes());
-            }
-        }
-    }
-    feed_content(h, path, MAX_FINGERPRINT_BYTES)
-}
-
-/// The part of every fingerprint that all documents share; unreadable inputs go to `problems`.
-fn common(p: &Prepared, problems: &mut Problems) -> Sha256 {
-    let mut h = Sha256::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update(p.langs.code().as_bytes());
-    h.update(format!("{:?}", source_date()).as_bytes());
-    let mut files = inputs(p);
-    files.sort();
-    // The font files as `load_fonts` picks them: `output.font`, and `output.font_bold` or the
-    // `*-Bold` file beside it (`PATH#INDEX` names a face of the file at PATH).
-    let out = &p.loaded.profile.output;
-    if let Some(font) = &out.font {
-        let split = |f: &Path| crate::pdf::font::FacePick::split(&p.loaded.dir.join(f)).0;
-        let regular = split(font);
-        let bold = match &out.font_bold {
-            Some(b) => Some(split(b)),
-            None => crate::pdf::font::bold_siblings(&regular)
-                .into_iter()
-                .find(|b| b.is_file()),
-        };
-        files.push(regular);
-        files.extend(bold);
-    }
-    for f in files {
-        if let Err(d) = feed_file(&mut h, &f) {
-            problems.push(d);
-        }
-    }
-    for (name, src) in p.templates.in_force() {
-        h.update(name.as_bytes());
-        h.update(src.text.as_bytes());
-    }
-    h
-}
-
-fn sha(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Whether every output of a job is on disk as the manifest recorded it, from the same inputs.
-fn unchanged(out_dir: &Path, m: &Manifest, names: &[String], fingerprint: &str) -> bool {
-    // Hashed in pieces, regular files only: whatever stands in `out/` cannot hang the build.
-    let on_disk = |n: &str| {
-        let path = out_dir.join(n);
-        let mut h = Sha256::new();
-        (path.is_file() && feed_content(&mut h, &path, MAX_FINGERPRINT_BYTES).is_ok())
-            .then(|| hex(&h.finalize()))
-    };
-    !names.is_empty()
-        && names.iter().all(|n| {
-            m.outputs.get(n).is_some_and(|e| {
-                e.inputs == fingerprint && on_disk(n).is_some_and(|s| s == e.sha256)
-            })
-        })
-}
-
-/// The manifest of the last build, and its text. A missing one is empty; one that cannot be
-/// read or parsed is a warning, and everything is rebuilt.
-fn read_manifest(out_dir: &Path, problems: &mut Problems) -> (Manifest, Option<String>) {
-    let path = out_dir.join(MANIFEST);
-    let why = match read_bounded(&path, MAX_MANIFEST_BYTES) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => match serde_yaml::from_str(&text) {
-                Ok(m) => return (m, Some(text)),
-                Err(_) => "is damaged".to_string(),
-            },
-            Err(_) => "is damaged".to_string(),
-        },
-        Err(ReadFail::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return (Manifest::default(), None)
-        }
-        Err(ReadFail::Io(e)) => format!("cannot be read ({})", crate::fs::io_reason(&e)),
-        Err(ReadFail::NotAFile) => "is not a file".to_string(),
-        Err(ReadFail::TooBig(n)) => format!("is {n} bytes, more than a manifest can be"),
-    };
-    problems.push(
-        Diagnostic::warning(&path, format!("{why}; every document is rebuilt"))
-            .hint(format!("delete `{MANIFEST}` if the warning stays")),
-    );
-    (Manifest::default(), None)
 }
 
 struct Ctx<'a> {
