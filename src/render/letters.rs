@@ -159,12 +159,7 @@ pub fn eml(r: &Rendered, p: &Profile, langs: &Langs, timestamp: i64) -> Vec<u8> 
         .take(12)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let domain = p
-        .seller
-        .email_domains
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "dealguard.invalid".into());
+    let domain = id_domain(p);
     let m = Message {
         from: from.map_or(
             Mailbox {
@@ -192,6 +187,15 @@ pub fn next_report(p: &Profile, from: Ymd) -> Ymd {
     let now = from.iso_weekday() as i64;
     let ahead = (target - now).rem_euclid(7);
     from.plus_days(if ahead == 0 { 7 } else { ahead })
+}
+
+/// The domain of the `Message-ID`s of the seller's mails: its first mail domain.
+pub(crate) fn id_domain(p: &Profile) -> String {
+    p.seller
+        .email_domains
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "dealguard.invalid".into())
 }
 
 #[cfg(test)]

@@ -53,12 +53,7 @@ pub fn eml(p: &Profile, week: &LoadedWeek, langs: &Langs, labels: &Labels, m: &M
         .collect::<Vec<_>>()
         .join("\n\n")
         + "\n";
-    let domain = p
-        .seller
-        .email_domains
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "dealguard.invalid".into());
+    let domain = crate::render::letters::id_domain(p);
     let mut h = Sha256::new();
     h.update(p.deal.id.as_bytes());
     h.update(week.iso.label().as_bytes());
