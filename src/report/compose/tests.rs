@@ -3,10 +3,16 @@ use super::inspections::trim_aql;
 use super::*;
 
 #[test]
+fn every_section_has_a_body() {
+    for k in REPORT_SECTIONS {
+        assert!(body(k).is_some(), "no body for `{k}`");
+    }
+}
+
+#[test]
 fn sections_follow_the_spec_order() {
-    let keys: Vec<&str> = SECTIONS.iter().map(|(k, _)| *k).collect();
     assert_eq!(
-        keys,
+        REPORT_SECTIONS,
         [
             "s_summary",
             "s_progress",

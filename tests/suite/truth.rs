@@ -1,0 +1,88 @@
+//! One truth across documents: facts that two documents state are read from both outputs and
+//! compared (the contract's reporting clause against the report's own headings, …).
+
+use crate::support::{copy_dir, dealguard, ok, root};
+use std::path::Path;
+use std::process::Command;
+
+/// A temp copy of the bundled example, week files and photos included.
+fn example() -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("examples/nordic-home"), t.path());
+    t
+}
+
+/// The text of a PDF, as `pdftotext` lays it out.
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The report's numbered section headings in order: lines `1 Summary`, `2 …`, numbered on.
+fn report_headings(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let want = format!("{} ", out.len() + 1);
+        if let Some(rest) = line.trim().strip_prefix(&want) {
+            out.push(rest.trim().to_string());
+        }
+    }
+    out
+}
+
+/// The titles the contract's reporting clause lists: the list items after "in this order" /
+/// "按下列顺序", each title ending at its description or its final punctuation.
+fn clause_titles(md: &str, lang: &str) -> Vec<String> {
+    let (lead, marks): (&str, &[char]) = match lang {
+        "en" => ("in this order", &[':', ';', '.']),
+        _ => ("按下列顺序", &['：', '；', '。']),
+    };
+    let start = md.find(lead).expect("the reporting clause");
+    let mut out = Vec::new();
+    for line in md[start..].lines().skip(1) {
+        let line = line.trim_end_matches('\\');
+        let rest = match lang {
+            "en" => line.strip_prefix('(').and_then(|l| l.split_once(") ")),
+            _ => line.strip_prefix('（').and_then(|l| l.split_once('）')),
+        };
+        let Some((_, rest)) = rest else { break };
+        let end = rest.find(marks).unwrap_or(rest.len());
+        out.push(rest[..end].trim().to_string());
+    }
+    out
+}
+
+#[test]
+fn the_reporting_clause_lists_the_report_sections_in_order() {
+    let t = example();
+    for lang in ["en", "zh"] {
+        let md = t.path().join(format!("c-{lang}.md"));
+        let pdf = t.path().join(format!("r-{lang}.pdf"));
+        let md_s = md.to_str().unwrap();
+        let pdf_s = pdf.to_str().unwrap();
+        ok(&dealguard(
+            t.path(),
+            &["contract", "--format", "md", "--lang", lang, "-o", md_s],
+        ));
+        ok(&dealguard(
+            t.path(),
+            &[
+                "report",
+                "reports/2026-W49.yaml",
+                "--lang",
+                lang,
+                "-o",
+                pdf_s,
+            ],
+        ));
+        let headings = report_headings(&pdf_text(&pdf));
+        let titles = clause_titles(&std::fs::read_to_string(&md).unwrap(), lang);
+        assert!(headings.len() >= 5, "{lang}: {headings:?}");
+        assert_eq!(titles, headings, "{lang}: clause vs report");
+    }
+}
