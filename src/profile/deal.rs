@@ -49,6 +49,10 @@ pub struct OutputSettings {
     /// Formats `build` writes for each document.
     #[serde(default)]
     pub formats: Formats,
+    /// Show the report's material suppliers as "Supplier A", "Supplier B"… (the buyer cannot
+    /// go around the seller to them).
+    #[serde(default)]
+    pub hide_suppliers: bool,
 }
 
 /// Formats `build` writes for each document.

@@ -86,3 +86,39 @@ fn the_reporting_clause_lists_the_report_sections_in_order() {
         assert_eq!(titles, headings, "{lang}: clause vs report");
     }
 }
+
+#[test]
+fn hidden_suppliers_are_lettered_in_order_of_first_appearance() {
+    let t = example();
+    let week = t.path().join("reports/2026-W49.yaml");
+    let text = std::fs::read_to_string(&week).unwrap();
+    // The third purchase comes from the first supplier again: it must get the letter A again.
+    let text = text.replace(
+        "supplier: Wenzhou Fastener Co.",
+        "supplier: Baosteel Stainless (Ningbo)",
+    );
+    std::fs::write(&week, text).unwrap();
+    let args = ["report", "reports/2026-W49.yaml", "-o", "out/r.pdf"];
+    ok(&dealguard(t.path(), &args));
+    let shown = pdf_text(&t.path().join("out/r.pdf"));
+    assert!(shown.contains("Baosteel"), "{shown}");
+
+    let deal = t.path().join("deal.yaml");
+    let mut yaml = std::fs::read_to_string(&deal).unwrap();
+    yaml.push_str("\noutput:\n  hide_suppliers: true\n");
+    std::fs::write(&deal, yaml).unwrap();
+    ok(&dealguard(t.path(), &args));
+    let hidden = pdf_text(&t.path().join("out/r.pdf"));
+    for name in ["Baosteel", "Yuyao", "Wenzhou"] {
+        assert!(!hidden.contains(name), "{name} shown:\n{hidden}");
+    }
+    let letters: Vec<&str> = hidden
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Supplier "))
+        .collect();
+    assert_eq!(
+        letters,
+        ["A / 供应商A", "B / 供应商B", "A / 供应商A"],
+        "{hidden}"
+    );
+}

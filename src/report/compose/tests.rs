@@ -47,3 +47,12 @@ fn bars_are_coloured_by_how_far_behind() {
     assert_eq!(bar_color(50.0, 42.0), WARN);
     assert_eq!(bar_color(50.0, 30.0), BAD);
 }
+
+#[test]
+fn supplier_aliases_run_a_to_z_then_aa() {
+    use super::tables::alias_letters;
+    assert_eq!(alias_letters(0), "A");
+    assert_eq!(alias_letters(25), "Z");
+    assert_eq!(alias_letters(26), "AA");
+    assert_eq!(alias_letters(27), "AB");
+}
