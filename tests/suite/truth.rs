@@ -122,3 +122,54 @@ fn hidden_suppliers_are_lettered_in_order_of_first_appearance() {
         "{hidden}"
     );
 }
+
+/// The greeting line of a letter (`letter`) or reply (`reply --tone …`) in Markdown.
+fn greeting(dir: &Path, args: &[&str], lang: &str) -> String {
+    let out = dir.join("out/g.md");
+    let mut all = args.to_vec();
+    all.extend([
+        "--format",
+        "md",
+        "--lang",
+        lang,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    ok(&dealguard(dir, &all));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Dear ") || l.starts_with("尊敬的") || l.ends_with("您好！"));
+    line.unwrap_or_else(|| panic!("no greeting in:\n{text}"))
+        .to_string()
+}
+
+#[test]
+fn greetings_use_the_salutation_else_the_name_the_tone_calls_for() {
+    let t = crate::support::example_deal();
+    let d = t.path();
+    let formal = ["reply", "--tone", "formal"];
+    let warm = ["reply", "--tone", "warm"];
+    // No salutation: the formal tone and the letter use the full name, the warm tone the
+    // given name (the first word of a Latin name).
+    assert_eq!(greeting(d, &["letter"], "en"), "Dear Anna Lindqvist,");
+    assert_eq!(greeting(d, &formal, "en"), "Dear Anna Lindqvist,");
+    assert_eq!(greeting(d, &warm, "en"), "Dear Anna,");
+    assert_eq!(greeting(d, &warm, "zh"), "Anna，您好！");
+    assert_eq!(greeting(d, &formal, "zh"), "尊敬的Anna Lindqvist：");
+
+    // With a salutation, every tone and the letter use it; per language when given so.
+    let deal = d.join("deal.yaml");
+    let yaml = std::fs::read_to_string(&deal).unwrap();
+    let with = yaml.replace(
+        "    - name: Anna Lindqvist\n",
+        "    - name: Anna Lindqvist\n      salutation: {en: Ms Lindqvist, zh: Lindqvist女士}\n",
+    );
+    assert_ne!(with, yaml);
+    std::fs::write(&deal, with).unwrap();
+    assert_eq!(greeting(d, &["letter"], "en"), "Dear Ms Lindqvist,");
+    assert_eq!(greeting(d, &formal, "en"), "Dear Ms Lindqvist,");
+    assert_eq!(greeting(d, &warm, "en"), "Dear Ms Lindqvist,");
+    assert_eq!(greeting(d, &formal, "zh"), "尊敬的Lindqvist女士：");
+    assert_eq!(greeting(d, &warm, "zh"), "Lindqvist女士，您好！");
+}
