@@ -3,16 +3,66 @@
 //! Clause conditions (`when`) and templates see the same tree, so a name that works in one
 //! works in the other.
 
+use crate::assets;
 use crate::profile::deal::{Party, Profile};
-use crate::profile::{Lang, Langs};
+use crate::profile::payment::mark;
+use crate::profile::yaml::Source;
+use crate::profile::{self, Lang, Langs, Text};
 use serde::{Deserialize, Serialize};
 use serde_yaml::{Mapping, Value as Yaml};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::LazyLock;
 
 /// EU member states plus Iceland, Liechtenstein and Norway: where the GDPR applies.
 pub const EEA: [&str; 30] = [
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
     "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
 ];
+
+/// The progress report's numbered sections in the order it prints them, as label keys of
+/// `templates/report-labels.yaml`. The report composer prints exactly these, and the contract's
+/// reporting clause lists them from `report.sections`, so the two cannot disagree.
+pub const REPORT_SECTIONS: [&str; 8] = [
+    "s_summary",
+    "s_progress",
+    "s_inspections",
+    "s_materials",
+    "s_photos",
+    "s_plan",
+    "s_issues",
+    "s_signoff",
+];
+
+/// The built-in report labels, parsed once.
+fn report_labels() -> &'static BTreeMap<String, Text> {
+    static LABELS: LazyLock<BTreeMap<String, Text>> = LazyLock::new(|| {
+        // Compiled in, not input: the test `report_sections_have_titles` shows it parses.
+        let file = "templates/report-labels.yaml";
+        assets::files_under(file)
+            .find(|(p, _)| *p == file)
+            .and_then(|(_, bytes)| Source::from_bytes(Path::new(file), bytes).ok())
+            .and_then(|src| profile::labels(&[src]).ok())
+            .unwrap_or_default()
+    });
+    &LABELS
+}
+
+/// `report.sections`: each section's label key, list mark and title in `lang`, in report order.
+pub fn report_sections(lang: Lang) -> Yaml {
+    let labels = report_labels();
+    let items = REPORT_SECTIONS.iter().enumerate().map(|(i, k)| {
+        let title = labels.get(*k).map_or(*k, |t| t.get_or_any(lang));
+        let mut m = Mapping::new();
+        m.insert(key("key"), key(k));
+        m.insert(key("mark"), key(&mark(lang, i)));
+        m.insert(key("title"), key(title));
+        Yaml::Mapping(m)
+    });
+    let mut report = Mapping::new();
+    report.insert(key("sections"), Yaml::Sequence(items.collect()));
+    Yaml::Mapping(report)
+}
 
 /// What a clause set demands of the profile's numbers (the `strict` set tightens them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -158,6 +208,7 @@ pub fn build(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs) -> Yaml {
         key(p.deal.governing_language.name_in(lang)),
     );
     m.insert(key("facts"), Yaml::Mapping(facts));
+    m.insert(key("report"), report_sections(lang));
     m.insert(key("lang"), key(lang.code()));
     root
 }
@@ -228,5 +279,18 @@ mod tests {
         assert!(!in_eea("GB"));
         assert!(!in_eea("CH"));
         assert!(!in_eea("US"));
+    }
+
+    #[test]
+    fn report_sections_have_titles() {
+        let Yaml::Mapping(m) = report_sections(Lang::Zh) else {
+            panic!("not a mapping")
+        };
+        let Some(Yaml::Sequence(items)) = m.get("sections") else {
+            panic!("no sections")
+        };
+        assert_eq!(items.len(), REPORT_SECTIONS.len());
+        assert_eq!(items[1]["title"].as_str(), Some("生产进度"));
+        assert_eq!(items[1]["mark"].as_str(), Some("（二）"));
     }
 }

@@ -26,6 +26,8 @@ mod payment;
 mod props;
 #[path = "suite/report.rs"]
 mod report;
+#[path = "suite/truth.rs"]
+mod truth;
 #[path = "suite/verify.rs"]
 mod verify;
 #[path = "suite/week.rs"]

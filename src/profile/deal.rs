@@ -49,6 +49,10 @@ pub struct OutputSettings {
     /// Formats `build` writes for each document.
     #[serde(default)]
     pub formats: Formats,
+    /// Show the report's material suppliers as "Supplier A", "Supplier B"… (the buyer cannot
+    /// go around the seller to them).
+    #[serde(default)]
+    pub hide_suppliers: bool,
 }
 
 /// Formats `build` writes for each document.
@@ -290,9 +294,32 @@ pub struct Contact {
     /// Direct phone number.
     #[serde(default)]
     pub phone: Option<String>,
+    /// How letters greet the person (`Ms Lindqvist`, `Anna`, or per language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salutation: Option<Text>,
 }
 
 impl Contact {
+    /// The name after "Dear": the `salutation` when given; else the full name in the formal
+    /// tone, and in the warm tone the given name — the first word of a Latin name, but the
+    /// full name of a Chinese one, even in Latin letters (the given name alone is too familiar).
+    pub fn greeting(&self, lang: Lang, warm: bool) -> String {
+        if let Some(s) = &self.salutation {
+            let s = s.get_or_any(lang).trim();
+            if !s.is_empty() {
+                return s.to_string();
+            }
+        }
+        let name = self.display_name(lang).trim();
+        // A Chinese name written in Latin letters puts the family name first: keep it whole.
+        let cjk = |s: &str| s.chars().any(|c| c as u32 >= 0x2E80);
+        let latin = !cjk(name) && !self.name_local.as_deref().is_some_and(cjk);
+        match name.split_whitespace().next() {
+            Some(first) if warm && latin => first.to_string(),
+            _ => name.to_string(),
+        }
+    }
+
     /// The person's name for readers of `lang`.
     pub fn display_name(&self, lang: Lang) -> &str {
         match (lang, &self.name_local) {
@@ -568,4 +595,20 @@ pub struct Stage {
     pub name: Text,
     /// When the stage is planned to finish.
     pub planned_end: Date,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warm_greetings_use_a_latin_given_name_and_a_whole_chinese_name() {
+        let c: Contact =
+            serde_yaml::from_str("{name: Chen Jing, name_local: 陈静, role: sales, email: a@b.cn}")
+                .unwrap();
+        assert_eq!(c.greeting(Lang::En, true), "Chen Jing");
+        assert_eq!(c.greeting(Lang::Zh, true), "陈静");
+        assert_eq!(c.greeting(Lang::Zh, false), "陈静");
+        assert_eq!(c.greeting(Lang::En, false), "Chen Jing");
+    }
 }

@@ -191,13 +191,19 @@ pub fn recipient(p: &Profile) -> Option<&Contact> {
         .or(p.buyer.contacts.first())
 }
 
-fn contact_value(c: Option<&Contact>, lang: Lang) -> Yaml {
+/// A contact as letter data: its fields, `display_name` and `greeting` (the name after "Dear"
+/// in this language and tone).
+fn contact_value(c: Option<&Contact>, lang: Lang, warm: bool) -> Yaml {
     let Some(c) = c else { return Yaml::Null };
     let mut v = serde_yaml::to_value(c).unwrap_or(Yaml::Null);
     if let Some(m) = v.as_mapping_mut() {
         m.insert(
             Yaml::String("display_name".into()),
             Yaml::String(c.display_name(lang).to_string()),
+        );
+        m.insert(
+            Yaml::String("greeting".into()),
+            Yaml::String(c.greeting(lang, warm)),
         );
     }
     v
@@ -222,8 +228,9 @@ pub fn data(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs, o: &Occasion)
     if let Some(m) = root.as_mapping_mut() {
         let mut letter = Mapping::new();
         letter.insert("date".into(), Yaml::String(o.letter_date.clone()));
-        letter.insert("sender".into(), contact_value(sender(p), lang));
-        letter.insert("recipient".into(), contact_value(recipient(p), lang));
+        let warm = o.tone == "warm";
+        letter.insert("sender".into(), contact_value(sender(p), lang, warm));
+        letter.insert("recipient".into(), contact_value(recipient(p), lang, warm));
         m.insert("letter".into(), Yaml::Mapping(letter));
         let mut reply = Mapping::new();
         let (date, next) = o.reply.clone().unwrap_or_default();

@@ -7,8 +7,8 @@ mod recognise;
 mod words;
 
 pub use recognise::recognise;
-pub use words::describe;
-use words::{mark, short};
+use words::short;
+pub use words::{describe, mark};
 
 use super::text::Lang;
 use serde::{Deserialize, Serialize};

@@ -5,7 +5,7 @@ use super::{By, Due, Part};
 use crate::profile::text::Lang;
 
 /// The list mark of the `i`-th part: `(a)` in English, `（一）` in Chinese.
-pub(super) fn mark(lang: Lang, i: usize) -> String {
+pub fn mark(lang: Lang, i: usize) -> String {
     const ZH: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
     match lang {
         Lang::En => format!("({})", char::from(b'a' + (i % 26) as u8)),

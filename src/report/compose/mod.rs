@@ -1,7 +1,8 @@
 //! Render stage: a week's data → the report's blocks, in the fixed order of the SPEC:
 //! title block, summary, production progress, key inspections, material purchases, site
 //! photos and videos, next-stage plan, issues and risks with buyer actions, sign-off.
-//! Here: the order, the shared helpers and styles; one function per section in `head`
+//! Here: the order (`context::REPORT_SECTIONS`, which the reporting clause lists too), the
+//! shared helpers and styles; one function per section in `head`
 //! (1–2), `tables` (3, 5, 7), `inspections` (4) and `tail` (6, 8, 9).
 
 mod head;
@@ -10,6 +11,7 @@ mod tables;
 mod tail;
 mod trend;
 
+use crate::context::REPORT_SECTIONS;
 use crate::pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Style, Table};
 use crate::profile::deal::{Profile, Stage};
 use crate::profile::week::LoadedWeek;
@@ -178,29 +180,34 @@ fn bar_color(planned: f64, actual: f64) -> Rgb {
 /// A numbered section's body, from the week's data.
 type Section = fn(&Input) -> Vec<Block>;
 
-/// The numbered sections in the SPEC's order (after the unnumbered title block): the label
-/// key of each heading and its body.
-const SECTIONS: [(&str, Section); 8] = [
-    ("s_summary", head::summary),
-    ("s_progress", tables::progress),
-    ("s_inspections", inspections::inspections),
-    ("s_materials", tables::materials),
-    ("s_photos", tail::photos),
-    ("s_plan", tables::plan),
-    ("s_issues", tail::issues),
-    ("s_signoff", tail::sign_off),
-];
+/// The body of the numbered section with label key `key` (the order is
+/// `context::REPORT_SECTIONS`, which the contract's reporting clause lists too).
+fn body(key: &str) -> Option<Section> {
+    Some(match key {
+        "s_summary" => head::summary,
+        "s_progress" => tables::progress,
+        "s_inspections" => inspections::inspections,
+        "s_materials" => tables::materials,
+        "s_photos" => tail::photos,
+        "s_plan" => tables::plan,
+        "s_issues" => tail::issues,
+        "s_signoff" => tail::sign_off,
+        _ => return None,
+    })
+}
 
 /// The report's blocks, section by section: the title block, then sections 1–8, each under
 /// its numbered heading (the title block carries no number, so the first heading is "1").
 pub fn blocks(inp: &Input) -> Vec<Block> {
     let mut out = head::title(inp);
-    for (i, (key, body)) in SECTIONS.iter().enumerate() {
+    // Every key has a body (unit test `every_section_has_a_body`).
+    let sections = REPORT_SECTIONS.iter().filter_map(|k| Some((*k, body(k)?)));
+    for (i, (key, body)) in sections.enumerate() {
         let mut section = Vec::new();
         inp.section(&mut section, i + 1, key);
         section.extend(body(inp));
         // The sign-off goes to the next page whole rather than leave its boxes behind.
-        if *key == "s_signoff" {
+        if key == "s_signoff" {
             out.push(Block::Keep(section));
         } else {
             out.extend(section);

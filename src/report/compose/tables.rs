@@ -76,7 +76,13 @@ pub(super) fn materials(inp: &Input) -> Vec<Block> {
     if materials.is_empty() {
         return vec![inp.none()];
     }
-    let rows = materials.iter().map(|m| material_row(inp, m)).collect();
+    let names: Vec<&str> = materials.iter().map(|m| m.supplier.as_str()).collect();
+    let shown = suppliers_shown(inp, &names);
+    let rows = materials
+        .iter()
+        .zip(shown)
+        .map(|(m, supplier)| material_row(inp, m, supplier))
+        .collect();
     vec![inp.table(
         &[
             (2.6, Align::Left),
@@ -94,8 +100,42 @@ pub(super) fn materials(inp: &Input) -> Vec<Block> {
     )]
 }
 
+/// The supplier column: the names as written, or with `output.hide_suppliers` "Supplier A",
+/// "Supplier B"… — the buyer must not learn whom to buy from directly. A supplier keeps its
+/// letter through the table, letters given in order of first appearance.
+fn suppliers_shown(inp: &Input, names: &[&str]) -> Vec<String> {
+    if !inp.profile.output.hide_suppliers {
+        return names.iter().map(|n| n.to_string()).collect();
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    names
+        .iter()
+        .map(|n| {
+            let key = n.trim();
+            let i = seen.iter().position(|s| *s == key).unwrap_or_else(|| {
+                seen.push(key);
+                seen.len() - 1
+            });
+            inp.labels
+                .fill("supplier_alias", &[("n", alias_letters(i))])
+        })
+        .collect()
+}
+
+/// `A`…`Z`, then `AA`, `AB`… for the `i`-th supplier (from 0).
+pub(super) fn alias_letters(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(char::from(b'A' + (n % 26) as u8));
+        n /= 26;
+    }
+    out.iter().rev().collect()
+}
+
 /// A purchase's row; its status in every language, coloured by how far delivery has come.
-fn material_row(inp: &Input, m: &Material) -> Vec<Cell> {
+fn material_row(inp: &Input, m: &Material, supplier: String) -> Vec<Cell> {
     let (key, col) = match m.status {
         MaterialStatus::Ordered => ("m_ordered", BAD),
         MaterialStatus::Partial => ("m_partial", Rgb::hex(0x8a5a00)),
@@ -117,7 +157,7 @@ fn material_row(inp: &Input, m: &Material) -> Vec<Cell> {
         .collect();
     vec![
         Cell::Text(inp.parts(&m.material, SMALL.bold(), FINE)),
-        Cell::text(m.supplier.clone(), SMALL),
+        Cell::text(supplier, SMALL),
         Cell::text(m.voucher.clone(), SMALL),
         Cell::text(m.ordered.clone(), SMALL),
         Cell::text(m.received.clone(), SMALL),

@@ -3,10 +3,16 @@ use super::inspections::trim_aql;
 use super::*;
 
 #[test]
+fn every_section_has_a_body() {
+    for k in REPORT_SECTIONS {
+        assert!(body(k).is_some(), "no body for `{k}`");
+    }
+}
+
+#[test]
 fn sections_follow_the_spec_order() {
-    let keys: Vec<&str> = SECTIONS.iter().map(|(k, _)| *k).collect();
     assert_eq!(
-        keys,
+        REPORT_SECTIONS,
         [
             "s_summary",
             "s_progress",
@@ -40,4 +46,13 @@ fn bars_are_coloured_by_how_far_behind() {
     assert_eq!(bar_color(50.0, 50.0), GOOD);
     assert_eq!(bar_color(50.0, 42.0), WARN);
     assert_eq!(bar_color(50.0, 30.0), BAD);
+}
+
+#[test]
+fn supplier_aliases_run_a_to_z_then_aa() {
+    use super::tables::alias_letters;
+    assert_eq!(alias_letters(0), "A");
+    assert_eq!(alias_letters(25), "Z");
+    assert_eq!(alias_letters(26), "AA");
+    assert_eq!(alias_letters(27), "AB");
 }
