@@ -5,6 +5,7 @@ mod build;
 mod clauses_cmd;
 mod documents;
 mod library;
+mod reports;
 mod verify;
 mod week;
 
@@ -38,7 +39,7 @@ pub fn run(cli: &Cli) -> Ended {
         Command::Contract(a) => documents::contract_cmd(&cli.deal, a),
         Command::Letter(a) => documents::letter_cmd(&cli.deal, a),
         Command::Reply(a) => documents::reply_cmd(&cli.deal, a),
-        Command::Report(a) => documents::report_cmd(&cli.deal, a),
+        Command::Report(a) => reports::report_cmd(&cli.deal, a),
         Command::Build(a) => build::build(&cli.deal, a),
         Command::Week(crate::cli::WeekCommand::New(a)) => week::new_cmd(&cli.deal, a),
         Command::Status(_) => week::status_cmd(&cli.deal),

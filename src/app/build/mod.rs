@@ -5,10 +5,8 @@
 
 mod fingerprint;
 
-use super::documents::{
-    contract_docs, earlier_files, file_name, letter_docs, render_week, reply_date, report_docs,
-    report_name, week_files, week_warnings,
-};
+use super::documents::{contract_docs, file_name, letter_docs, reply_date, week_files};
+use super::reports::{earlier_files, render_week, report_docs, report_name, week_warnings};
 use super::verify::{briefing_docs, callback_doc};
 use super::{inputs, load_fonts, prepare, select, Outcome, Prepared, Run};
 use crate::clauses::Selection;

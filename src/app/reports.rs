@@ -1,0 +1,171 @@
+//! `dealguard report`: one week's progress report (PDF, and the mail to the buyer), with the
+//! earlier weeks that draw its trend; also used by `build`.
+
+use super::documents::{week_files, Rendered};
+use super::{load_fonts, resolve_langs, source_date, target, write, Outcome, Run};
+use crate::cli::ReportArgs;
+use crate::diag::{Diagnostic, Problems};
+use crate::output::Output;
+use crate::pdf::font::Fonts;
+use crate::profile::deal::Format;
+use crate::profile::week::{self, IsoWeek, LoadedWeek};
+use crate::profile::{self, Langs, Loaded};
+use crate::render::glyphs;
+use std::path::{Path, PathBuf};
+
+/// Loads and renders one week: its data, the PDF bytes, and warnings. A week with fields
+/// still to fill is refused unless `draft` (then every page says DRAFT).
+pub(crate) fn render_week(
+    loaded: &Loaded,
+    path: &Path,
+    langs: &Langs,
+    fonts: &Fonts,
+    templates: &crate::render::templates::Templates,
+    draft: bool,
+) -> Result<(LoadedWeek, Vec<u8>, Problems), Problems> {
+    let mut wk = week::load(path, &loaded.profile, &loaded.dir)?;
+    if !draft && !wk.unfilled.is_empty() {
+        return Err(unfilled_errors(&wk));
+    }
+    wk.draft = draft;
+    let (earlier, mut warnings) = earlier_weeks(loaded, wk.iso);
+    let bytes = crate::report::render_with(
+        loaded,
+        (&wk, &earlier),
+        langs,
+        fonts,
+        templates,
+        source_date(),
+    )?;
+    warnings.extend(week_warnings(&wk, langs, fonts));
+    Ok((wk, bytes, warnings))
+}
+
+/// The fields of a week still to fill, as errors: the report waits for them.
+fn unfilled_errors(wk: &LoadedWeek) -> Problems {
+    let mut p = Problems::new();
+    for f in &wk.unfilled {
+        p.push(
+            Diagnostic::error(&wk.src.path, format!("still says `{}`", week::FILL_IN))
+                .at(wk.index.pos(f))
+                .field(f.clone())
+                .hint("write it, or make a draft with `report --draft`"),
+        );
+    }
+    p
+}
+
+/// The week files in `reports/` named for an ISO week before `iso`, oldest first: the
+/// report's trend is drawn from them.
+pub(crate) fn earlier_files(loaded: &Loaded, iso: IsoWeek) -> Vec<PathBuf> {
+    // `week_files` is sorted by name, and `YYYY-Www` names sort by week.
+    week_files(loaded)
+        .into_iter()
+        .filter(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(IsoWeek::parse)
+                .is_some_and(|w| w < iso)
+        })
+        .collect()
+}
+
+/// The earlier weeks, loaded; one that cannot be is left out of the trend with a warning
+/// (its own problems show when its report is made).
+fn earlier_weeks(loaded: &Loaded, iso: IsoWeek) -> (Vec<LoadedWeek>, Problems) {
+    let mut weeks = Vec::new();
+    let mut warnings = Problems::new();
+    for path in earlier_files(loaded, iso) {
+        match week::load(&path, &loaded.profile, &loaded.dir) {
+            Ok(w) if w.iso < iso => weeks.push(w),
+            Ok(_) => {}
+            Err(_) => warnings.push(
+                Diagnostic::warning(&path, "has errors, so the progress trend leaves it out")
+                    .hint("run `dealguard report` on it to see them"),
+            ),
+        }
+    }
+    weeks.sort_by_key(|w| w.iso);
+    (weeks, warnings)
+}
+
+/// A loaded week's warnings: its checks, and characters no font has.
+pub(crate) fn week_warnings(wk: &LoadedWeek, langs: &Langs, fonts: &Fonts) -> Problems {
+    let mut all = wk.warnings.clone();
+    all.extend(glyphs::week(wk, langs, fonts));
+    all
+}
+
+/// File name of a week's report in format `f`: `NH-2026-0148-report-2026-W49-en+zh.pdf`.
+pub(crate) fn report_name(loaded: &Loaded, iso: IsoWeek, langs: &Langs, f: Format) -> String {
+    format!(
+        "{}-report-{}-{}.{}",
+        loaded.profile.deal.id,
+        iso.label(),
+        langs.code(),
+        f.ext()
+    )
+}
+
+/// A rendered week in `formats`: the PDF as it is, the mail with that PDF attached.
+pub(crate) fn report_docs(
+    loaded: &Loaded,
+    wk: &LoadedWeek,
+    pdf: Vec<u8>,
+    langs: &Langs,
+    templates: &crate::render::templates::Templates,
+    formats: &[Format],
+) -> Result<Rendered, Problems> {
+    let mut out = Vec::with_capacity(formats.len());
+    for f in formats {
+        let bytes = match f {
+            Format::Eml => {
+                let name = report_name(loaded, wk.iso, langs, Format::Pdf);
+                let attached = (pdf.as_slice(), name.as_str());
+                crate::report::mail(loaded, wk, langs, templates, attached, source_date())?
+            }
+            // `Cli::check` and the profile's checks allow only PDF and e-mail.
+            _ => pdf.clone(),
+        };
+        out.push((*f, bytes));
+    }
+    Ok(out)
+}
+
+pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
+    let formats = a.formats();
+    let mut run = Run::new();
+    let mut loaded = run.stage(profile::load(deal))?;
+    run.problems.extend(std::mem::take(&mut loaded.problems));
+    let langs = resolve_langs(a.lang.lang.as_ref(), &loaded);
+    run.problems.extend(loaded.check_langs(&langs));
+    run.checkpoint()?;
+    let templates = run.stage(crate::render::templates::Templates::for_deal(&loaded))?;
+    let fonts = run.stage(load_fonts(&loaded, a.font.font.as_deref()))?;
+    run.problems
+        .extend(glyphs::profile(&loaded, &langs, &fonts));
+    let (wk, pdf, warnings) = run.stage(render_week(
+        &loaded, &a.week, &langs, &fonts, &templates, a.draft,
+    ))?;
+    run.problems.extend(warnings);
+    let files = run.stage(report_docs(&loaded, &wk, pdf, &langs, &templates, &formats))?;
+    // A file, a folder, or with several formats a folder; `Cli::check` has refused `-o -`
+    // for a PDF.
+    let several = files.len() > 1;
+    let outs: Vec<Output> = files
+        .into_iter()
+        .map(|(f, bytes)| Output {
+            path: target(
+                &loaded,
+                a.output.output.as_deref(),
+                several,
+                &report_name(&loaded, wk.iso, &langs, f),
+            ),
+            bytes,
+        })
+        .collect();
+    let mut inputs = vec![loaded.src.path.clone(), a.week.clone()];
+    inputs.extend(wk.photo_files.iter().map(|f| f.path.clone()));
+    write(&mut run, &outs, &inputs)?;
+    run.finish()
+}
