@@ -40,7 +40,9 @@ pub enum Command {
     )]
     Init(InitArgs),
     /// Check the profile, clause set and week files; print every problem and the resolved clause list.
-    #[command(after_help = "Example:\n  dealguard --deal deals/nh-0148/deal.yaml check")]
+    #[command(
+        after_help = "Examples:\n  dealguard --deal deals/nh-0148/deal.yaml check\n  dealguard check reports/*.yaml --fonts   # also which font draws each character"
+    )]
     Check(CheckArgs),
     /// The information-security clauses for the sales contract.
     #[command(
@@ -64,7 +66,7 @@ pub enum Command {
     Build(BuildArgs),
     /// The weekly progress-report PDF for one week file, and the mail to the buyer with it.
     #[command(
-        after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf\n  dealguard report reports/2026-W49.yaml --format pdf,eml   # also the .eml, PDF attached"
+        after_help = "Examples:\n  dealguard report reports/2026-W49.yaml        # out/<deal id>-report-2026-W49-<langs>.pdf\n  dealguard report reports/2026-W49.yaml --lang zh -o week49.pdf\n  dealguard report reports/2026-W49.yaml --format pdf,eml   # also the .eml, PDF attached\n  dealguard report reports/2026-W50.yaml --draft    # with a DRAFT band while FILL IN is left"
     )]
     Report(ReportArgs),
     /// The weekly routine: `week new` writes the next week's file to edit.
