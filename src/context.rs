@@ -4,7 +4,7 @@
 //! works in the other.
 
 use crate::assets;
-use crate::profile::deal::{Party, Profile};
+use crate::profile::deal::{Cadence, Party, Profile};
 use crate::profile::payment::mark;
 use crate::profile::yaml::Source;
 use crate::profile::{self, Lang, Langs, Text};
@@ -48,11 +48,17 @@ fn report_labels() -> &'static BTreeMap<String, Text> {
     &LABELS
 }
 
-/// `report.sections`: each section's label key, list mark and title in `lang`, in report order.
-pub fn report_sections(lang: Lang) -> Yaml {
+/// `report.sections`: each section's label key, list mark and title in `lang`, in report order
+/// — the titles the report prints for the deal's `cadence` (its `_milestones` labels).
+pub fn report_sections(lang: Lang, cadence: Cadence) -> Yaml {
     let labels = report_labels();
     let items = REPORT_SECTIONS.iter().enumerate().map(|(i, k)| {
-        let title = labels.get(*k).map_or(*k, |t| t.get_or_any(lang));
+        let variant = (cadence == Cadence::Milestones)
+            .then(|| labels.get(&format!("{k}_milestones")))
+            .flatten();
+        let title = variant
+            .or_else(|| labels.get(*k))
+            .map_or(*k, |t| t.get_or_any(lang));
         let mut m = Mapping::new();
         m.insert(key("key"), key(k));
         m.insert(key("mark"), key(&mark(lang, i)));
@@ -208,7 +214,10 @@ pub fn build(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs) -> Yaml {
         key(p.deal.governing_language.name_in(lang)),
     );
     m.insert(key("facts"), Yaml::Mapping(facts));
-    m.insert(key("report"), report_sections(lang));
+    m.insert(
+        key("report"),
+        report_sections(lang, p.channels.reports.cadence),
+    );
     m.insert(key("lang"), key(lang.code()));
     root
 }
@@ -283,7 +292,7 @@ mod tests {
 
     #[test]
     fn report_sections_have_titles() {
-        let Yaml::Mapping(m) = report_sections(Lang::Zh) else {
+        let Yaml::Mapping(m) = report_sections(Lang::Zh, Cadence::Weekly) else {
             panic!("not a mapping")
         };
         let Some(Yaml::Sequence(items)) = m.get("sections") else {

@@ -88,10 +88,18 @@ pub(super) fn occasion(
     reply_date: Option<Ymd>,
 ) -> Occasion {
     let letter_day = Ymd::from_unix(timestamp(&p.loaded, 1));
-    let reply = reply_date.map(|d| (d.iso(), letters::next_report(&p.loaded.profile, d).iso()));
+    let reported: Vec<IsoWeek> = (week_files(&p.loaded).iter())
+        .filter_map(|f| {
+            f.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(IsoWeek::parse)
+        })
+        .collect();
+    let next = reply_date.map(|d| (d, letters::next_report(&p.loaded.profile, d, &reported)));
     Occasion {
         letter_date: letter_day.iso(),
-        reply,
+        reply: next.map(|(d, n)| (d.iso(), n.date.iso())),
+        next_stage: next.and_then(|(_, n)| n.stage),
         tone: tone.code().to_string(),
         clauses: sel.len(),
     }
@@ -110,6 +118,7 @@ pub(crate) fn letter_docs(
         Kind::Reply(t) => t,
         Kind::Letter => Tone::Formal,
     };
+    let langs = &p.reader_langs;
     let o = occasion(p, sel, tone, reply_date);
     let numbers: Numbers = Arc::new(sel.numbers().clone());
     let r = letters::render(
@@ -118,7 +127,7 @@ pub(crate) fn letter_docs(
         &sel.terms,
         numbers,
         &p.templates,
-        &p.langs,
+        langs,
         &o,
     )?;
     let mut out = Vec::new();
@@ -127,14 +136,14 @@ pub(crate) fn letter_docs(
             Format::Md => r.markdown().into_bytes(),
             Format::Txt => r.text().into_bytes(),
             Format::Html => r.html().into_bytes(),
-            Format::Eml => letters::eml(&r, &p.loaded.profile, &p.langs, timestamp(&p.loaded, 1)),
+            Format::Eml => letters::eml(&r, &p.loaded.profile, langs, timestamp(&p.loaded, 1)),
             Format::Pdf => {
                 let fonts = fonts.ok_or_else(|| pdf_error(&p.loaded, "no fonts".into()))?;
-                let labels = Labels::load(&p.templates, "report-labels.yaml", &p.langs)?;
+                let labels = Labels::load(&p.templates, "report-labels.yaml", langs)?;
                 pdfdoc::letter(
                     &r,
                     &p.loaded.profile,
-                    &p.langs,
+                    langs,
                     &labels,
                     fonts,
                     timestamp(&p.loaded, 1),
@@ -158,17 +167,19 @@ pub(super) fn outputs(p: &Prepared, what: &str, files: Rendered, o: Option<&Path
                 &p.loaded,
                 o,
                 several,
-                &file_name(&p.loaded, what, &p.langs, f),
+                &file_name(&p.loaded, what, p.langs_for(what), f),
             ),
             bytes,
         })
         .collect()
 }
 
-/// The fonts, when one of `formats` is a PDF; the profile's texts are checked against them.
+/// The fonts, when one of `formats` is a PDF; the profile's texts in the languages of
+/// document `what` are checked against them.
 fn pdf_fonts(
     run: &mut Run,
     p: &Prepared,
+    what: &str,
     formats: &[Format],
     font: Option<&Path>,
 ) -> Result<Option<Fonts>, Problems> {
@@ -177,7 +188,7 @@ fn pdf_fonts(
     }
     let fonts = run.stage(load_fonts(&p.loaded, font))?;
     run.problems
-        .extend(glyphs::profile(&p.loaded, &p.langs, &fonts));
+        .extend(glyphs::profile(&p.loaded, p.langs_for(what), &fonts));
     Ok(Some(fonts))
 }
 
@@ -186,7 +197,7 @@ pub(super) fn contract_cmd(deal: &Path, a: &ContractArgs) -> Outcome {
     let mut run = Run::new();
     let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
-    let fonts = pdf_fonts(&mut run, &p, &formats, a.font.font.as_deref())?;
+    let fonts = pdf_fonts(&mut run, &p, "contract", &formats, a.font.font.as_deref())?;
     let files = run.stage(contract_docs(&p, &sel, &formats, layout, fonts.as_ref()))?;
     let outs = outputs(&p, "contract", files, output);
     write(&mut run, &outs, &super::inputs(&p))?;
@@ -198,7 +209,7 @@ pub(super) fn letter_cmd(deal: &Path, a: &LetterArgs) -> Outcome {
     let mut run = Run::new();
     let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
-    let fonts = pdf_fonts(&mut run, &p, &formats, a.font.font.as_deref())?;
+    let fonts = pdf_fonts(&mut run, &p, "letter", &formats, a.font.font.as_deref())?;
     let files = run.stage(letter_docs(
         &p,
         &sel,
@@ -239,7 +250,7 @@ fn default_reply_date(loaded: &Loaded) -> Option<Ymd> {
     match latest {
         Some(w) => Some(
             w.monday()
-                .plus_days(i64::from(loaded.profile.channels.reports.weekday.iso()) - 1),
+                .plus_days(i64::from(loaded.profile.channels.reports.day().iso()) - 1),
         ),
         None => loaded.profile.deal.signed.ymd,
     }

@@ -110,12 +110,36 @@ pub(crate) fn resolve_langs(arg: Option<&Langs>, loaded: &Loaded) -> Langs {
     }
 }
 
+/// The languages of letters and replies: `--lang`, else the buyer's (`buyer.languages`), else
+/// the deal's. The contract and the report stay in the deal's: both sides sign and file them.
+pub(crate) fn reader_langs(arg: Option<&Langs>, loaded: &Loaded) -> Langs {
+    match (arg, &loaded.profile.buyer.languages) {
+        (Some(l), _) => l.clone(),
+        (None, Some(b)) if !b.is_empty() => Langs::new(b),
+        (None, _) => Langs::new(&loaded.profile.deal.languages),
+    }
+}
+
 /// Everything up to a selection: the deal, its clause library, the languages.
 pub(crate) struct Prepared {
     pub(crate) loaded: Loaded,
     pub(crate) lib: Library,
+    /// The deal's languages (or `--lang`): contract, report, staff documents.
     pub(crate) langs: Langs,
+    /// The buyer's languages (or `--lang`): letters and replies.
+    pub(crate) reader_langs: Langs,
     pub(crate) templates: Templates,
+}
+
+impl Prepared {
+    /// The languages of document `what` (a file-name stem: `letter`, `reply-warm`, …).
+    pub(crate) fn langs_for(&self, what: &str) -> &Langs {
+        if what == "letter" || what.starts_with("reply") {
+            &self.reader_langs
+        } else {
+            &self.langs
+        }
+    }
 }
 
 pub(crate) fn prepare(
@@ -130,7 +154,16 @@ pub(crate) fn prepare(
         loaded.profile.security.clause_set = s.to_string();
     }
     let langs = resolve_langs(lang, &loaded);
+    let reader_langs = reader_langs(lang, &loaded);
     run.problems.extend(loaded.check_langs(&langs));
+    // The buyer's languages need the deal's texts too (its title, the stage names).
+    let extra: Vec<_> = (reader_langs.list().iter())
+        .filter(|l| !langs.list().contains(l))
+        .copied()
+        .collect();
+    if !extra.is_empty() {
+        run.problems.extend(loaded.check_langs(&Langs::new(&extra)));
+    }
     let (lib, warnings) = run.stage(Library::for_deal(&loaded))?;
     run.problems.extend(warnings);
     let templates = run.stage(Templates::for_deal(&loaded))?;
@@ -138,6 +171,7 @@ pub(crate) fn prepare(
         loaded,
         lib,
         langs,
+        reader_langs,
         templates,
     })
 }

@@ -7,7 +7,8 @@ use super::markup::{self, Doc};
 use super::templates::{self, Occasion, Templates};
 use crate::context::Terms;
 use crate::diag::Problems;
-use crate::profile::deal::{Contact, Profile};
+use crate::profile::deal::{Cadence, Contact, Profile};
+use crate::profile::week::IsoWeek;
 use crate::profile::{Lang, Langs, Ymd};
 use sha2::{Digest, Sha256};
 
@@ -181,12 +182,38 @@ pub fn eml(r: &Rendered, p: &Profile, langs: &Langs, timestamp: i64) -> Vec<u8> 
     eml::render(&m)
 }
 
-/// The date of the next report on the deal's weekday strictly after `from`.
-pub fn next_report(p: &Profile, from: Ymd) -> Ymd {
-    let target = p.channels.reports.weekday.iso() as i64;
-    let now = from.iso_weekday() as i64;
-    let ahead = (target - now).rem_euclid(7);
-    from.plus_days(if ahead == 0 { 7 } else { ahead })
+/// When the next report reaches the buyer, seen from a reply written on `from`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextReport {
+    /// The report's day.
+    pub date: Ymd,
+    /// For a `milestones` deal, the stage (index in `production.stages`) whose end it
+    /// reports; `None` for a weekly deal, or when every stage has ended (it comes with
+    /// shipment).
+    pub stage: Option<usize>,
+}
+
+/// The next report after `from`. Weekly: the first report day on or after `from`, unless
+/// that is `from` itself and the week's report is among `reported` (it went out today), then
+/// a week later. Milestones: the planned end of the first stage not ended before `from`,
+/// else the ship date.
+pub fn next_report(p: &Profile, from: Ymd, reported: &[IsoWeek]) -> NextReport {
+    if p.channels.reports.cadence == Cadence::Milestones {
+        let stage = (p.production.stages.iter())
+            .position(|s| s.planned_end.ymd.is_some_and(|end| end >= from));
+        let date = stage
+            .and_then(|i| p.production.stages[i].planned_end.ymd)
+            .or(p.deal.ship_by.ymd)
+            .unwrap_or(from);
+        return NextReport { date, stage };
+    }
+    let target = i64::from(p.channels.reports.day().iso());
+    let now = i64::from(from.iso_weekday());
+    let mut date = from.plus_days((target - now).rem_euclid(7));
+    if date == from && IsoWeek::of(from).is_some_and(|w| reported.contains(&w)) {
+        date = date.plus_days(7);
+    }
+    NextReport { date, stage: None }
 }
 
 /// The domain of the `Message-ID`s of the seller's mails: its first mail domain.
@@ -205,14 +232,41 @@ mod tests {
     #[test]
     fn next_report_is_the_next_report_weekday() {
         let p = crate::profile::example();
-        // Reports go out on Fridays; 2026-12-09 is a Wednesday.
+        let day = |s: &str| Ymd::parse(s).unwrap();
+        let w50 = IsoWeek::parse("2026-W50").unwrap();
+        // Reports go out on Fridays; 2026-12-09 is a Wednesday, 2026-12-11 a Friday.
         assert_eq!(
-            next_report(p, Ymd::parse("2026-12-09").unwrap()).iso(),
-            "2026-12-11"
+            next_report(p, day("2026-12-09"), &[w50]).date,
+            day("2026-12-11")
+        );
+        // On the report day itself: today's report, unless that week's report exists.
+        assert_eq!(
+            next_report(p, day("2026-12-11"), &[]).date,
+            day("2026-12-11")
         );
         assert_eq!(
-            next_report(p, Ymd::parse("2026-12-11").unwrap()).iso(),
-            "2026-12-18"
+            next_report(p, day("2026-12-11"), &[w50]).date,
+            day("2026-12-18")
         );
+        assert_eq!(
+            next_report(p, day("2026-12-12"), &[w50]).date,
+            day("2026-12-18")
+        );
+    }
+
+    #[test]
+    fn a_milestones_deal_reports_at_the_end_of_the_stage_in_progress() {
+        let mut p = crate::profile::example().clone();
+        p.channels.reports.cadence = Cadence::Milestones;
+        p.channels.reports.weekday = None;
+        let first_end = p.production.stages[0].planned_end.ymd.unwrap();
+        let n = next_report(&p, first_end, &[]);
+        assert_eq!((n.date, n.stage), (first_end, Some(0)));
+        let n = next_report(&p, first_end.plus_days(1), &[]);
+        assert_eq!(n.stage, Some(1));
+        assert_eq!(Some(n.date), p.production.stages[1].planned_end.ymd);
+        let last = p.production.stages.last().unwrap().planned_end.ymd.unwrap();
+        let n = next_report(&p, last.plus_days(1), &[]);
+        assert_eq!((Some(n.date), n.stage), (p.deal.ship_by.ymd, None));
     }
 }

@@ -98,6 +98,8 @@ impl Templates {
 pub struct Labels {
     map: BTreeMap<String, Text>,
     langs: Langs,
+    /// A suffix tried first (`title_milestones` before `title`).
+    variant: Option<String>,
 }
 
 impl Labels {
@@ -111,13 +113,27 @@ impl Labels {
         Labels {
             map,
             langs: langs.clone(),
+            variant: None,
         }
+    }
+
+    /// The same labels reading `KEY_VARIANT` first where the file has it: the words that
+    /// depend on a setting (a `milestones` deal's report is not "weekly").
+    pub fn variant(mut self, v: &str) -> Labels {
+        self.variant = Some(v.to_string());
+        self
+    }
+
+    /// The label of `key` in this variant, if the file has one.
+    fn text(&self, key: &str) -> Option<&Text> {
+        (self.variant.as_ref())
+            .and_then(|v| self.map.get(&format!("{key}_{v}")))
+            .or_else(|| self.map.get(key))
     }
 
     /// A label in one language; an unknown key gives the key itself.
     pub fn one(&self, key: &str, lang: Lang) -> String {
-        self.map
-            .get(key)
+        self.text(key)
             .map_or_else(|| key.to_string(), |t| t.get_or_any(lang).to_string())
     }
 
@@ -133,7 +149,7 @@ impl Labels {
 
     /// A label once per language; a key that is not a label is used as written (`AQL`).
     pub fn lines(&self, key: &str) -> Vec<String> {
-        if !self.map.contains_key(key) {
+        if self.text(key).is_none() {
             return vec![key.to_string()];
         }
         let mut parts: Vec<String> = Vec::new();
@@ -216,6 +232,9 @@ pub struct Occasion {
     pub letter_date: String,
     /// The reply's date and the next report after it, `YYYY-MM-DD`.
     pub reply: Option<(String, String)>,
+    /// The stage whose end the next report marks (`milestones` deals; index in
+    /// `production.stages`).
+    pub next_stage: Option<usize>,
     /// `formal` or `warm`.
     pub tone: String,
     /// Clauses in the contract schedule.
@@ -236,6 +255,10 @@ pub fn data(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs, o: &Occasion)
         let (date, next) = o.reply.clone().unwrap_or_default();
         reply.insert("date".into(), Yaml::String(date));
         reply.insert("next_report".into(), Yaml::String(next));
+        let stage = (o.next_stage)
+            .and_then(|i| p.production.stages.get(i))
+            .map(|s| s.name.get_or_any(lang).to_string());
+        reply.insert("next_stage".into(), Yaml::String(stage.unwrap_or_default()));
         reply.insert("tone".into(), Yaml::String(o.tone.clone()));
         m.insert("reply".into(), Yaml::Mapping(reply));
         let mut contract = Mapping::new();

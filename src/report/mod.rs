@@ -9,9 +9,10 @@ use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
 use crate::pdf::page::{self, Furniture};
 use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
+use crate::profile::deal::Cadence;
 use crate::profile::text::join_cjk_breaks;
 use crate::profile::week::{LoadedWeek, PhotoFile};
-use crate::profile::{Langs, Loaded};
+use crate::profile::{Lang, Langs, Loaded};
 use crate::render::templates::{Labels, Templates};
 use rayon::prelude::*;
 
@@ -152,7 +153,7 @@ fn draft_label(langs: &Langs) -> String {
 /// When the report goes out: `SOURCE_DATE_EPOCH`, else the deal's report weekday of the ISO
 /// week at `hour` UTC.
 fn timestamp(loaded: &Loaded, week: &LoadedWeek, source_date: Option<i64>, hour: i64) -> i64 {
-    let weekday = loaded.profile.channels.reports.weekday.iso();
+    let weekday = loaded.profile.channels.reports.day().iso();
     let day = week.iso.monday().plus_days(i64::from(weekday) - 1);
     source_date.unwrap_or(day.days_since_epoch() * 86_400 + hour * 3600)
 }
@@ -167,13 +168,22 @@ pub fn mail(
     (pdf, filename): (&[u8], &str),
     source_date: Option<i64>,
 ) -> Result<Vec<u8>, Problems> {
-    let labels = Labels::load(templates, "report-labels.yaml", langs)?;
+    let labels = labels(loaded, templates, langs)?;
     let m = mail::Mail {
         pdf,
         filename,
         timestamp: timestamp(loaded, week, source_date, 1),
     };
     Ok(mail::eml(&loaded.profile, week, langs, &labels, &m))
+}
+
+/// The report's labels; a `milestones` deal's read their `_milestones` variants (no "weekly").
+fn labels(loaded: &Loaded, templates: &Templates, langs: &Langs) -> Result<Labels, Problems> {
+    let labels = Labels::load(templates, "report-labels.yaml", langs)?;
+    Ok(match loaded.profile.channels.reports.cadence {
+        Cadence::Weekly => labels,
+        Cadence::Milestones => labels.variant("milestones"),
+    })
 }
 
 /// Renders the report PDF of a week on its own (no trend). (Missing glyphs are checked apart,
@@ -199,7 +209,7 @@ pub fn render_with(
     templates: &Templates,
     source_date: Option<i64>,
 ) -> Result<Vec<u8>, Problems> {
-    let labels = Labels::load(templates, "report-labels.yaml", langs)?;
+    let labels = labels(loaded, templates, langs)?;
     let frame = page::frame();
     let images = prepare_photos(week, &frame)?;
     let mut img_iter = images.iter().enumerate();
@@ -250,8 +260,8 @@ pub fn render_with(
         keywords: vec![
             p.deal.id.clone(),
             week.iso.label(),
-            "weekly progress report".into(),
-            "每周生产进度报告".into(),
+            labels.one("title", Lang::En).to_lowercase(),
+            labels.one("title", Lang::Zh),
             p.buyer.name.clone(),
         ],
         timestamp,

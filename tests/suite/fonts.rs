@@ -41,7 +41,9 @@ fn deal() -> tempfile::TempDir {
     let yaml = yaml
         .replace("宁波恒力厨具有限公司", "深圳喆堃声学科技有限公司")
         .replace("name_local: 李伟", "name_local: 吴镕")
-        .replace("name_local: 陈静", "name_local: 黄彧");
+        .replace("name_local: 陈静", "name_local: 黄彧")
+        // The letter in the deal's languages too, so that every PDF draws the names.
+        .replace("\n  languages: [en] ", "\n  # languages: [en] ");
     std::fs::write(t.path().join("deal.yaml"), yaml).unwrap();
     let week = t.path().join("reports/2026-W49.yaml");
     let w = std::fs::read_to_string(&week).unwrap();

@@ -43,7 +43,10 @@ fn letter_and_reply_snapshots_in_every_language_and_tone() {
             snapshot(&format!("nordic-home/reply-{tone}-{lang}.md"), &r.stdout);
         }
     }
-    let r = dealguard(t.path(), &["letter", "--format", "html", "-o", "-"]);
+    let r = dealguard(
+        t.path(),
+        &["letter", "--lang", "en+zh", "--format", "html", "-o", "-"],
+    );
     ok(&r);
     snapshot("nordic-home/letter-en+zh.html", &r.stdout);
 }
@@ -213,7 +216,16 @@ fn base64_decode(s: &str) -> Vec<u8> {
 #[test]
 fn the_eml_is_a_multipart_message_from_sales_to_purchasing() {
     let t = valid("nordic-home");
-    let r = dealguard(t.path(), &["letter", "--format", "eml", "-o", "out/l.eml"]);
+    let args = [
+        "letter",
+        "--lang",
+        "en+zh",
+        "--format",
+        "eml",
+        "-o",
+        "out/l.eml",
+    ];
+    let r = dealguard(t.path(), &args);
     ok(&r);
     let raw = std::fs::read(t.path().join("out/l.eml")).unwrap();
     let (headers, parts) = parse_eml(&raw);
@@ -271,7 +283,15 @@ fn the_eml_is_a_multipart_message_from_sales_to_purchasing() {
     // The same inputs give the same message.
     ok(&dealguard(
         t.path(),
-        &["letter", "--format", "eml", "-o", "out/l2.eml"],
+        &[
+            "letter",
+            "--lang",
+            "en+zh",
+            "--format",
+            "eml",
+            "-o",
+            "out/l2.eml",
+        ],
     ));
     assert_eq!(raw, std::fs::read(t.path().join("out/l2.eml")).unwrap());
 }
@@ -285,7 +305,15 @@ fn contract_and_letter_pdfs_read_back_in_both_languages() {
     ));
     ok(&dealguard(
         t.path(),
-        &["letter", "--format", "pdf", "-o", "out/l.pdf"],
+        &[
+            "letter",
+            "--lang",
+            "en+zh",
+            "--format",
+            "pdf",
+            "-o",
+            "out/l.pdf",
+        ],
     ));
     let c = Document::load(t.path().join("out/c.pdf")).unwrap();
     let pages: Vec<u32> = c.get_pages().keys().copied().collect();
@@ -350,11 +378,11 @@ fn build_writes_everything_then_skips_then_rebuilds_one_week() {
     for f in [
         "NH-2026-0148-contract-en+zh.md",
         "NH-2026-0148-contract-en+zh.pdf",
-        "NH-2026-0148-letter-en+zh.md",
-        "NH-2026-0148-letter-en+zh.pdf",
-        "NH-2026-0148-letter-en+zh.eml",
-        "NH-2026-0148-reply-formal-en+zh.md",
-        "NH-2026-0148-reply-warm-en+zh.txt",
+        "NH-2026-0148-letter-en.md",
+        "NH-2026-0148-letter-en.pdf",
+        "NH-2026-0148-letter-en.eml",
+        "NH-2026-0148-reply-formal-en.md",
+        "NH-2026-0148-reply-warm-en.txt",
         "NH-2026-0148-report-2026-W49-en+zh.pdf",
         "NH-2026-0148-report-2026-W50-en+zh.pdf",
         "NH-2026-0148-briefing-en+zh.md",
@@ -391,7 +419,7 @@ fn build_writes_everything_then_skips_then_rebuilds_one_week() {
     );
     assert!(third.stderr.contains("report-2026-W50"), "{}", third.stderr);
     // A deleted output is rebuilt; --force rebuilds everything.
-    std::fs::remove_file(out.join("NH-2026-0148-letter-en+zh.eml")).unwrap();
+    std::fs::remove_file(out.join("NH-2026-0148-letter-en.eml")).unwrap();
     let fourth = dealguard(t.path(), &["build"]);
     assert!(
         fourth.stderr.contains("1 built, 7 unchanged"),

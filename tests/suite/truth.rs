@@ -173,3 +173,273 @@ fn greetings_use_the_salutation_else_the_name_the_tone_calls_for() {
     assert_eq!(greeting(d, &formal, "zh"), "尊敬的Lindqvist女士：");
     assert_eq!(greeting(d, &warm, "zh"), "Lindqvist女士，您好！");
 }
+
+/// The contract, letter, both replies (Markdown) and, when the deal has week files, the latest
+/// report (its text) of the deal in `dir`, in `lang`.
+struct Docs {
+    contract: String,
+    letter: String,
+    replies: [String; 2],
+    report: Option<String>,
+}
+
+impl Docs {
+    fn of(dir: &Path, lang: &str) -> Docs {
+        let md = |args: &[&str], name: &str| {
+            let out = dir.join("out").join(format!("{name}.{lang}.md"));
+            let mut all = args.to_vec();
+            all.extend([
+                "--format",
+                "md",
+                "--lang",
+                lang,
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            ok(&dealguard(dir, &all));
+            std::fs::read_to_string(&out).unwrap()
+        };
+        let mut weeks: Vec<_> = std::fs::read_dir(dir.join("reports"))
+            .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        weeks.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|x| x == "yaml"));
+        weeks.sort();
+        let report = weeks.last().map(|w| {
+            let pdf = dir.join("out").join(format!("report.{lang}.pdf"));
+            let args = ["report", w.to_str().unwrap(), "--lang", lang];
+            let mut all = args.to_vec();
+            all.extend(["-o", pdf.to_str().unwrap()]);
+            ok(&dealguard(dir, &all));
+            pdf_text(&pdf)
+        });
+        Docs {
+            contract: md(&["contract"], "contract"),
+            letter: md(&["letter"], "letter"),
+            replies: [
+                md(&["reply", "--tone", "formal"], "formal"),
+                md(&["reply", "--tone", "warm"], "warm"),
+            ],
+            report,
+        }
+    }
+
+    /// Every document, named.
+    fn all(&self) -> Vec<(&str, &str)> {
+        let mut v = vec![
+            ("contract", self.contract.as_str()),
+            ("letter", self.letter.as_str()),
+            ("formal reply", self.replies[0].as_str()),
+            ("warm reply", self.replies[1].as_str()),
+        ];
+        if let Some(r) = &self.report {
+            v.push(("report", r.as_str()));
+        }
+        v
+    }
+}
+
+/// The value of the first `key: value` line of a YAML file, quotes and comment removed.
+fn field(yaml: &str, key: &str) -> Option<String> {
+    let line = yaml
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{key}:")))?;
+    let v = line.split_once(':')?.1.split(" #").next()?.trim();
+    Some(v.trim_matches('"').to_string())
+}
+
+/// The names of the buyer's contacts (the `- name:` lines after `buyer:`, before `payment:`).
+fn buyer_contacts(yaml: &str) -> Vec<String> {
+    let start = yaml.find("\nbuyer:").unwrap();
+    let end = start + yaml[start..].find("\npayment:").unwrap();
+    (yaml[start..end].lines())
+        .filter_map(|l| l.trim().strip_prefix("- name:"))
+        .map(|n| n.trim().to_string())
+        .collect()
+}
+
+/// Checks the facts every document of the deal in `dir` shares, in `lang`.
+fn check_shared_facts(name: &str, dir: &Path, lang: &str) {
+    let yaml = std::fs::read_to_string(dir.join("deal.yaml")).unwrap();
+    let docs = Docs::of(dir, lang);
+    let id = field(&yaml, "id").unwrap();
+    let phone = field(&yaml, "callback_phone").unwrap();
+    let currency = field(&yaml, "currency").unwrap();
+    // The deal's number and the call-back number on file: in every document, the report too.
+    for (doc, text) in docs.all() {
+        assert!(text.contains(&id), "{name} {lang}: {doc} lacks {id}");
+        assert!(text.contains(&phone), "{name} {lang}: {doc} lacks {phone}");
+    }
+    // What is paid, in which currency, to which account: the contract and the mails agree.
+    let account = field(&yaml, "account_number").unwrap();
+    let percents: Vec<String> = (yaml.lines())
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split("percent:").nth(1))
+        .map(|p| format!("{}%", p.trim_start().split([',', '}', ' ']).next().unwrap()))
+        .collect();
+    assert!(!percents.is_empty(), "{name}: no payment parts");
+    let by_wire = docs.contract.contains(&account);
+    for (doc, text) in docs.all().into_iter().take(4) {
+        assert!(
+            text.contains(&currency),
+            "{name} {lang}: {doc} lacks {currency}"
+        );
+        for p in &percents {
+            assert!(text.contains(p.as_str()), "{name} {lang}: {doc} lacks {p}");
+        }
+        // The account is stated in the letter and the replies exactly when the contract has
+        // a wire-transfer clause naming it (an L/C deal's beneficiary is the credit's).
+        if doc != "warm reply" || by_wire {
+            assert_eq!(
+                text.contains(&account),
+                by_wire,
+                "{name} {lang}: {doc} account"
+            );
+        }
+    }
+    // Reports: a weekly deal names its weekday in contract, letter and replies; a deal that
+    // reports at milestones says "weekly" nowhere, report included.
+    let weekly = field(&yaml, "cadence").unwrap() == "weekly";
+    if weekly {
+        let day = field(&yaml, "weekday").unwrap();
+        let day = match lang {
+            "en" => day[..1].to_uppercase() + &day[1..],
+            _ => [
+                "星期一",
+                "星期二",
+                "星期三",
+                "星期四",
+                "星期五",
+                "星期六",
+                "星期日",
+            ][[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ]
+            .iter()
+            .position(|d| *d == day)
+            .unwrap()]
+            .to_string(),
+        };
+        for (doc, text) in docs.all().into_iter().take(4) {
+            assert!(text.contains(&day), "{name} {lang}: {doc} lacks {day}");
+        }
+    } else {
+        for (doc, text) in docs.all() {
+            for word in ["weekly", "Weekly", "every week", "本周", "每周"] {
+                assert!(!text.contains(word), "{name} {lang}: {doc} says {word}");
+            }
+        }
+    }
+    // Platform accounts go to the buyer's named contacts: the clause says so, the letter
+    // names them all, the formal reply points to the same clause.
+    if let Some(url) = field(&yaml, "url") {
+        let para = (docs.letter.lines())
+            .find(|l| l.contains(&url))
+            .unwrap_or_else(|| panic!("{name} {lang}: the letter lacks the board"));
+        for c in buyer_contacts(&yaml) {
+            assert!(
+                para.contains(&c),
+                "{name} {lang}: board paragraph lacks {c}: {para}"
+            );
+        }
+        let named = if lang == "en" {
+            "named contact"
+        } else {
+            "指定联系人"
+        };
+        let clause = if lang == "en" {
+            "Named Contact of the Buyer"
+        } else {
+            "买方每一指定联系人"
+        };
+        assert!(
+            docs.contract.contains(clause),
+            "{name} {lang}: platform clause"
+        );
+        for (doc, text) in docs.all().into_iter().skip(1).take(3) {
+            let line = text.lines().find(|l| l.contains(&url)).unwrap_or_default();
+            assert!(line.contains(named), "{name} {lang}: {doc}: {line}");
+        }
+    }
+}
+
+#[test]
+fn contract_letter_replies_and_report_state_the_same_facts() {
+    for (name, dir) in [
+        ("nordic-home", example()),
+        ("boston-lc", crate::support::fixture("valid", "boston-lc")),
+        (
+            "shenzhen-zh",
+            crate::support::fixture("valid", "shenzhen-zh"),
+        ),
+    ] {
+        for lang in ["en", "zh"] {
+            check_shared_facts(name, dir.path(), lang);
+        }
+    }
+}
+
+#[test]
+fn a_deal_reporting_at_milestones_never_says_weekly() {
+    let t = example();
+    let deal = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&deal).unwrap();
+    let ms = yaml.replace("cadence: weekly", "cadence: milestones");
+    let ms = ms.replace("    weekday: friday\n", "");
+    assert!(!ms.contains("weekday"));
+    std::fs::write(&deal, ms).unwrap();
+    for lang in ["en", "zh"] {
+        check_shared_facts("milestones", t.path(), lang);
+    }
+    // The reply names the stage in progress and its planned end as the next report.
+    let docs = Docs::of(t.path(), "en");
+    assert!(
+        docs.replies[0].contains("when the current production stage, “"),
+        "{}",
+        docs.replies[0]
+    );
+}
+
+#[test]
+fn a_weekly_deal_without_a_report_day_is_refused() {
+    let t = example();
+    let deal = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&deal).unwrap();
+    std::fs::write(&deal, yaml.replace("    weekday: friday\n", "")).unwrap();
+    let r = dealguard(t.path(), &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("weekly reports need a `weekday`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn letters_and_replies_go_in_the_buyers_languages() {
+    let t = example();
+    ok(&dealguard(t.path(), &["build"]));
+    let out = t.path().join("out");
+    // The example's buyer reads English; the contract and report stay in the deal's languages.
+    for f in [
+        "letter-en.md",
+        "letter-en.eml",
+        "reply-formal-en.md",
+        "contract-en+zh.md",
+    ] {
+        assert!(out.join(format!("NH-2026-0148-{f}")).is_file(), "{f}");
+    }
+    assert!(!out.join("NH-2026-0148-letter-en+zh.md").exists());
+    // `--lang` still decides when given.
+    ok(&dealguard(
+        t.path(),
+        &["letter", "--lang", "zh", "-o", "out/l.md"],
+    ));
+    let l = std::fs::read_to_string(out.join("l.md")).unwrap();
+    assert!(l.contains("订单") && !l.contains("Dear"), "{l}");
+}

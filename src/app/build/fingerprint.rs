@@ -82,6 +82,7 @@ pub(super) fn common(p: &Prepared, problems: &mut Problems) -> Sha256 {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(p.langs.code().as_bytes());
+    h.update(p.reader_langs.code().as_bytes());
     h.update(format!("{:?}", source_date()).as_bytes());
     let mut files = inputs(p);
     files.sort();

@@ -105,7 +105,7 @@ impl Ctx<'_> {
         let p = self.p;
         formats
             .iter()
-            .map(|f| file_name(&p.loaded, what, &p.langs, *f))
+            .map(|f| file_name(&p.loaded, what, p.langs_for(what), *f))
             .collect()
     }
 
@@ -114,7 +114,7 @@ impl Ctx<'_> {
         let p = self.p;
         files
             .into_iter()
-            .map(|(f, b)| (file_name(&p.loaded, what, &p.langs, f), b))
+            .map(|(f, b)| (file_name(&p.loaded, what, p.langs_for(what), f), b))
             .collect()
     }
 

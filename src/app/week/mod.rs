@@ -100,7 +100,7 @@ fn new_week_text(
     copies: &[Output],
 ) -> String {
     let p = &loaded.profile;
-    let day = iso.day(p.channels.reports.weekday.iso());
+    let day = iso.day(p.channels.reports.day().iso());
     let carried = draft::carry(p, from.map(|w| &w.week), iso, day);
     let used: BTreeSet<PathBuf> = weeks
         .iter()

@@ -5,7 +5,7 @@ use super::mail::{check_address, check_domains, valid_domain};
 use super::payment::check_payment;
 use super::{check_sizes, Checker};
 use crate::diag::{did_you_mean, Problems};
-use crate::profile::deal::{Contact, Party, Profile, Role, KNOWN_ROLES};
+use crate::profile::deal::{Cadence, Contact, Party, Profile, Role, KNOWN_ROLES};
 use crate::profile::text::Lang;
 use crate::profile::yaml::{Index, Source};
 
@@ -90,6 +90,27 @@ fn check_languages(c: &mut Checker, p: &Profile, langs: &[Lang]) {
 fn check_parties(c: &mut Checker, p: &Profile) {
     check_party(c, "seller", &p.seller);
     check_party(c, "buyer", &p.buyer);
+    for who in ["seller", "buyer"] {
+        let party = if who == "seller" { &p.seller } else { &p.buyer };
+        if party.signatory.is_none() {
+            c.warning(who, "has no `signatory`").set_hint(
+                "add `signatory: {name: …, title: …}`: the schedule then names who may sign a \
+                 change of bank details instead of describing it in general terms",
+            );
+        }
+    }
+    if let Some(ls) = &p.buyer.languages {
+        if ls.is_empty() {
+            c.error("buyer.languages", "names no language")
+                .set_hint("use [en], [zh] or [en, zh], or leave it out for the deal's languages");
+        }
+        for (i, l) in ls.iter().enumerate() {
+            if ls[..i].contains(l) {
+                let f = format!("buyer.languages[{i}]");
+                c.error(&f, format!("`{l}` is listed twice"));
+            }
+        }
+    }
     match &p.seller.security_contact {
         None => {
             c.error("seller", "has no `security_contact`").set_hint(
@@ -171,8 +192,14 @@ fn check_contact(c: &mut Checker, f: &str, ct: &Contact, domains: &[String]) {
     }
 }
 
-/// `channels`: the project platform's link, the chat group's members.
+/// `channels`: the report day of a weekly deal, the project platform's link, the chat
+/// group's members.
 fn check_channels(c: &mut Checker, p: &Profile) {
+    let r = &p.channels.reports;
+    if r.cadence == Cadence::Weekly && r.weekday.is_none() {
+        c.error("channels.reports", "weekly reports need a `weekday`")
+            .set_hint("add `weekday: friday` (the day the report goes out)");
+    }
     if let Some(pl) = &p.channels.platform {
         c.non_empty("channels.platform.name", &pl.name);
         if !pl.url.starts_with("https://")

@@ -24,8 +24,17 @@ pub struct Channels {
 pub struct Reports {
     /// `weekly` or `milestones`.
     pub cadence: Cadence,
-    /// The day weekly reports go out.
-    pub weekday: Weekday,
+    /// The day weekly reports go out (required for `weekly`; `check` says so).
+    #[serde(default)]
+    pub weekday: Option<Weekday>,
+}
+
+impl Reports {
+    /// The day of the week a report is dated: the agreed weekday, or Friday — the end of
+    /// the working week — for a `milestones` deal, whose reports follow the stages.
+    pub fn day(&self) -> Weekday {
+        self.weekday.unwrap_or(Weekday::Friday)
+    }
 }
 
 /// How often reports are sent.

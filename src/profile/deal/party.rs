@@ -37,6 +37,10 @@ pub struct Party {
     /// Whether the party seals with a company chop; by default only parties in China do.
     #[serde(default)]
     pub chop: Option<bool>,
+    /// The languages the party reads, in order: the buyer's choose the languages of the
+    /// welcome letter and the replies (the contract keeps the deal's).
+    #[serde(default)]
+    pub languages: Option<Vec<Lang>>,
 }
 
 /// The person who signs for a party.

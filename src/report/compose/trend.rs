@@ -15,7 +15,7 @@ pub(super) fn chart(inp: &Input) -> Vec<Block> {
     let Some(first) = inp.earlier.first() else {
         return Vec::new();
     };
-    let weekday = i64::from(inp.profile.channels.reports.weekday.iso()) - 1;
+    let weekday = i64::from(inp.profile.channels.reports.day().iso()) - 1;
     let start = first.iso.monday().plus_days(weekday);
     let slot = |d: Ymd| (d.days_since_epoch() - start.days_since_epoch()) as f32 / 7.0;
     let this = inp.week.iso.monday().plus_days(weekday);
