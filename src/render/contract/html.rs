@@ -31,7 +31,7 @@ table { border-collapse: collapse; width: 100%; }
 .intro { color: var(--muted); }
 .clause { margin: 0 0 1.2em; }
 .clause .row { padding: .1em 0 .45em; orphans: 3; widows: 3; }
-.clause .head { padding-bottom: .25em; break-after: avoid; page-break-after: avoid; }
+.clause h3 { padding-bottom: .25em; break-after: avoid; page-break-after: avoid; }
 .bi .row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
 .bi .row > :first-child { padding-right: 1.1em; border-right: 1px solid var(--rule); }
 .bi .row > :last-child { padding-left: 1.1em; }
@@ -201,7 +201,7 @@ fn section_html(lb: &Labels, langs: &Langs, n: usize, title: &Text) -> String {
 }
 
 /// The clauses: one block per clause (`id` = its anchor), a row per sub-clause with one cell
-/// per language. Every row of a bilingual schedule is the same two-column grid, so the
+/// per language, the clause heading at the top of the first. Every row of a bilingual schedule is the same two-column grid, so the
 /// column rule stays put from clause to clause; on a narrow screen the languages follow
 /// each other per sub-clause.
 fn html_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
@@ -216,19 +216,11 @@ fn html_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
         ));
         for c in &sec.clauses {
             o.push_str(&format!(
-                "<section class=\"clause{bi}\" id=\"{}\">\n<div class=\"row head\">",
+                "<section class=\"clause{bi}\" id=\"{}\">\n",
                 e(&refs::anchor(&c.id, None))
             ));
-            for l in langs.list() {
-                o.push_str(&format!(
-                    "<h3 lang=\"{}\">{}</h3>",
-                    lang_attr(*l),
-                    e(&clause_heading(c, *l))
-                ));
-            }
-            o.push_str("</div>\n");
             let count = c.paras.get(&langs.primary()).map_or(0, Vec::len);
-            for k in 0..count {
+            for k in 0..count.max(1) {
                 let num = para_number(c, k, count);
                 let id = if count > 1 {
                     format!(" id=\"{}\"", e(&refs::anchor(&c.id, Some(k + 1))))
@@ -237,10 +229,18 @@ fn html_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
                 };
                 o.push_str(&format!("<div class=\"row\"{id}>"));
                 for l in langs.list() {
+                    // The heading opens the first sub-clause's cell: kept with its first
+                    // lines by the cell's own flow (Chromium does not move a break from
+                    // between grid rows into the row before).
+                    let head = if k == 0 {
+                        format!("<h3>{}</h3>", e(&clause_heading(c, *l)))
+                    } else {
+                        String::new()
+                    };
                     let para = c.paras.get(l).and_then(|v| v.get(k));
                     let lines = para.map_or(&[][..], Vec::as_slice);
                     o.push_str(&format!(
-                        "<div lang=\"{}\">{}</div>",
+                        "<div lang=\"{}\">{head}{}</div>",
                         lang_attr(*l),
                         para_html(&num, lines, &refs)
                     ));
