@@ -18,6 +18,8 @@ mod fonts;
 mod frame;
 #[path = "suite/hostile.rs"]
 mod hostile;
+#[path = "suite/html.rs"]
+mod html;
 #[path = "suite/letters.rs"]
 mod letters;
 #[path = "suite/payment.rs"]

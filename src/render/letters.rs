@@ -93,9 +93,10 @@ impl Rendered {
         let fragments: Vec<String> = self
             .docs
             .iter()
-            .map(|(l, d)| markup::to_html_fragment(d, if *l == Lang::Zh { "zh-CN" } else { "en" }))
+            .map(|(l, d)| markup::to_html_fragment(d, *l))
             .collect();
-        markup::to_html_page(&self.subject(), &fragments)
+        let first = self.docs.first().map_or(Lang::En, |(l, _)| *l);
+        markup::to_html_page(&self.subject(), first, &fragments)
     }
 }
 

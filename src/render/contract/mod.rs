@@ -3,13 +3,14 @@
 
 mod html;
 mod markdown;
+mod refs;
 
 pub use html::html;
 pub use markdown::markdown;
 
 use super::clauses::{RenderedClause, RenderedSection};
 use crate::profile::deal::Party;
-use crate::profile::{Lang, Langs};
+use crate::profile::{Lang, Langs, Text};
 use crate::render::templates::Labels;
 
 /// "Part IV" / "第四部分".
@@ -50,9 +51,14 @@ pub fn section_heading(lb: &Labels, langs: &Langs, n: usize, sec: &RenderedSecti
     langs
         .list()
         .iter()
-        .map(|l| format!("{} {}", part(lb, *l, n), sec.title.get_or_any(*l)))
+        .map(|l| section_heading_one(lb, *l, n, &sec.title))
         .collect::<Vec<_>>()
         .join(" / ")
+}
+
+/// A section's heading in one language: "Part II Payments".
+pub(crate) fn section_heading_one(lb: &Labels, lang: Lang, n: usize, title: &Text) -> String {
+    format!("{} {}", part(lb, lang, n), title.get_or_any(lang))
 }
 
 /// A party's name in every script it has.

@@ -42,14 +42,20 @@ fn escaped_values_stay_text() {
 #[test]
 fn outputs_escape_for_their_format() {
     let d = parse(&format!("Dear {},\n", escape_value("<b>A&B</b>")));
-    assert!(to_html_fragment(&d, "en").contains("Dear &lt;b&gt;A&amp;B&lt;/b&gt;,"));
+    assert!(
+        to_html_fragment(&d, crate::profile::Lang::En).contains("Dear &lt;b&gt;A&amp;B&lt;/b&gt;,")
+    );
     assert!(to_markdown(&d).contains("Dear \\<b\\>A\\&B\\</b\\>,"));
     assert_eq!(to_text(&d), "Dear <b>A&B</b>,\n");
 }
 
 #[test]
 fn html_is_email_safe() {
-    let html = to_html_page("t", &[to_html_fragment(&parse(SAMPLE), "en")]);
+    let html = to_html_page(
+        "t",
+        crate::profile::Lang::En,
+        &[to_html_fragment(&parse(SAMPLE), crate::profile::Lang::En)],
+    );
     assert!(!html.contains("<script") && !html.contains("<style") && !html.contains("<link"));
     assert!(!html.contains("src="));
 }
@@ -73,7 +79,9 @@ fn full_width_indents_are_kept_and_ascii_indents_trimmed() {
     let closing = "\u{3000}\u{3000}此致";
     assert!(to_text(&d).contains(&format!("\n{closing}\n敬礼！\n")));
     assert!(to_markdown(&d).contains(&format!("\n{closing}  \n敬礼！")));
-    assert!(to_html_fragment(&d, "zh").contains(&format!("{closing}<br>\n敬礼！")));
+    assert!(
+        to_html_fragment(&d, crate::profile::Lang::Zh).contains(&format!("{closing}<br>\n敬礼！"))
+    );
 }
 
 #[test]

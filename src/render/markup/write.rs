@@ -2,6 +2,7 @@
 //! e-mail-safe HTML.
 
 use super::{plain, Doc, Inline, Line, Node};
+use crate::profile::Lang;
 use crate::render::escape;
 
 fn md_line(l: &Line) -> String {
@@ -136,13 +137,22 @@ pub fn to_text(doc: &Doc) -> String {
     o.trim_end().to_string() + "\n"
 }
 
+/// Inline style that keeps a telephone number on one line (copied, it is still plain text).
+const NOWRAP: &str = "style=\"white-space:nowrap;\"";
+/// Inline style that lets an address without spaces break anywhere on a narrow screen.
+const BREAK_ANYWHERE: &str = "style=\"overflow-wrap:anywhere;word-break:break-word;\"";
+
+fn html_text(t: &str) -> String {
+    escape::html_runs(t, NOWRAP, BREAK_ANYWHERE)
+}
+
 fn html_line(l: &Line) -> String {
     l.iter()
         .map(|i| match i {
-            Inline::Text(t) => escape::html(t),
-            Inline::Bold(t) => format!("<strong>{}</strong>", escape::html(t)),
+            Inline::Text(t) => html_text(t),
+            Inline::Bold(t) => format!("<strong>{}</strong>", html_text(t)),
             Inline::Link(t, url) => format!(
-                "<a href=\"{}\" style=\"color:#1a56b0;\">{}</a>",
+                "<a href=\"{}\" style=\"color:#1a56b0;overflow-wrap:anywhere;word-break:break-word;\">{}</a>",
                 escape::html(url),
                 escape::html(t)
             ),
@@ -150,14 +160,57 @@ fn html_line(l: &Line) -> String {
         .collect()
 }
 
-/// The document as an HTML fragment with inline styles only (e-mail clients drop `<style>`).
-pub fn to_html_fragment(doc: &Doc, lang: &str) -> String {
-    let mut o = format!("<div lang=\"{lang}\">\n");
+/// A table as cards, one per row: the first cell the card's title, the others as labelled
+/// lines. Cards are `inline-block` boxes at most half the letter wide (the gap is padding
+/// inside them, so that a full-width card never overflows), so they sit two a row
+/// on a desktop and stack on a phone by themselves — no `<style>` (webmail strips it); in
+/// Outlook for Windows, which ignores `max-width`, they stack full width.
+fn html_cards(header: &[Line], rows: &[Vec<Line>]) -> String {
+    let mut o = String::from("<div style=\"margin:0 0 12px 0;font-size:0;\">");
+    for r in rows {
+        let Some((title, rest)) = r.split_first() else {
+            continue;
+        };
+        o.push_str("<div style=\"display:inline-block;vertical-align:top;box-sizing:border-box;width:100%;max-width:320px;padding:0 8px 8px 0;font-size:13px;\">");
+        o.push_str("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\" style=\"border-collapse:collapse;width:100%;\">");
+        o.push_str(&format!(
+            "<tr><td style=\"border:1px solid #d3d9e1;background:#e6ebf2;color:#1f3a5f;padding:6px 10px;font-weight:bold;\">{}</td></tr>",
+            html_line(title)
+        ));
+        let fields: Vec<String> = rest
+            .iter()
+            .enumerate()
+            .map(|(k, cell)| {
+                let label = header.get(k + 1).map(html_line).unwrap_or_default();
+                format!(
+                    "<div style=\"margin:0 0 6px 0;\"><span style=\"color:#5a6b80;font-size:12px;\">{label}</span><br>{}</div>",
+                    html_line(cell)
+                )
+            })
+            .collect();
+        o.push_str(&format!(
+            "<tr><td style=\"border:1px solid #d3d9e1;border-top:none;padding:8px 10px 2px 10px;\">{}</td></tr></table></div>",
+            fields.join("")
+        ));
+    }
+    o.push_str("</div>\n");
+    o
+}
+
+/// The document as an HTML fragment with inline styles only (e-mail clients drop `<style>`):
+/// marked with its language, in that language's fonts, with its own font size, line height
+/// and colour, since webmail may drop the `<body>`'s.
+pub fn to_html_fragment(doc: &Doc, lang: Lang) -> String {
+    let mut o = format!(
+        "<div lang=\"{}\" style=\"font-family:{};font-size:14px;line-height:1.6;color:#1a1a1a;\">\n",
+        escape::lang_attr(lang),
+        escape::fonts(lang)
+    );
     let p = "margin:0 0 12px 0;";
     for n in &doc.nodes {
         match n {
-            Node::Heading(1, l) => o.push_str(&format!("<h1 style=\"font-size:20px;color:#1f3a5f;margin:0 0 16px 0;\">{}</h1>\n", html_line(l))),
-            Node::Heading(_, l) => o.push_str(&format!("<h2 style=\"font-size:16px;color:#1f3a5f;margin:20px 0 8px 0;border-bottom:1px solid #c9d3e0;padding-bottom:3px;\">{}</h2>\n", html_line(l))),
+            Node::Heading(1, l) => o.push_str(&format!("<h1 style=\"font-size:20px;line-height:1.35;color:#1f3a5f;margin:0 0 16px 0;\">{}</h1>\n", html_line(l))),
+            Node::Heading(_, l) => o.push_str(&format!("<h2 style=\"font-size:16px;line-height:1.4;color:#1f3a5f;margin:20px 0 8px 0;border-bottom:1px solid #c9d3e0;padding-bottom:3px;\">{}</h2>\n", html_line(l))),
             Node::Para(lines) => o.push_str(&format!("<p style=\"{p}\">{}</p>\n", lines.iter().map(html_line).collect::<Vec<_>>().join("<br>\n"))),
             Node::List(items) => {
                 o.push_str("<ul style=\"margin:0 0 12px 0;padding-left:22px;\">\n");
@@ -170,22 +223,7 @@ pub fn to_html_fragment(doc: &Doc, lang: &str) -> String {
                 "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" style=\"border-collapse:collapse;margin:0 0 12px 0;width:100%;\"><tr><td style=\"border-left:4px solid #a61b1b;background:#fbf1f1;padding:10px 14px;\">{}</td></tr></table>\n",
                 lines.iter().map(html_line).collect::<Vec<_>>().join("<br>\n")
             )),
-            Node::Table(header, rows) => {
-                let cell = "border:1px solid #d3d9e1;padding:6px 8px;text-align:left;vertical-align:top;";
-                o.push_str("<table cellpadding=\"0\" cellspacing=\"0\" style=\"border-collapse:collapse;margin:0 0 12px 0;width:100%;font-size:13px;\">\n<tr>");
-                for h in header {
-                    o.push_str(&format!("<th style=\"{cell}background:#e6ebf2;color:#1f3a5f;\">{}</th>", html_line(h)));
-                }
-                o.push_str("</tr>\n");
-                for r in rows {
-                    o.push_str("<tr>");
-                    for c in r {
-                        o.push_str(&format!("<td style=\"{cell}\">{}</td>", html_line(c)));
-                    }
-                    o.push_str("</tr>\n");
-                }
-                o.push_str("</table>\n");
-            }
+            Node::Table(header, rows) => o.push_str(&html_cards(header, rows)),
         }
     }
     o.push_str("</div>\n");
@@ -193,18 +231,27 @@ pub fn to_html_fragment(doc: &Doc, lang: &str) -> String {
 }
 
 /// A complete HTML page around fragments (one per language), e-mail safe: inline styles,
-/// no scripts, no external resources.
-pub fn to_html_page(title: &str, fragments: &[String]) -> String {
+/// no scripts, no external resources. The letter's column is a `max-width` div inside a
+/// 640 px table that only Outlook for Windows sees (it ignores `max-width`); the padding sits
+/// on the wrapper cell, not on `<body>`, which webmail drops.
+pub fn to_html_page(title: &str, lang: Lang, fragments: &[String]) -> String {
     let mut o = format!(
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n</head>\n<body style=\"margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:Arial,'Helvetica Neue',Helvetica,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;font-size:14px;line-height:1.55;\">\n<div style=\"max-width:720px;margin:0 auto;\">\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n</head>\n<body style=\"margin:0;padding:0;background:#ffffff;\">\n",
+        escape::lang_attr(lang),
         escape::html(title)
     );
+    o.push_str("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"border-collapse:collapse;width:100%;background:#ffffff;\"><tr><td align=\"center\" style=\"padding:20px 12px;\">\n");
+    o.push_str("<!--[if mso]><table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"640\"><tr><td><![endif]-->\n");
+    o.push_str(&format!(
+        "<div style=\"max-width:640px;margin:0 auto;text-align:left;font-family:{};font-size:14px;line-height:1.6;color:#1a1a1a;\">\n",
+        escape::fonts(lang)
+    ));
     for (k, f) in fragments.iter().enumerate() {
         if k > 0 {
             o.push_str("<hr style=\"border:none;border-top:1px solid #c9d3e0;margin:28px 0;\">\n");
         }
         o.push_str(f);
     }
-    o.push_str("</div>\n</body>\n</html>\n");
+    o.push_str("</div>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr></table>\n</body>\n</html>\n");
     o
 }

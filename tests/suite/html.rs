@@ -1,0 +1,159 @@
+//! HTML tests: what can be checked of the letter and the schedule without a browser —
+//! webmail safety, languages and fonts, wrapper styles, print rules, in-page links. The
+//! rendering itself is checked by hand with `scripts/html-check.py` (headless Chromium).
+
+use crate::support;
+
+use mail_parser::MessageParser;
+use support::*;
+
+/// The letter's HTML, and the HTML part of its `.eml`, in both languages (the buyer of the
+/// example reads English only: `--lang` asks for both halves).
+fn letter_pages() -> Vec<(&'static str, String)> {
+    let t = fixture("valid", "nordic-home");
+    let both = ["--lang", "en+zh"];
+    let html = dealguard(
+        t.path(),
+        &[&["letter", "--format", "html", "-o", "-"][..], &both].concat(),
+    );
+    ok(&html);
+    let args = [
+        &["letter", "--format", "eml", "-o", "letter.eml"][..],
+        &both,
+    ]
+    .concat();
+    let eml = dealguard(t.path(), &args);
+    ok(&eml);
+    let raw = std::fs::read(t.path().join("letter.eml")).unwrap();
+    let msg = MessageParser::default().parse(&raw).unwrap();
+    let part = msg.body_html(0).unwrap().to_string();
+    vec![("html", html.stdout), ("eml", part)]
+}
+
+#[test]
+fn the_letter_keeps_its_layout_in_webmail() {
+    for (name, h) in letter_pages() {
+        // Gmail strips `<style>`: everything is inline.
+        assert!(!h.contains("<style"), "{name}: a <style> block");
+        assert!(
+            h.contains("<html lang=\"en\">"),
+            "{name}: no lang on <html>"
+        );
+        // Font, line height and padding sit on the wrapper, not only on <body>.
+        let wrapper = h.find("<div style=\"max-width:640px;").expect(name);
+        let wrap = &h[wrapper..h[wrapper..].find('>').unwrap() + wrapper];
+        for style in ["font-family:", "font-size:14px", "line-height:1.6"] {
+            assert!(wrap.contains(style), "{name}: wrapper lacks {style}");
+        }
+        assert!(
+            h.contains("<td align=\"center\" style=\"padding:20px 12px;\">"),
+            "{name}"
+        );
+        // Outlook for Windows ignores max-width: a fixed-width table only it sees.
+        assert!(h.contains("<!--[if mso]><table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"640\">"), "{name}");
+        // Each half is marked with its language, the Chinese one in Chinese fonts first.
+        assert!(
+            h.contains("<div lang=\"en\" style=\"font-family:'Noto Sans'"),
+            "{name}"
+        );
+        assert!(
+            h.contains("<div lang=\"zh-Hans\" style=\"font-family:'PingFang SC'"),
+            "{name}"
+        );
+        // The channels table became cards: no multi-column table, one card per channel.
+        assert!(!h.contains("<th"), "{name}: a table header is left");
+        assert_eq!(
+            h.matches("display:inline-block").count(),
+            8,
+            "{name}: 4 cards × 2 languages"
+        );
+        // Telephone numbers stay whole.
+        assert!(
+            h.contains("<span style=\"white-space:nowrap;\">+86 574 8888 1234</span>"),
+            "{name}"
+        );
+    }
+}
+
+fn contract(lang: &str) -> String {
+    let t = fixture("valid", "nordic-home");
+    let r = dealguard(
+        t.path(),
+        &["contract", "--lang", lang, "--format", "html", "-o", "-"],
+    );
+    ok(&r);
+    r.stdout
+}
+
+/// The values of an attribute (`id="…"`, `href="#…"`) in order.
+fn attrs<'a>(h: &'a str, prefix: &str) -> Vec<&'a str> {
+    h.split(prefix)
+        .skip(1)
+        .filter_map(|x| x.split('"').next())
+        .collect()
+}
+
+#[test]
+fn the_schedule_prints_its_number_and_page_numbers() {
+    let h = contract("en+zh");
+    assert!(h.contains("<html lang=\"en\">"));
+    let page = h.find("@page").expect("an @page rule");
+    let rule = &h[page..];
+    assert!(rule.contains("@top-right { content: \"Contract No. / 合同编号 NH-2026-0148\";"));
+    assert!(rule.contains(
+        "@bottom-center { content: \"Page \" counter(page) \" / \" counter(pages) \"\" \"  ·  \" \"第\" counter(page) \"页/共\" counter(pages) \"页\";"
+    ));
+    // The page break goes before the manifest section, not also before its table.
+    assert!(h.contains("section.manifest { break-before: page;"));
+    assert!(!h.contains("\n.manifest { break-before"));
+    // Headings stay with what follows.
+    assert!(h.contains("break-after: avoid"));
+    let zh = contract("zh");
+    assert!(zh.contains("<html lang=\"zh-Hans\">"));
+    assert!(
+        zh.contains("@top-right { content: \"合同编号 NH-2026-0148\"; font-family: 'PingFang SC'")
+    );
+}
+
+#[test]
+fn the_schedule_marks_languages_and_keeps_numbers_whole() {
+    let h = contract("en+zh");
+    assert!(h.contains(":lang(zh) { font-family: 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC'"));
+    assert!(h.contains("<div lang=\"en\"><h3>1. Definitions and interpretation</h3>"));
+    assert!(h.contains("<div lang=\"zh-Hans\"><h3>第1条 定义与解释</h3>"));
+    assert!(!h.contains("zh-CN"));
+    // Bilingual rows are one grid; on a phone the languages follow each other.
+    assert!(h.contains(
+        ".bi .row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }"
+    ));
+    assert!(h.contains("@media (max-width: 700px)"));
+    // Numbers never break; addresses may, and only they.
+    assert!(h.contains("<span class=\"tel\">+46 8 555 010 00</span>"));
+    assert!(h.contains("<span class=\"addr\">it-security@hengli-kitchen.com</span>"));
+    assert_eq!(h.matches("overflow-wrap: anywhere").count(), 1);
+    // (a)/(b) items hang.
+    assert!(h.contains("<div class=\"item\"><span class=\"mark\">(a)</span>"));
+    assert!(h.contains("<div class=\"item\"><span class=\"mark\">（一）</span>"));
+}
+
+#[test]
+fn clause_references_link_to_clause_ids() {
+    for lang in ["en", "zh", "en+zh"] {
+        let h = contract(lang);
+        let ids = attrs(&h, " id=\"");
+        let mut seen = std::collections::BTreeSet::new();
+        for id in &ids {
+            assert!(seen.insert(*id), "{lang}: id {id} twice");
+        }
+        let links = attrs(&h, "href=\"#");
+        assert!(links.len() > 40, "{lang}: only {} links", links.len());
+        for l in &links {
+            assert!(seen.contains(l), "{lang}: link to #{l}, which is not there");
+        }
+        assert!(h.contains("<section class=\"clause"));
+    }
+    let h = contract("en+zh");
+    assert!(h.contains("<a class=\"ref\" href=\"#clause-official-channels\">Clause 3</a>"));
+    assert!(h.contains("<a class=\"ref\" href=\"#clause-scope-2\">Clause 2.2</a>"));
+    assert!(h.contains("<a class=\"ref\" href=\"#clause-official-channels\">第3条</a>"));
+}
