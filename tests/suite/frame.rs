@@ -60,12 +60,12 @@ fn both_sets_open_with_definitions_and_end_with_the_general_frame() {
         }
         let en = text(&s, "definitions", Lang::En);
         for term in [
-            "\"Working Day\"",
+            "“Working Day”",
             "place of business of the party that is to act",
-            "\"Official Channels\"",
-            "\"Named Contacts\"",
-            "\"Security Incident\"",
-            "\"Authorised Signatory\" means, for the Seller, Zhou Ming (General Manager)",
+            "“Official Channels”",
+            "“Named Contacts”",
+            "“Security Incident”",
+            "“Authorised Signatory” means, for the Seller, Zhou Ming (General Manager)",
             "Karin Holm (Chief Executive Officer)",
             "security@nordichome.se",
             "email alone never suffices for any of the following",
@@ -129,7 +129,7 @@ fn records_dmarc_and_chinese_usage() {
     assert!(text(&s, "record-keeping", Lang::En).contains("fully performed or terminated"));
     assert!(text(&s, "record-keeping", Lang::Zh).contains("履行完毕或者终止之日起"));
     let dmarc = text(&s, "security-measures", Lang::En);
-    assert!(dmarc.contains("\"quarantine\" or \"reject\"") && dmarc.contains("90 days"));
+    assert!(dmarc.contains("“quarantine” or “reject”") && dmarc.contains("90 days"));
     for c in s.clauses() {
         let zh = text(&s, &c.id, Lang::Zh);
         for word in ["仅得", "亦同"] {

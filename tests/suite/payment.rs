@@ -57,7 +57,7 @@ fn an_lc_deal_gets_the_lc_clauses_and_no_wire_transfer_clause() {
         assert!(en.contains(want), "missing {want:?}");
     }
     // No wire-transfer clause (other clauses may still name the Designated Account in passing).
-    assert!(!en.contains("(the \"Designated Account\")") && !en.contains("telegraphic"));
+    assert!(!en.contains("(the “Designated Account”)") && !en.contains("telegraphic"));
     let zh = doc(t.path(), &["contract", "--lang", "zh"]);
     for want in [
         "本合同价款以USD支付，具体如下：",
@@ -77,7 +77,7 @@ fn a_tt_deal_states_deposit_and_balance_and_the_three_part_change_rule() {
     for want in [
         "(a) 30% of the price (deposit) by telegraphic transfer (T/T) to the Designated Account on signing of the Contract;",
         "(b) 70% of the price (balance) by telegraphic transfer (T/T) to the Designated Account against a copy of the bill of lading.",
-        "signed by an Authorised Signatory of the Seller and bearing the Seller's company chop or seal",
+        "signed by an Authorised Signatory of the Seller and bearing the Seller’s company chop or seal",
         "a signed and chopped notice sent as a scanned copy or PDF without the call-back and the approvals, does not change the Designated Account",
         "may be changed only by a notice signed by an Authorised Signatory",
         "first 72 hours",
@@ -88,7 +88,7 @@ fn a_tt_deal_states_deposit_and_balance_and_the_three_part_change_rule() {
     }
     assert!(!en.contains("Letter of credit") && !en.contains("MT707"));
     // The refund case names the Buyer's account instead of assuming one exists.
-    assert!(en.contains("roles of the parties reversed: the Buyer's account is the one stated in a notice signed by an Authorised Signatory of the Buyer"));
+    assert!(en.contains("roles of the parties reversed: the Buyer’s account is the one stated in a notice signed by an Authorised Signatory of the Buyer"));
     let zh = doc(t.path(), &["contract", "--lang", "zh"]);
     for want in [
         "（一）合同价款的30%（定金）于本合同签订时以电汇（T/T）方式支付至指定收款账户；",
@@ -171,14 +171,14 @@ fn free_text_terms_are_recognised_and_the_structured_form_suggested() {
     );
     let en = doc(t.path(), &["contract", "--lang", "en"]);
     assert!(en.contains("letter of credit (L/C) payable at sight, issued by a bank acceptable to the Seller and advised through Bank of China, Yiwu Branch"));
-    assert!(!en.contains("(the \"Designated Account\")"));
+    assert!(!en.contains("(the “Designated Account”)"));
 
     let t = fixture("valid", "boston-lc");
     edit(t.path(), LC_METHOD, "  terms: D/A 60 days\n");
     let en = doc(t.path(), &["contract", "--lang", "en"]);
     assert!(en.contains("documents against acceptance (D/A), payable 60 days after sight"));
     assert!(en.contains("Documentary collection") && en.contains("ICC Publication No. 522"));
-    assert!(!en.contains("(the \"Designated Account\")") && !en.contains("MT707"));
+    assert!(!en.contains("(the “Designated Account”)") && !en.contains("MT707"));
 
     // Terms dealguard cannot read are quoted, and the wire-transfer clauses stay.
     let t = fixture("valid", "boston-lc");
