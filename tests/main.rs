@@ -8,6 +8,8 @@ mod photos;
 #[path = "support/cli.rs"]
 mod support;
 
+#[path = "suite/annex.rs"]
+mod annex;
 #[path = "suite/clauses.rs"]
 mod clauses;
 #[path = "suite/cli.rs"]

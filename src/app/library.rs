@@ -136,7 +136,7 @@ pub(super) fn init(a: &InitArgs) -> Outcome {
 /// The example week with its photo list emptied (the photos are not part of the binary),
 /// and a comment showing how to add some.
 fn example_week_without_photos() -> String {
-    let week = assets::EXAMPLE_WEEK;
+    let week = &commented_attachments(assets::EXAMPLE_WEEK);
     match (week.find("\nphotos:\n"), week.find("\nvideos:")) {
         (Some(a), Some(b)) if a < b => format!(
             "{}\nphotos: []   # add site photos from the phone, for example:\n#  - file: photos/line-1.jpg        # relative to this file, inside the deal folder\n#    caption: {{en: Deep drawing line 1, zh: 一号拉伸线}}\n#    stage: cutting\n#    taken: 2026-12-02\n{}",
@@ -145,6 +145,23 @@ fn example_week_without_photos() -> String {
         ),
         _ => week.to_string(),
     }
+}
+
+/// The example week with its attachments commented out: their scans are not written, and the
+/// lines show how to attach one.
+fn commented_attachments(week: &str) -> String {
+    let mut inside = false;
+    let mut out = String::with_capacity(week.len() + 64);
+    for line in week.lines() {
+        let indent = line.len() - line.trim_start().len();
+        inside = line.trim_start().starts_with("attachments:") || (inside && indent > 4);
+        if inside {
+            out.push('#');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 pub(super) fn eject(a: &EjectArgs) -> Outcome {

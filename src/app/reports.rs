@@ -165,7 +165,7 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
         })
         .collect();
     let mut inputs = vec![loaded.src.path.clone(), a.week.clone()];
-    inputs.extend(wk.photo_files.iter().map(|f| f.path.clone()));
+    inputs.extend(wk.embedded_files().map(|f| f.path.clone()));
     write(&mut run, &outs, &inputs)?;
     run.finish()
 }

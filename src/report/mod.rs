@@ -11,7 +11,7 @@ use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
 use crate::profile::deal::Cadence;
 use crate::profile::text::join_cjk_breaks;
-use crate::profile::week::{LoadedWeek, PhotoFile};
+use crate::profile::week::{AttachmentFile, LoadedWeek, PhotoFile};
 use crate::profile::{Lang, Langs, Loaded};
 use crate::render::templates::{Labels, Templates};
 use rayon::prelude::*;
@@ -20,6 +20,12 @@ use rayon::prelude::*;
 pub const PHOTO_DPI: f32 = 200.0;
 /// JPEG quality of embedded photos.
 pub const PHOTO_QUALITY: u8 = 85;
+/// Resolution of attachments at their largest (the page width): a scanned voucher stays
+/// legible when printed, and a page of the annex stays a few hundred KB.
+pub const ANNEX_DPI: f32 = 150.0;
+/// Tallest box of an attachment, as a share of its width: with the annex heading and a title
+/// of a few lines it still fits one page (an A4 scan is drawn a little narrower than the page).
+pub const ANNEX_MAX_ASPECT: f32 = 1.15;
 
 /// Reads, decodes and scales the week's photos on the thread pool (rayon: the pool of `build`,
 /// or the global one), in the order of the week file; a photo that cannot be used is an error
@@ -46,6 +52,75 @@ fn prepare_photos(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Proble
         return Err(problems);
     }
     Ok(images)
+}
+
+/// Reads, decodes, redacts and scales the week's attachments on the thread pool, like the
+/// photos: at most the page width (and [`ANNEX_MAX_ASPECT`] of it tall) at [`ANNEX_DPI`].
+fn prepare_attachments(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Problems> {
+    let px = |v: f32| (v / 72.0 * ANNEX_DPI).round() as u32;
+    let bw = frame.body_width();
+    let bx = (px(bw), px(bw * ANNEX_MAX_ASPECT));
+    let results: Vec<Result<Image, Diagnostic>> = week
+        .attachment_files
+        .par_iter()
+        .map(|a| prepare_attachment(week, a, bx))
+        .collect();
+    let mut images = Vec::with_capacity(results.len());
+    let mut problems = Problems::new();
+    for r in results {
+        match r {
+            Ok(image) => images.push(image),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(images)
+}
+
+/// One attachment, read, redacted and encoded inside its worker; a box outside the image is
+/// an error at its `redact`, any other problem at its `file`.
+fn prepare_attachment(
+    week: &LoadedWeek,
+    a: &AttachmentFile,
+    (max_w, max_h): (u32, u32),
+) -> Result<Image, Diagnostic> {
+    let entry = a.entry(&week.week);
+    let shown = entry.map_or("attachment", |e| e.file.as_str());
+    let boxes = entry.map_or(&[][..], |e| e.redact.0.as_slice());
+    let fail = |field: String, message: String, hint: &str| {
+        Diagnostic::error(&week.src.path, message)
+            .at(week.index.pos(&field))
+            .field(field)
+            .hint(hint)
+    };
+    let file_field = format!("{}.file", a.field());
+    let bytes = a
+        .file
+        .read(shown)
+        .map_err(|(m, h)| fail(file_field.clone(), m, &h))?;
+    let limits = Limits::default();
+    let p = photo::prepare_redacted(&bytes, (max_w, max_h), PHOTO_QUALITY, limits, boxes)
+        .map_err(|e| {
+            let (field, hint) = match e {
+                photo::PhotoError::RedactOutside(i, _) => {
+                    let f = format!("{}.redact", a.field());
+                    let f = if boxes.len() > 1 { format!("{f}[{i}]") } else { f };
+                    (f, "boxes are [x, y, w, h] in pixels of the image as displayed (turned upright), from its top left corner")
+                }
+                photo::PhotoError::Truncated => (file_field.clone(), "the file is incomplete; copy or scan it again"),
+                photo::PhotoError::TooLarge(_) => (file_field.clone(), "scan the document at 150–300 dpi"),
+                _ => (file_field.clone(), "open the scan and save it again as JPEG"),
+            };
+            fail(field, format!("`{shown}` {e}"), hint)
+        })?;
+    Ok(Image {
+        jpeg: p.jpeg,
+        width: p.width,
+        height: p.height,
+        gray: p.gray,
+    })
 }
 
 /// One photo, read inside its worker: its source bytes are dropped as soon as it is encoded,
@@ -211,7 +286,19 @@ pub fn render_with(
 ) -> Result<Vec<u8>, Problems> {
     let labels = labels(loaded, templates, langs)?;
     let frame = page::frame();
-    let images = prepare_photos(week, &frame)?;
+    let (photos, annex) = rayon::join(
+        || prepare_photos(week, &frame),
+        || prepare_attachments(week, &frame),
+    );
+    let (mut images, annex) = match (photos, annex) {
+        (Ok(p), Ok(a)) => (p, a),
+        (p, a) => {
+            let mut problems = Problems::new();
+            problems.extend(p.err().unwrap_or_default());
+            problems.extend(a.err().unwrap_or_default());
+            return Err(problems);
+        }
+    };
     let mut img_iter = images.iter().enumerate();
     let photos = week
         .week
@@ -225,6 +312,12 @@ pub fn render_with(
         .iter()
         .map(|v| qr(&v.url).unwrap_or((Vec::new(), 1)))
         .collect();
+    // The attachments' images follow the photos'.
+    let attachments = (images.len()..)
+        .zip(&annex)
+        .map(|(i, im)| (i, im.width, im.height))
+        .collect();
+    images.extend(annex);
     let input = compose::Input {
         profile: &loaded.profile,
         week,
@@ -233,6 +326,7 @@ pub fn render_with(
         photos,
         qr,
         earlier,
+        attachments,
     };
     let blocks: Vec<Block> = compose::blocks(&input);
     let mut pages = layout::layout(&blocks, &frame, fonts);

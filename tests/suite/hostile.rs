@@ -97,6 +97,11 @@ fn outputs_are_the_same_whatever_the_thread_count() {
     let week =
         std::fs::read_to_string(root().join("examples/nordic-home/reports/2026-W49.yaml")).unwrap();
     std::fs::write(t.path().join("reports/2026-W49.yaml"), week).unwrap();
+    // The example week attaches a voucher scan (its annex).
+    copy_dir(
+        &root().join("examples/nordic-home/reports/vouchers"),
+        &t.path().join("reports/vouchers"),
+    );
     let dir = t.path().join("reports/photos");
     for (i, name) in [
         "w49-cutting-line.jpg",
@@ -152,6 +157,11 @@ fn photos_are_recognised_by_content_not_name() {
     let week =
         std::fs::read_to_string(root().join("examples/nordic-home/reports/2026-W49.yaml")).unwrap();
     std::fs::write(t.path().join("reports/w.yaml"), week).unwrap();
+    // The example week attaches a voucher scan (its annex).
+    copy_dir(
+        &root().join("examples/nordic-home/reports/vouchers"),
+        &t.path().join("reports/vouchers"),
+    );
     let dir = t.path().join("reports/photos");
     // A PNG named .jpg and a JPEG named .png both work.
     std::fs::write(

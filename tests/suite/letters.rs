@@ -366,6 +366,11 @@ fn build_writes_everything_then_skips_then_rebuilds_one_week() {
     let (_, tail) = rest.split_once("videos:").unwrap();
     let w49 = format!("{head}photos: []\nvideos:{tail}");
     std::fs::write(t.path().join("reports/2026-W49.yaml"), &w49).unwrap();
+    // The example week attaches a voucher scan (its annex).
+    copy_dir(
+        &root().join("examples/nordic-home/reports/vouchers"),
+        &t.path().join("reports/vouchers"),
+    );
     std::fs::write(
         t.path().join("reports/2026-W50.yaml"),
         w49.replace("week: 2026-W49", "week: 2026-W50")
@@ -444,6 +449,11 @@ fn a_bad_week_fails_alone() {
     let (_, tail) = rest.split_once("videos:").unwrap();
     let good = format!("{head}photos: []\nvideos:{tail}");
     std::fs::write(t.path().join("reports/2026-W49.yaml"), &good).unwrap();
+    // The example week attaches a voucher scan (its annex).
+    copy_dir(
+        &root().join("examples/nordic-home/reports/vouchers"),
+        &t.path().join("reports/vouchers"),
+    );
     std::fs::write(
         t.path().join("reports/2026-W50.yaml"),
         good.replace("week: 2026-W49", "week: 2026-W50")

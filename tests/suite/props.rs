@@ -14,12 +14,24 @@ use std::sync::OnceLock;
 const DEAL: &str = include_str!("../../examples/nordic-home/deal.yaml");
 const WEEK_WITH_PHOTOS: &str = include_str!("../../examples/nordic-home/reports/2026-W49.yaml");
 
-/// The example week without its photos (they are not next to the scratch files).
+/// The example week without its photos and attachments (they are not next to the scratch
+/// files).
 fn week_text() -> &'static str {
     static W: OnceLock<String> = OnceLock::new();
     W.get_or_init(|| {
         let (head, rest) = WEEK_WITH_PHOTOS.split_once("photos:").unwrap();
         let (_, tail) = rest.split_once("videos:").unwrap();
+        let mut in_attachments = false;
+        let head: String = head
+            .lines()
+            .filter(|l| {
+                let indent = l.len() - l.trim_start().len();
+                in_attachments =
+                    l.trim_start().starts_with("attachments:") || (in_attachments && indent > 4);
+                !in_attachments
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
         format!("{head}photos: []\nvideos:{tail}")
     })
 }

@@ -26,6 +26,10 @@ fn deal() -> tempfile::TempDir {
         t.path().join("reports/2026-W49.yaml"),
     )
     .unwrap();
+    crate::support::copy_dir(
+        &root().join("examples/nordic-home/reports/vouchers"),
+        &t.path().join("reports/vouchers"),
+    );
     let dir = t.path().join("reports/photos");
     std::fs::write(
         dir.join("w49-cutting-line.jpg"),
@@ -205,8 +209,10 @@ fn photos_are_dct_streams_at_print_resolution() {
     }
     images.sort();
     // The photo box is 250 × 187.5 pt: 695 × 521 px at 200 dpi. Large photos fill it, the small
-    // one (400 × 300) is never enlarged, the portrait one (EXIF 6) stands upright.
-    assert_eq!(images.len(), 4, "{images:?}");
+    // one (400 × 300) is never enlarged, the portrait one (EXIF 6) stands upright. The fifth is
+    // the voucher scan of the annex: the page width at 150 dpi, 1222 px tall at most.
+    assert_eq!(images.len(), 5, "{images:?}");
+    assert!(images.contains(&(864, 1222)), "{images:?}");
     assert!(images.contains(&(695, 521)), "{images:?}");
     assert!(images.contains(&(400, 300)), "{images:?}");
     assert!(

@@ -196,14 +196,15 @@ fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
         Ok(w) => w,
         Err(e) => return Done::Failed(e),
     };
-    // Photos count by name and content, read in pieces: the week holds no photo bytes.
+    // Photos and attachments count by name and content, read in pieces: the week holds no
+    // image bytes.
     let max_photo = crate::pdf::photo::Limits::default().max_bytes;
     // The earlier weeks draw the trend: they are inputs too.
     let earlier = earlier_files(&p.loaded, wk.iso);
     let fed = feed_file(&mut h, path)
         .and_then(|()| earlier.iter().try_for_each(|w| feed_file(&mut h, w)))
         .and_then(|()| {
-            wk.photo_files.iter().try_for_each(|f| {
+            wk.embedded_files().try_for_each(|f| {
                 h.update(f.path.to_string_lossy().as_bytes());
                 feed_content(&mut h, &f.path, max_photo)
             })

@@ -3,7 +3,7 @@
 //! planned share of each stage computed from the deal's stage dates.
 
 use crate::profile::deal::Profile;
-use crate::profile::week::{IsoWeek, MaterialStatus, Progress, Status, Task, Week};
+use crate::profile::week::{IsoWeek, Material, MaterialStatus, Progress, Status, Task, Week};
 use crate::profile::{Text, Ymd};
 
 /// A stage's planned completion on `day`, in percent: linear from its planned start (the
@@ -94,7 +94,11 @@ pub(crate) fn carry(profile: &Profile, prev: Option<&Week>, iso: IsoWeek, day: Y
             w.materials
                 .iter()
                 .filter(|m| m.status != MaterialStatus::Received)
-                .cloned()
+                // Attachments belong to the week they were added in: shown once, not again.
+                .map(|m| Material {
+                    attachments: Vec::new(),
+                    ..m.clone()
+                })
                 .collect()
         }),
         photos: Vec::new(),

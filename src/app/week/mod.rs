@@ -105,7 +105,7 @@ fn new_week_text(
     let used: BTreeSet<PathBuf> = weeks
         .iter()
         .chain(from)
-        .flat_map(|w| w.photo_files.iter().map(|f| f.path.clone()))
+        .flat_map(|w| w.embedded_files().map(|f| f.path.clone()))
         .collect();
     // The stage in progress: the first not finished by last week's actuals.
     let current = carried

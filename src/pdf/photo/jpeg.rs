@@ -109,6 +109,7 @@ pub(super) fn jpeg_raster(
     bytes: &[u8],
     bx: (u32, u32),
     limits: Limits,
+    redact: &[super::Rect],
 ) -> Result<Raster, PhotoError> {
     use jpeg_decoder::{CodingProcess, PixelFormat};
     let mut dec = jpeg_decoder::Decoder::new(bytes);
@@ -150,6 +151,9 @@ pub(super) fn jpeg_raster(
     }
     let orientation = dec.exif_data().and_then(exif_orientation).unwrap_or(1);
     let (source, target) = plan((w, h), orientation, bx);
+    if let Some(i) = super::redact::outside(redact, source) {
+        return Err(PhotoError::RedactOutside(i, source));
+    }
 
     // The smallest DCT scale (in eighths) that still leaves at least the target size.
     let eighths = |len: u32, k: u32| (len * k).div_ceil(8);
@@ -177,7 +181,7 @@ pub(super) fn jpeg_raster(
     } else {
         (px, n)
     };
-    finish(px, (dw, dh), n, target, orientation, source)
+    finish(px, (dw, dh), n, (target, orientation), source, redact)
 }
 
 /// Naive CMYK → RGB; `jpeg-decoder` has already undone Adobe's inverted storage.

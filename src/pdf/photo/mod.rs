@@ -21,6 +21,8 @@ mod exif;
 pub use exif::{exif_taken, find_exif};
 mod jpeg;
 mod png;
+mod redact;
+pub use redact::Rect;
 
 use std::fmt;
 
@@ -87,6 +89,8 @@ pub enum PhotoError {
     Truncated,
     /// The decoder or encoder failed; holds its message.
     Decode(String),
+    /// Redaction box number `.0` (from 0) lies outside the upright image of size `.1`.
+    RedactOutside(usize, (u32, u32)),
 }
 
 impl fmt::Display for PhotoError {
@@ -98,6 +102,11 @@ impl fmt::Display for PhotoError {
             PhotoError::TooLarge(what) => write!(f, "is {what}"),
             PhotoError::Truncated => f.write_str("is a truncated JPEG (no end-of-image marker)"),
             PhotoError::Decode(why) => write!(f, "could not be decoded ({why})"),
+            PhotoError::RedactOutside(i, (w, h)) => write!(
+                f,
+                "has redaction box {} outside the image, which is {w}×{h} pixels as displayed",
+                i + 1
+            ),
         }
     }
 }
@@ -176,6 +185,18 @@ pub fn prepare(
     quality: u8,
     limits: Limits,
 ) -> Result<Prepared, PhotoError> {
+    prepare_redacted(bytes, (max_w, max_h), quality, limits, &[])
+}
+
+/// As [`prepare`], with `redact` boxes (pixels of the upright source image) painted black
+/// into the pixels before the encode; a box outside the image is an error.
+pub fn prepare_redacted(
+    bytes: &[u8],
+    (max_w, max_h): (u32, u32),
+    quality: u8,
+    limits: Limits,
+    redact: &[Rect],
+) -> Result<Prepared, PhotoError> {
     let len = bytes.len() as u64;
     if len > limits.max_bytes {
         return Err(PhotoError::TooLarge(format!(
@@ -186,8 +207,8 @@ pub fn prepare(
     }
     let bx = (max_w.max(1), max_h.max(1));
     let raster = match sniff(bytes)? {
-        Kind::Jpeg => jpeg_raster(bytes, bx, limits)?,
-        Kind::Png => png_raster(bytes, bx, limits)?,
+        Kind::Jpeg => jpeg_raster(bytes, bx, limits, redact)?,
+        Kind::Png => png_raster(bytes, bx, limits, redact)?,
     };
     let jpeg = encode(&raster, quality)?;
     Ok(Prepared {
@@ -289,22 +310,25 @@ fn swaps(orientation: u8) -> bool {
     (5..=8).contains(&orientation)
 }
 
-/// From decoded pixels (`w`×`h` as stored, `n` bytes per pixel) to the fitted, upright raster.
+/// From decoded pixels (`w`×`h` as stored, `n` bytes per pixel) to the fitted, upright raster,
+/// with the `redact` boxes painted black before and after scaling.
 /// `target` is the fitted size in stored orientation.
 fn finish(
-    px: Vec<u8>,
+    mut px: Vec<u8>,
     (w, h): (u32, u32),
     n: usize,
-    target: (u32, u32),
-    orientation: u8,
+    (target, orientation): ((u32, u32), u8),
     source: (u32, u32),
+    redact: &[Rect],
 ) -> Result<Raster, PhotoError> {
+    redact::paint_stored(&mut px, (w, h), n, redact, (source, orientation));
     let px = if (w, h) == target {
         px
     } else {
         resize(px, (w, h), n, target)?
     };
-    let (px, w, h) = orient(px, target.0, target.1, n, orientation);
+    let (mut px, w, h) = orient(px, target.0, target.1, n, orientation);
+    redact::paint_upright(&mut px, (w, h), n, redact, source);
     Ok(Raster {
         px,
         w,

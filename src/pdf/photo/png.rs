@@ -21,6 +21,7 @@ pub(super) fn png_raster(
     bytes: &[u8],
     bx: (u32, u32),
     limits: Limits,
+    redact: &[super::Rect],
 ) -> Result<Raster, PhotoError> {
     let reader = || {
         let mut r = image::ImageReader::with_format(Cursor::new(bytes), ImageFormat::Png);
@@ -53,7 +54,10 @@ pub(super) fn png_raster(
         (true, true) => (flatten(&img.into_rgba8().into_raw(), 3), 3),
     };
     let (source, target) = plan((w, h), orientation, bx);
-    finish(px, (w, h), n, target, orientation, source)
+    if let Some(i) = super::redact::outside(redact, source) {
+        return Err(PhotoError::RedactOutside(i, source));
+    }
+    finish(px, (w, h), n, (target, orientation), source, redact)
 }
 
 /// Composites pixels of `n` colour bytes plus one alpha byte onto white.

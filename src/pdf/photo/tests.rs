@@ -463,3 +463,59 @@ fn cmyk_conversion() {
     assert_eq!(fit(3000, 4000, (670, 504)), (378, 504));
     assert_eq!(fit(100_000, 1, (670, 504)), (670, 1));
 }
+
+/// The largest channel value in `(x0..x1, y0..y1)` of `img`.
+fn brightest(img: &DynamicImage, (x0, y0, x1, y1): (u32, u32, u32, u32)) -> u8 {
+    let mut max = 0;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let [r, g, b, _] = img.get_pixel(x, y).0;
+            max = max.max(r).max(g).max(b);
+        }
+    }
+    max
+}
+
+#[test]
+fn redaction_boxes_are_black_in_the_encoded_pixels_in_every_orientation() {
+    // Stored 800×600; the box is in pixels of the image as displayed, scaled here by 1/2.
+    let base = noisy_jpeg(800, 600, 20, 0);
+    for o in [1u16, 3, 6, 8] {
+        let (dw, dh) = if o >= 5 { (600, 800) } else { (800, 600) };
+        let boxes = [[100, 300, 240, 160], [dw - 60, dh - 40, 60, 40]];
+        let bytes = with_orientation(&base, o);
+        let p = prepare_redacted(&bytes, (dw / 2, dh / 2), 85, Limits::default(), &boxes).unwrap();
+        assert_eq!((p.width, p.height), (dw / 2, dh / 2));
+        let img = decode(&p);
+        // Inside each box (a pixel in from its scaled edges), nothing but black.
+        assert!(brightest(&img, (51, 151, 169, 229)) < 24, "orientation {o}");
+        let (cx, cy) = (dw / 2 - 29, dh / 2 - 19);
+        assert!(
+            brightest(&img, (cx, cy, dw / 2, dh / 2)) < 24,
+            "orientation {o}"
+        );
+        // Elsewhere the photo is untouched.
+        assert!(brightest(&img, (0, 0, 40, 40)) > 35, "orientation {o}");
+    }
+}
+
+#[test]
+fn redaction_applies_to_png_and_a_box_outside_is_refused() {
+    let px = noisy_rgb(300, 200, 10, 0);
+    let bytes = png(&px, 300, 200, ExtendedColorType::Rgb8);
+    let p = prepare_redacted(
+        &bytes,
+        (300, 200),
+        85,
+        Limits::default(),
+        &[[0, 0, 300, 20]],
+    )
+    .unwrap();
+    assert!(brightest(&decode(&p), (0, 0, 300, 18)) < 24);
+    let outside = [[0, 0, 10, 10], [250, 150, 51, 10]];
+    let e = prepare_redacted(&bytes, (300, 200), 85, Limits::default(), &outside).unwrap_err();
+    assert_eq!(e, PhotoError::RedactOutside(1, (300, 200)));
+    assert!(e
+        .to_string()
+        .contains("redaction box 2 outside the image, which is 300×200"));
+}

@@ -1,5 +1,6 @@
 //! Load stage: the weekly report file (`reports/2026-W49.yaml`) as typed data, and its checks.
 
+mod attach;
 mod checks;
 mod fill;
 mod iso;
@@ -11,6 +12,9 @@ use super::deal::Profile;
 use super::text::{Date, Text};
 use super::yaml::{self, Index, Source};
 use crate::diag::Problems;
+pub use attach::{
+    reference, Attachment, AttachmentFile, Owner, Redact, MAX_ATTACHMENTS, MAX_REDACT_BOXES,
+};
 use checks::{
     check_head, check_inspections, check_materials, check_photos, check_progress, check_rest,
 };
@@ -119,6 +123,9 @@ pub struct Inspection {
     /// Inspection report number.
     #[serde(default)]
     pub report_ref: Option<String>,
+    /// Scans of the inspection report and certificates, shown in the annex.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 /// Inspection level and AQL per defect class.
@@ -165,6 +172,9 @@ pub struct Material {
     pub date: Date,
     /// Ordered, partly received, received.
     pub status: MaterialStatus,
+    /// Scans of the voucher and certificates, shown in the annex.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 /// Where a purchase stands.
@@ -235,6 +245,8 @@ pub struct LoadedWeek {
     pub index: Index,
     /// Photo files, resolved and checked but not read, in the order of `photos`.
     pub photo_files: Vec<PhotoFile>,
+    /// Attachment files, resolved and checked but not read: materials first, in file order.
+    pub attachment_files: Vec<AttachmentFile>,
     /// Warnings found while checking.
     pub warnings: Problems,
     /// Fields still holding the fill-in marker ([`FILL_IN`]), in file order.
@@ -283,6 +295,11 @@ pub fn load_source(
     check_inspections(&mut c, &week, &stage_ids, &langs);
     check_materials(&mut c, &week, &langs);
     let photo_files = check_photos(&mut c, &week, path, deal_dir, &stage_ids, &langs);
+    // An unresolvable deal folder is reported by `check_photos`.
+    let root = deal_dir.canonicalize().ok();
+    let mut total: u64 = photo_files.iter().map(|f| f.len).sum();
+    let attachment_files =
+        attach::check_attachments(&mut c, &week, (path, root.as_deref()), &langs, &mut total);
     check_rest(&mut c, &week, &langs);
     let unfilled = fill::warn_unfilled(&mut c, &week);
     if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
@@ -311,10 +328,21 @@ pub fn load_source(
         src,
         index,
         photo_files,
+        attachment_files,
         warnings: problems,
         unfilled,
         draft: false,
     })
+}
+
+impl LoadedWeek {
+    /// Every image file the report embeds: the photos, then the attachments (the inputs of
+    /// the report besides the week file).
+    pub fn embedded_files(&self) -> impl Iterator<Item = &PhotoFile> {
+        self.photo_files
+            .iter()
+            .chain(self.attachment_files.iter().map(|a| &a.file))
+    }
 }
 
 #[cfg(test)]

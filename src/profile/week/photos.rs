@@ -26,6 +26,21 @@ impl PhotoFile {
 /// Checks a resolved photo without reading it: a regular file within the photo limit, and a
 /// JPEG or PNG by its first bytes (so a wrong file is reported with the week's other problems).
 pub(super) fn check_photo(path: PathBuf, shown: &str) -> Result<PhotoFile, (String, String)> {
+    let (file, head) = check_head(path, shown)?;
+    match crate::pdf::photo::sniff(&head) {
+        Ok(_) => Ok(file),
+        Err(e) => Err((
+            format!("`{shown}` {e}"),
+            "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera".into(),
+        )),
+    }
+}
+
+/// A regular file within the photo limit, and its first 16 bytes (what `sniff` looks at).
+pub(super) fn check_head(
+    path: PathBuf,
+    shown: &str,
+) -> Result<(PhotoFile, Vec<u8>), (String, String)> {
     use std::io::Read;
     let max = crate::pdf::photo::Limits::default().max_bytes;
     let fail = |e| read_fail(e, shown, max);
@@ -40,16 +55,11 @@ pub(super) fn check_photo(path: PathBuf, shown: &str) -> Result<PhotoFile, (Stri
     std::fs::File::open(&path)
         .and_then(|f| f.take(16).read_to_end(&mut head))
         .map_err(|e| fail(crate::fs::ReadFail::Io(e)))?;
-    match crate::pdf::photo::sniff(&head) {
-        Ok(_) => Ok(PhotoFile {
-            path,
-            len: meta.len(),
-        }),
-        Err(e) => Err((
-            format!("`{shown}` {e}"),
-            "photos are recognised by their content, not their name: use the JPEG or PNG from the phone or camera".into(),
-        )),
-    }
+    let file = PhotoFile {
+        path,
+        len: meta.len(),
+    };
+    Ok((file, head))
 }
 
 /// The message and hint for a photo that cannot be read.

@@ -1,10 +1,12 @@
 //! Render stage: a week's data → the report's blocks, in the fixed order of the SPEC:
 //! title block, summary, production progress, key inspections, material purchases, site
-//! photos and videos, next-stage plan, issues and risks with buyer actions, sign-off.
+//! photos and videos, next-stage plan, issues and risks with buyer actions, sign-off; then
+//! the annex of attached evidence (`annex`), when the week has attachments.
 //! Here: the order (`context::REPORT_SECTIONS`, which the reporting clause lists too), the
 //! shared helpers and styles; one function per section in `head`
 //! (1–2), `tables` (3, 5, 7), `inspections` (4) and `tail` (6, 8, 9).
 
+mod annex;
 mod head;
 mod inspections;
 mod tables;
@@ -46,6 +48,8 @@ pub struct Input<'a> {
     pub qr: Vec<(Vec<bool>, usize)>,
     /// The deal's earlier weeks, oldest first: the trend (none: no chart).
     pub earlier: &'a [LoadedWeek],
+    /// For each attachment (`week.attachment_files`, in order): image index and pixel size.
+    pub attachments: Vec<(usize, u32, u32)>,
 }
 
 impl Input<'_> {
@@ -213,6 +217,7 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
             out.extend(section);
         }
     }
+    out.extend(annex::annex(inp));
     out
 }
 
