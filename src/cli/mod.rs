@@ -235,6 +235,8 @@ impl Cli {
         }
         let message = if formats.len() > 1 {
             "`-o -` prints one format; choose one with `--format`"
+        } else if formats.contains(&Format::Docx) {
+            "a DOCX cannot go to standard output; give a file name with `-o`"
         } else if formats.iter().any(|f| !f.is_text()) {
             "a PDF cannot go to standard output; give a file name with `-o`"
         } else {
