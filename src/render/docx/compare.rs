@@ -26,7 +26,9 @@ pub struct TheirClause {
     pub changes: Vec<Change>,
 }
 
-/// The language of a text: Chinese when CJK characters outnumber Latin letters.
+/// The language of a text: Chinese when CJK characters are a fifth of its letters or more (a
+/// Chinese clause full of e-mail addresses stays Chinese; an English one naming a Chinese
+/// company stays English).
 pub fn lang_of(text: &str) -> Option<Lang> {
     let cjk = text.chars().filter(|c| is_cjk(*c)).count();
     let latin = text
@@ -35,8 +37,37 @@ pub fn lang_of(text: &str) -> Option<Lang> {
         .count();
     match (cjk, latin) {
         (0, 0) => None,
-        (c, l) if c >= l => Some(Lang::Zh),
+        (c, l) if c * 5 >= c + l => Some(Lang::Zh),
         _ => Some(Lang::En),
+    }
+}
+
+/// How the returned document was laid out, to tell a paragraph's language by its place.
+pub struct Shape<'a> {
+    /// The document's languages in order.
+    pub langs: &'a [Lang],
+    /// Whether clauses are two-column tables (`dealguard.layout: columns`).
+    pub columns: bool,
+}
+
+impl Shape<'_> {
+    /// A paragraph's language: its column in a clause table, else our `Chinese` run style,
+    /// else its characters; `None` for a paragraph without text.
+    fn lang(&self, p: &Para, text: &str) -> Option<Lang> {
+        if text.is_empty() {
+            return None;
+        }
+        if let Some(l) = p
+            .cell
+            .filter(|_| self.columns)
+            .and_then(|k| self.langs.get(k))
+        {
+            return Some(*l);
+        }
+        if p.chinese && self.langs.contains(&Lang::Zh) {
+            return Some(Lang::Zh);
+        }
+        lang_of(text).or_else(|| self.langs.first().copied())
     }
 }
 
@@ -58,7 +89,7 @@ fn ends_clauses(p: &Para) -> bool {
 /// current clause already has a heading in (the second language's heading follows the first,
 /// in the next cell or the next paragraph); a section heading ends it. Tracked changes in a
 /// heading whose text is all deleted go to `loose` (a clause deleted with tracking).
-pub fn their_clauses(r: &Returned, primary: Lang) -> (Vec<TheirClause>, Vec<Change>) {
+pub fn their_clauses(r: &Returned, shape: &Shape) -> (Vec<TheirClause>, Vec<Change>) {
     let mut out: Vec<TheirClause> = Vec::new();
     let mut loose: Vec<Change> = Vec::new();
     let mut open = false;
@@ -69,7 +100,7 @@ pub fn their_clauses(r: &Returned, primary: Lang) -> (Vec<TheirClause>, Vec<Chan
             continue;
         }
         if is_clause_heading(p) {
-            let lang = lang_of(&text).unwrap_or(primary);
+            let lang = shape.lang(p, &text).unwrap_or(Lang::En);
             let cur = out.last_mut().filter(|c| {
                 open && !c.titles.contains_key(&lang) && c.paras.values().all(Vec::is_empty)
             });
@@ -97,7 +128,7 @@ pub fn their_clauses(r: &Returned, primary: Lang) -> (Vec<TheirClause>, Vec<Chan
             continue;
         };
         c.changes.extend(p.changes.iter().cloned());
-        if let Some(lang) = lang_of(&text) {
+        if let Some(lang) = shape.lang(p, &text) {
             c.paras.entry(lang).or_default().push(text);
         }
     }
@@ -318,5 +349,9 @@ mod tests {
         assert_eq!(lang_of("The Buyer 宁波"), Some(Lang::En));
         assert_eq!(lang_of("买方 Nordic"), Some(Lang::Zh));
         assert_eq!(lang_of("1.2"), None);
+        assert_eq!(
+            lang_of("卖方：李伟（销售，li.wei@hengli-kitchen.com）"),
+            Some(Lang::Zh)
+        );
     }
 }

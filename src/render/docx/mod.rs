@@ -17,3 +17,4 @@ pub use contract::contract;
 pub use letter::letter;
 pub use xml::is_cjk;
 pub mod compare;
+pub mod report;

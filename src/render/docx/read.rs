@@ -41,6 +41,10 @@ pub struct Para {
     pub text: String,
     /// Tracked insertions and deletions, in order.
     pub changes: Vec<Change>,
+    /// The column of the table cell the paragraph is in, if any.
+    pub cell: Option<usize>,
+    /// Whether a run of it has the `Chinese` character style (as we write Chinese text).
+    pub chinese: bool,
 }
 
 /// What a returned DOCX says.
@@ -77,7 +81,7 @@ fn read_inner(bytes: &[u8]) -> Result<Returned, String> {
             .children()
             .find(|n| n.has_tag_name_local("body"))
         {
-            block(body, &mut out);
+            block(body, None, &mut out);
         }
         out
     })?;
@@ -173,12 +177,21 @@ impl<'a> Local<'a> for Node<'a, '_> {
 
 /// Block-level content: paragraphs, and what holds them (tables, rows, cells, content
 /// controls); alternate content is read once (its fallback copy is skipped).
-fn block(n: Node, out: &mut Vec<Para>) {
+fn block(n: Node, cell: Option<usize>, out: &mut Vec<Para>) {
+    let mut column = 0;
     for c in n.children().filter(Node::is_element) {
         match c.tag_name().name() {
-            "p" => out.push(paragraph(c)),
+            "p" => {
+                let mut p = paragraph(c);
+                p.cell = cell;
+                out.push(p);
+            }
+            "tc" => {
+                block(c, Some(column), out);
+                column += 1;
+            }
             "Fallback" | "sectPr" | "tblPr" | "trPr" | "tcPr" | "sdtPr" => {}
-            _ => block(c, out),
+            _ => block(c, cell, out),
         }
     }
 }
@@ -219,7 +232,11 @@ fn inline(n: Node, para: &mut Para, mut change: Option<&mut Change>) {
             "tab" => " ",
             "br" | "cr" => "\n",
             "noBreakHyphen" => "-",
-            "pPr" | "rPr" | "instrText" | "txbxContent" | "Fallback" | "fldData" => continue,
+            "rStyle" => {
+                para.chinese |= c.attr_local("val") == Some("Chinese");
+                continue;
+            }
+            "pPr" | "instrText" | "txbxContent" | "Fallback" | "fldData" => continue,
             "ins" | "moveTo" | "del" | "moveFrom" => {
                 let kind = if matches!(name, "ins" | "moveTo") {
                     "insertion"
