@@ -12,6 +12,8 @@ mod support;
 mod clauses;
 #[path = "suite/cli.rs"]
 mod cli;
+#[path = "suite/docx.rs"]
+mod docx;
 #[path = "suite/fonts.rs"]
 mod fonts;
 #[path = "suite/frame.rs"]
