@@ -12,6 +12,8 @@ use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp, DiffTag};
 use std::collections::BTreeMap;
 
+/// Tokens of unchanged text shown on each side of a change (words and the spaces between).
+const CONTEXT: usize = 12;
 /// Most tokens of a text diffed word by word; longer texts are shown as replaced whole.
 const MAX_TOKENS: usize = 20_000;
 
@@ -248,19 +250,32 @@ pub fn word_diff(a: &str, b: &str) -> String {
         return format!("[-{a}-]{{+{b}+}}");
     }
     let ops: Vec<DiffOp> = capture_diff_slices(Algorithm::Myers, &ta, &tb);
+    let last = ops.len().saturating_sub(1);
     let mut o = String::new();
-    for op in ops {
+    for (k, op) in ops.iter().enumerate() {
         let (tag, ra, rb) = op.as_tag_tuple();
         let old: String = ta[ra].concat();
-        let new: String = tb[rb].concat();
         match tag {
-            DiffTag::Equal => o.push_str(&new),
+            DiffTag::Equal => o.push_str(&context(&tb[rb], k == 0, k == last)),
             DiffTag::Delete => o.push_str(&format!("[-{old}-]")),
-            DiffTag::Insert => o.push_str(&format!("{{+{new}+}}")),
-            DiffTag::Replace => o.push_str(&format!("[-{old}-]{{+{new}+}}")),
+            DiffTag::Insert => o.push_str(&format!("{{+{}+}}", tb[rb].concat())),
+            DiffTag::Replace => o.push_str(&format!("[-{old}-]{{+{}+}}", tb[rb].concat())),
         }
     }
     o
+}
+
+/// Tokens around a change: an unchanged stretch keeps [`CONTEXT`] tokens next to each change
+/// and shows `…` for the rest, so a one-word edit in a long paragraph reads as one line.
+fn context(t: &[&str], first: bool, last: bool) -> String {
+    let keep_head = if first { 0 } else { CONTEXT };
+    let keep_tail = if last { 0 } else { CONTEXT };
+    if t.len() <= keep_head + keep_tail + 2 || (first && last) {
+        return t.concat();
+    }
+    let head = t[..keep_head].concat();
+    let tail = t[t.len() - keep_tail..].concat();
+    format!("{head}…{tail}")
 }
 
 /// How alike two clauses' texts are, 0 to 1 (for pairing a retitled clause).
@@ -342,11 +357,20 @@ mod tests {
         );
         assert_eq!(word_diff("付款五天", "付款十天"), "付款[-五-]{+十+}天");
         assert_eq!(word_diff("a b", "a b"), "a b");
+        let long = "one two three four five six seven eight nine ten eleven twelve";
+        let d = word_diff(&format!("{long} old {long}"), &format!("{long} new {long}"));
+        assert_eq!(
+            d,
+            "…seven eight nine ten eleven twelve [-old-]{+new+} one two three four five six…"
+        );
     }
 
     #[test]
     fn language_by_majority() {
-        assert_eq!(lang_of("The Buyer 宁波"), Some(Lang::En));
+        assert_eq!(
+            lang_of("The Seller, 宁波恒力 Kitchenware Co., Ltd., shall"),
+            Some(Lang::En)
+        );
         assert_eq!(lang_of("买方 Nordic"), Some(Lang::Zh));
         assert_eq!(lang_of("1.2"), None);
         assert_eq!(
