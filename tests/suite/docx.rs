@@ -253,6 +253,30 @@ fn diff_reports_exactly_the_edits_of_a_redline() {
 }
 
 #[test]
+fn diff_names_a_clause_whose_version_changed_since() {
+    let t = fixture("valid", "nordic-home");
+    let mut parts = unzip(&make(t.path(), &["contract", "--lang", "en"], "ours.docx"));
+    let custom = parts
+        .iter_mut()
+        .find(|(n, _)| n == "docProps/custom.xml")
+        .unwrap();
+    let key = r#"name="dealguard.clause.02.version"><vt:lpwstr>"#;
+    let at = custom.1.find(key).unwrap() + key.len();
+    let end = at + custom.1[at..].find('<').unwrap();
+    custom.1.replace_range(at..end, "1");
+    std::fs::write(t.path().join("theirs.docx"), rezip(&parts)).unwrap();
+    let r = dealguard(t.path(), &["diff", "theirs.docx"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains(
+            "note: clause `scope` was generated from version 1; the library now has version"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn diff_reports_a_change_in_the_chinese_column() {
     let t = fixture("valid", "nordic-home");
     let mut parts = unzip(&make(

@@ -16,18 +16,23 @@ const EAST_ASIAN: &str = "SimSun";
 /// Navy of the house headings (as in the PDF).
 const NAVY: &str = "1F3A5F";
 
+/// Word's own style names (written lowercase where Word writes them so): not custom styles.
+const BUILT_IN: [&str; 7] = [
+    "Title",
+    "Subtitle",
+    "heading 1",
+    "heading 2",
+    "Header",
+    "Footer",
+    "List Bullet",
+];
+
 /// `word/styles.xml`: the named styles every document uses.
 pub fn styles() -> String {
     let para = |id: &str, name: &str, based: &str, ppr: &str, rpr: &str| {
         format!(
             r#"<w:style w:type="paragraph" w:customStyle="{custom}" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="{based}"/><w:next w:val="{next}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"#,
-            custom = u8::from(
-                !name.starts_with(|c: char| c.is_lowercase())
-                    && !matches!(
-                        name,
-                        "Title" | "Subtitle" | "Header" | "Footer" | "List Bullet"
-                    )
-            ),
+            custom = u8::from(!BUILT_IN.contains(&name)),
             next = if id.starts_with("Heading") {
                 "ClauseBody"
             } else {
@@ -53,7 +58,7 @@ pub fn styles() -> String {
         r#"<w:keepNext/><w:spacing w:after="120"/>"#,
         &format!(r#"<w:b/><w:color w:val="{NAVY}"/><w:sz w:val="26"/><w:szCs w:val="26"/>"#),
     ));
-    o.push_str(&para("Heading1", "heading 1", "Normal", &format!(r#"<w:keepNext/><w:keepLines/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="2" w:color="C8102E"/></w:pBdr><w:spacing w:before="280" w:after="120"/><w:outlineLvl w:val="0"/>"#), &format!(r#"<w:b/><w:color w:val="{NAVY}"/><w:sz w:val="24"/><w:szCs w:val="24"/>"#)));
+    o.push_str(&para("Heading1", "heading 1", "Normal", r#"<w:keepNext/><w:keepLines/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="2" w:color="C8102E"/></w:pBdr><w:spacing w:before="280" w:after="120"/><w:outlineLvl w:val="0"/>"#, &format!(r#"<w:b/><w:color w:val="{NAVY}"/><w:sz w:val="24"/><w:szCs w:val="24"/>"#)));
     o.push_str(&para("Heading2", "heading 2", "Normal", r#"<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="80"/><w:outlineLvl w:val="1"/>"#, &format!(r#"<w:b/><w:color w:val="{NAVY}"/>"#)));
     o.push_str(&para(
         "ClauseBody",
