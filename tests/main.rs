@@ -14,6 +14,8 @@ mod annex;
 mod clauses;
 #[path = "suite/cli.rs"]
 mod cli;
+#[path = "suite/docx.rs"]
+mod docx;
 #[path = "suite/fonts.rs"]
 mod fonts;
 #[path = "suite/frame.rs"]

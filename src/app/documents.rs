@@ -25,6 +25,10 @@ pub(super) fn pdf_error(loaded: &Loaded, m: String) -> Problems {
     Diagnostic::error(&loaded.src.path, format!("cannot write the PDF: {m}")).into()
 }
 
+fn docx_error(loaded: &Loaded, m: String) -> Problems {
+    Diagnostic::error(&loaded.src.path, format!("cannot write the DOCX: {m}")).into()
+}
+
 /// The day documents are dated: `SOURCE_DATE_EPOCH`, else the contract date at `hour` UTC.
 pub(super) fn timestamp(loaded: &Loaded, hour: i64) -> i64 {
     source_date().unwrap_or_else(|| {
@@ -74,6 +78,14 @@ pub(crate) fn contract_docs(
                 )
                 .map_err(|m| pdf_error(&p.loaded, m))?
             }
+            Format::Docx => render::docx::contract(
+                &schedule,
+                &p.loaded.profile,
+                &labels,
+                layout,
+                timestamp(&p.loaded, 0),
+            )
+            .map_err(|m| docx_error(&p.loaded, m))?,
             _ => continue,
         };
         out.push((*f, bytes));
@@ -149,6 +161,12 @@ pub(crate) fn letter_docs(
                     timestamp(&p.loaded, 1),
                 )
                 .map_err(|m| pdf_error(&p.loaded, m))?
+            }
+            Format::Docx => {
+                let labels = Labels::load(&p.templates, "report-labels.yaml", &p.langs)?;
+                let ts = timestamp(&p.loaded, 1);
+                render::docx::letter(&r, &p.loaded.profile, &p.langs, &labels, ts)
+                    .map_err(|m| docx_error(&p.loaded, m))?
             }
         };
         out.push((*f, bytes));

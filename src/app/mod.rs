@@ -3,6 +3,7 @@
 
 mod build;
 mod clauses_cmd;
+mod diff;
 mod documents;
 mod library;
 mod reports;
@@ -23,14 +24,15 @@ use std::path::{Path, PathBuf};
 pub type Outcome = Result<Problems, Problems>;
 
 /// What a run ends with: `Ok` with warnings and the exit code asked for (0, or
-/// [`crate::verify::EXIT_WARNING`] from `verify`), or `Err` with every problem found.
+/// [`crate::verify::EXIT_WARNING`] from `verify`, [`diff::EXIT_DIFFERS`] from `diff`), or `Err` with every problem found.
 pub type Ended = Result<(Problems, u8), Problems>;
 
 /// Runs the command the user asked for.
 pub fn run(cli: &Cli) -> Ended {
-    // Only `verify` ends with a code of its own; every other command succeeds with 0.
+    // Only `verify` and `diff` end with a code of their own; every other command succeeds with 0.
     let outcome = match &cli.command {
         Command::Verify(a) => return verify::verify_cmd(&cli.deal, a),
+        Command::Diff(a) => return diff::diff_cmd(&cli.deal, a),
         Command::Lookalikes(a) => verify::lookalikes_cmd(&cli.deal, a),
         Command::Briefing(a) => verify::briefing_cmd(&cli.deal, a),
         Command::CallbackForm(a) => verify::callback_cmd(&cli.deal, a),

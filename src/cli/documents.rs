@@ -40,6 +40,9 @@ pub enum ContractFormat {
     Html,
     /// PDF.
     Pdf,
+    /// Word, with real headings, clause numbering and the manifest as document properties:
+    /// for the other side's lawyers to redline (read it back with `dealguard diff`).
+    Docx,
 }
 
 /// Formats of the welcome letter.
@@ -55,6 +58,8 @@ pub enum LetterFormat {
     Eml,
     /// PDF on the seller's letterhead.
     Pdf,
+    /// Word, on the seller's letterhead (header and footer).
+    Docx,
 }
 
 /// Formats of the weekly report.
@@ -101,6 +106,7 @@ impl From<ContractFormat> for Format {
             ContractFormat::Md => Format::Md,
             ContractFormat::Html => Format::Html,
             ContractFormat::Pdf => Format::Pdf,
+            ContractFormat::Docx => Format::Docx,
         }
     }
 }
@@ -113,6 +119,7 @@ impl From<LetterFormat> for Format {
             LetterFormat::Html => Format::Html,
             LetterFormat::Eml => Format::Eml,
             LetterFormat::Pdf => Format::Pdf,
+            LetterFormat::Docx => Format::Docx,
         }
     }
 }
@@ -174,7 +181,7 @@ pub struct ContractArgs {
     /// Output formats, comma-separated.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
     pub format: Vec<ContractFormat>,
-    /// How a bilingual PDF shows the two texts.
+    /// How a bilingual PDF or DOCX shows the two texts.
     #[arg(long, value_enum, default_value = "columns")]
     pub layout: Layout,
     /// Where to write.

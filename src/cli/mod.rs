@@ -7,10 +7,12 @@ use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
+mod diff;
 mod documents;
 mod verify;
 mod week;
 
+pub use diff::*;
 pub use documents::*;
 pub use verify::*;
 pub use week::*;
@@ -20,7 +22,7 @@ pub use week::*;
 #[derive(Debug, Parser)]
 #[command(name = "dealguard", version, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml build\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n  dealguard --deal my-deal/deal.yaml verify suspicious.eml\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files,\n4 `verify` found warning signs, 70 internal error."
+    after_help = "Examples:\n  dealguard init my-deal\n  dealguard --deal my-deal/deal.yaml build\n  dealguard --deal my-deal/deal.yaml check\n  dealguard contract --lang en+zh --format md,html\n  dealguard --deal my-deal/deal.yaml verify suspicious.eml\n\nExit codes: 0 ok, 1 problems in the inputs, 2 usage, 3 cannot read or write files,\n4 `verify` found warning signs, 5 `diff` found differences, 70 internal error."
 )]
 pub struct Cli {
     /// The deal profile.
@@ -59,6 +61,11 @@ pub enum Command {
         after_help = "Examples:\n  dealguard reply --tone warm --format txt -o -\n  dealguard reply --date 2026-12-09 --lang en+zh --format html"
     )]
     Reply(ReplyArgs),
+    /// Which clauses of a returned DOCX (a redline) differ from the generated schedule; exit 5 when any.
+    #[command(
+        after_help = "Examples:\n  dealguard contract --lang en+zh --format docx    # send out/<deal id>-contract-en+zh.docx\n  dealguard diff returned/NH-2026-0148-contract-en+zh.docx\n  dealguard diff theirs.docx --format json -o diff.json\n\nText is compared with formatting ignored; tracked insertions and deletions are listed as such.\nExit codes: 0 no differences, 5 clauses differ, 1 problems in the inputs (a damaged or hostile\nDOCX), 2 usage, 3 cannot read or write files."
+    )]
+    Diff(DiffArgs),
     /// Everything for the deal: contract, letter, reply and every week in reports/, into out/.
     #[command(
         after_help = "Example:\n  dealguard --deal examples/nordic-home/deal.yaml build\n\nOutputs whose inputs have not changed are skipped (out/.dealguard-build.yaml);\nediting or touching an input rebuilds what depends on it. --force rebuilds everything."
@@ -235,6 +242,8 @@ impl Cli {
         }
         let message = if formats.len() > 1 {
             "`-o -` prints one format; choose one with `--format`"
+        } else if formats.contains(&Format::Docx) {
+            "a DOCX cannot go to standard output; give a file name with `-o`"
         } else if formats.iter().any(|f| !f.is_text()) {
             "a PDF cannot go to standard output; give a file name with `-o`"
         } else {

@@ -4,6 +4,7 @@ pub mod briefing;
 pub mod callback;
 pub mod clauses;
 pub mod contract;
+pub mod docx;
 pub mod eml;
 pub mod env;
 pub mod escape;

@@ -322,7 +322,7 @@ fn each_command_help_lists_exactly_the_values_it_accepts() {
     let contract = help("contract");
     assert_eq!(
         possible_values(&contract, "--format"),
-        ["md", "html", "pdf"]
+        ["md", "html", "pdf", "docx"]
     );
     assert_eq!(
         possible_values(&contract, "--layout"),
@@ -331,7 +331,7 @@ fn each_command_help_lists_exactly_the_values_it_accepts() {
     let letter = help("letter");
     assert_eq!(
         possible_values(&letter, "--format"),
-        ["md", "txt", "html", "eml", "pdf"]
+        ["md", "txt", "html", "eml", "pdf", "docx"]
     );
     let reply = help("reply");
     assert_eq!(possible_values(&reply, "--format"), ["md", "txt", "html"]);
@@ -372,7 +372,7 @@ fn usage_errors_exit_2_with_clap_message() {
         &["contract", "--format", "eml"],
         &[
             "invalid value 'eml' for '--format <FORMAT>'",
-            "[possible values: md, html, pdf]",
+            "[possible values: md, html, pdf, docx]",
         ],
     );
     usage_error(

@@ -32,10 +32,10 @@ pub struct OutputSettings {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Formats {
-    /// Contract schedule: `md`, `html`, `pdf`.
+    /// Contract schedule: `md`, `html`, `pdf`, `docx`.
     #[serde(default = "default_contract_formats")]
     pub contract: Vec<Format>,
-    /// Welcome letter: `md`, `txt`, `html`, `eml`, `pdf`.
+    /// Welcome letter: `md`, `txt`, `html`, `eml`, `pdf`, `docx`.
     #[serde(default = "default_letter_formats")]
     pub letter: Vec<Format>,
     /// Reply to a credential request: `md`, `txt`, `html`.
@@ -79,6 +79,8 @@ pub enum Format {
     Eml,
     /// PDF.
     Pdf,
+    /// Word (WordprocessingML), for the other side's lawyers to redline.
+    Docx,
 }
 
 impl Format {
@@ -90,24 +92,26 @@ impl Format {
             Format::Html => "html",
             Format::Eml => "eml",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 
     /// Whether the format is text (may go to standard output).
     pub fn is_text(self) -> bool {
-        !matches!(self, Format::Pdf)
+        !matches!(self, Format::Pdf | Format::Docx)
     }
 }
 
 /// The formats of the contract schedule.
-pub const CONTRACT_FORMATS: [Format; 3] = [Format::Md, Format::Html, Format::Pdf];
+pub const CONTRACT_FORMATS: [Format; 4] = [Format::Md, Format::Html, Format::Pdf, Format::Docx];
 /// Formats of the welcome letter.
-pub const LETTER_FORMATS: [Format; 5] = [
+pub const LETTER_FORMATS: [Format; 6] = [
     Format::Md,
     Format::Txt,
     Format::Html,
     Format::Eml,
     Format::Pdf,
+    Format::Docx,
 ];
 /// Formats of the reply.
 pub const REPLY_FORMATS: [Format; 3] = [Format::Md, Format::Txt, Format::Html];
