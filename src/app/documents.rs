@@ -163,9 +163,9 @@ pub(crate) fn letter_docs(
                 .map_err(|m| pdf_error(&p.loaded, m))?
             }
             Format::Docx => {
-                let labels = Labels::load(&p.templates, "report-labels.yaml", &p.langs)?;
+                let labels = Labels::load(&p.templates, "report-labels.yaml", langs)?;
                 let ts = timestamp(&p.loaded, 1);
-                render::docx::letter(&r, &p.loaded.profile, &p.langs, &labels, ts)
+                render::docx::letter(&r, &p.loaded.profile, langs, &labels, ts)
                     .map_err(|m| docx_error(&p.loaded, m))?
             }
         };
