@@ -40,18 +40,7 @@ fn prepare_photos(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Proble
         .enumerate()
         .map(|(i, file)| prepare_photo(week, i, file, (max_w, max_h)))
         .collect();
-    let mut images = Vec::with_capacity(results.len());
-    let mut problems = Problems::new();
-    for r in results {
-        match r {
-            Ok(image) => images.push(image),
-            Err(d) => problems.push(d),
-        }
-    }
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    Ok(images)
+    all_or_problems(results)
 }
 
 /// Reads, decodes, redacts and scales the week's attachments on the thread pool, like the
@@ -65,6 +54,11 @@ fn prepare_attachments(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, P
         .par_iter()
         .map(|a| prepare_attachment(week, a, bx))
         .collect();
+    all_or_problems(results)
+}
+
+/// The images when every one was prepared, else every problem (one per file).
+fn all_or_problems(results: Vec<Result<Image, Diagnostic>>) -> Result<Vec<Image>, Problems> {
     let mut images = Vec::with_capacity(results.len());
     let mut problems = Problems::new();
     for r in results {
