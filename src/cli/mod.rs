@@ -133,7 +133,8 @@ pub struct LangArg {
     /// Languages: en, zh, en+zh or zh+en; the first language leads (`zh+en` = Chinese first).
     ///
     /// In a bilingual document the first language's text comes first and names the file.
-    /// Default: the profile's `deal.languages`, in the order written there.
+    /// Default: the profile's `deal.languages`, in the order written there; letters and replies
+    /// take `buyer.languages` when the profile has it.
     #[arg(long, value_name = "en|zh|en+zh|zh+en")]
     pub lang: Option<Langs>,
 }
