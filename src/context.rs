@@ -35,7 +35,7 @@ pub const REPORT_SECTIONS: [&str; 8] = [
 ];
 
 /// The built-in report labels, parsed once.
-fn report_labels() -> &'static BTreeMap<String, Text> {
+pub fn report_labels() -> &'static BTreeMap<String, Text> {
     static LABELS: LazyLock<BTreeMap<String, Text>> = LazyLock::new(|| {
         // Compiled in, not input: the test `report_sections_have_titles` shows it parses.
         let file = "templates/report-labels.yaml";
@@ -51,7 +51,12 @@ fn report_labels() -> &'static BTreeMap<String, Text> {
 /// `report.sections`: each section's label key, list mark and title in `lang`, in report order
 /// — the titles the report prints for the deal's `cadence` (its `_milestones` labels).
 pub fn report_sections(lang: Lang, cadence: Cadence) -> Yaml {
-    let labels = report_labels();
+    report_sections_in(report_labels(), lang, cadence)
+}
+
+/// `report.sections` with the titles of `labels`: a company's `report-labels.yaml` layered over
+/// the built-in one, so that the reporting clause names the headings its reports print.
+pub fn report_sections_in(labels: &BTreeMap<String, Text>, lang: Lang, cadence: Cadence) -> Yaml {
     let items = REPORT_SECTIONS.iter().enumerate().map(|(i, k)| {
         let variant = (cadence == Cadence::Milestones)
             .then(|| labels.get(&format!("{k}_milestones")))

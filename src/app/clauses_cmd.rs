@@ -6,7 +6,6 @@ use crate::clauses::{self, Library};
 use crate::cli::ClausesCommand;
 use crate::diag::{Diagnostic, Where};
 use crate::profile::{Lang, Langs};
-use crate::render;
 use std::path::Path;
 
 pub(super) fn clauses_cmd(deal: &Path, c: &ClausesCommand) -> Outcome {
@@ -162,7 +161,7 @@ fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outco
     };
     let sel = select(&mut run, &p)?;
     print_clause_header(c);
-    let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
+    let schedule = run.stage(p.schedule(&sel))?;
     match schedule.clauses().find(|r| r.id == id) {
         None => {
             println!("\nnot in this deal's contract (condition or set); `--raw` shows the template")

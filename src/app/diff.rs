@@ -68,7 +68,7 @@ pub(super) fn diff_cmd(deal: &Path, a: &DiffArgs) -> Ended {
         .extend(check_props(&a.theirs, &returned, &p.loaded.profile.deal.id));
     run.checkpoint()?;
     let sel = select(&mut run, &p)?;
-    let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
+    let schedule = run.stage(p.schedule(&sel))?;
     let (ours, notes) = report::baseline(&schedule, &returned.props);
     let shown = a.theirs.display().to_string();
     let mut r = report::report(&shown, &ours, &returned, &p.langs);

@@ -59,7 +59,7 @@ pub(crate) fn contract_docs(
     layout: ContractLayout,
     fonts: Option<&Fonts>,
 ) -> Result<Rendered, Problems> {
-    let schedule = render::render_schedule(sel, &p.loaded, &p.langs)?;
+    let schedule = p.schedule(sel)?;
     let labels = Labels::load(&p.templates, "contract-labels.yaml", &p.langs)?;
     let mut out = Vec::new();
     for f in formats {

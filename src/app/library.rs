@@ -13,7 +13,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     let mut run = Run::new();
     let p = prepare(&mut run, deal, a.lang.lang.as_ref(), None)?;
     let sel = select(&mut run, &p)?;
-    let schedule = run.stage(render::render_schedule(&sel, &p.loaded, &p.langs))?;
+    let schedule = run.stage(p.schedule(&sel))?;
     let prof = &p.loaded.profile;
     println!("deal {} — {}", prof.deal.id, p.loaded.src.path.display());
     let mut changes = Vec::new();

@@ -17,7 +17,7 @@ use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
 use crate::pdf::font::{FacePick, Fonts, UserFont};
 use crate::profile::{self, Langs, Loaded};
-use crate::render::templates::Templates;
+use crate::render::{self, templates::Templates};
 use std::path::{Path, PathBuf};
 
 /// What a command ends with: `Ok` with warnings, or `Err` with every problem found.
@@ -134,6 +134,13 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
+    /// The contract schedule rendered in the deal's languages; its reporting clause names the
+    /// report's sections with the deal's report labels (a company's over the built-in ones).
+    pub(crate) fn schedule(&self, sel: &Selection) -> Result<render::Schedule, Problems> {
+        let labels = profile::labels(self.templates.layers("report-labels.yaml"))?;
+        render::render_schedule(sel, &self.loaded, &self.langs, &labels)
+    }
+
     /// The languages of document `what` (a file-name stem: `letter`, `reply-warm`, …).
     pub(crate) fn langs_for(&self, what: &str) -> &Langs {
         if what == "letter" || what.starts_with("reply") {

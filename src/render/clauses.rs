@@ -145,14 +145,27 @@ fn lint(c: &Clause, langs: &Langs, data: &Yaml, schema: &Yaml) -> Problems {
 }
 
 /// Renders the selected clauses in every language of `langs`; all problems are collected.
-pub fn render(sel: &Selection, loaded: &Loaded, langs: &Langs) -> Result<Schedule, Problems> {
+/// `report_labels` are the deal's report labels (a company's layered over the built-in ones):
+/// the reporting clause lists the section titles the deal's reports print.
+pub fn render(
+    sel: &Selection,
+    loaded: &Loaded,
+    langs: &Langs,
+    report_labels: &BTreeMap<String, Text>,
+) -> Result<Schedule, Problems> {
     let p = &loaded.profile;
     let numbers: Numbers = Arc::new(sel.numbers().clone());
     let schema = schema_data(&sel.terms, langs);
-    let data: BTreeMap<Lang, Yaml> = langs
-        .list()
-        .iter()
-        .map(|l| (*l, context::build(p, &sel.terms, *l, langs)))
+    let cadence = p.channels.reports.cadence;
+    let data: BTreeMap<Lang, Yaml> = (langs.list().iter())
+        .map(|l| {
+            let mut d = context::build(p, &sel.terms, *l, langs);
+            if let Some(m) = d.as_mapping_mut() {
+                let sections = context::report_sections_in(report_labels, *l, cadence);
+                m.insert("report".into(), sections);
+            }
+            (*l, d)
+        })
         .collect();
     let mut problems = Problems::new();
     for (_, c) in sel.clauses() {

@@ -22,7 +22,8 @@ fn schedule(l: &Loaded, langs: &str) -> Schedule {
     let mut w = Problems::new();
     let sel =
         clauses::select(&lib, l, &langs, &mut w).unwrap_or_else(|p| panic!("{:#?}", p.sorted()));
-    render::render_schedule(&sel, l, &langs).unwrap_or_else(|p| panic!("{:#?}", p.sorted()))
+    render::render_schedule(&sel, l, &langs, dealguard::context::report_labels())
+        .unwrap_or_else(|p| panic!("{:#?}", p.sorted()))
 }
 
 fn text(s: &Schedule, id: &str, lang: Lang) -> String {

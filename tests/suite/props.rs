@@ -127,7 +127,7 @@ proptest! {
                 let langs: Langs = "en+zh".parse().unwrap();
                 let mut w = Problems::new();
                 if let Ok(sel) = clauses::select(library(), &l, &langs, &mut w) {
-                    if let Ok(s) = render::render_schedule(&sel, &l, &langs) {
+                    if let Ok(s) = render::render_schedule(&sel, &l, &langs, dealguard::context::report_labels()) {
                         let t = Templates::builtin().unwrap();
                         let labels = render::templates::Labels::load(&t, "contract-labels.yaml", &langs).unwrap();
                         let html = render::contract::html(&s, &l.profile, &labels);
@@ -166,7 +166,7 @@ proptest! {
             let langs = "en+zh".parse().unwrap();
             let mut w = Problems::new();
             if let Ok(sel) = clauses::select(&lib, &ex, &langs, &mut w) {
-                let _ = render::render_schedule(&sel, &ex, &langs);
+                let _ = render::render_schedule(&sel, &ex, &langs, dealguard::context::report_labels());
             }
         }
     }

@@ -54,7 +54,34 @@ fn clause_titles(md: &str, lang: &str) -> Vec<String> {
 
 #[test]
 fn the_reporting_clause_lists_the_report_sections_in_order() {
+    report_sections_match(&example());
+}
+
+#[test]
+fn a_company_that_renames_report_sections_gets_them_in_the_clause_too() {
     let t = example();
+    let brand = t.path().join("brand");
+    std::fs::create_dir(&brand).unwrap();
+    std::fs::write(
+        brand.join("report-labels.yaml"),
+        "s_photos: {en: Photos from the works, zh: 工厂现场照片}\n",
+    )
+    .unwrap();
+    let deal = t.path().join("deal.yaml");
+    let mut yaml = std::fs::read_to_string(&deal).unwrap();
+    yaml.push_str("\noutput:\n  template_dirs: [brand]\n");
+    std::fs::write(&deal, yaml).unwrap();
+    let titles = report_sections_match(&t);
+    assert!(
+        titles.iter().any(|t| t == "Photos from the works"),
+        "{titles:?}"
+    );
+    assert!(titles.iter().any(|t| t == "工厂现场照片"), "{titles:?}");
+}
+
+/// The reporting clause's titles against the report's headings, en and zh; returns them all.
+fn report_sections_match(t: &tempfile::TempDir) -> Vec<String> {
+    let mut all = Vec::new();
     for lang in ["en", "zh"] {
         let md = t.path().join(format!("c-{lang}.md"));
         let pdf = t.path().join(format!("r-{lang}.pdf"));
@@ -79,7 +106,9 @@ fn the_reporting_clause_lists_the_report_sections_in_order() {
         let titles = clause_titles(&std::fs::read_to_string(&md).unwrap(), lang);
         assert!(headings.len() >= 5, "{lang}: {headings:?}");
         assert_eq!(titles, headings, "{lang}: clause vs report");
+        all.extend(titles);
     }
+    all
 }
 
 #[test]
