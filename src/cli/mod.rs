@@ -48,12 +48,12 @@ pub enum Command {
     Check(CheckArgs),
     /// The information-security clauses for the sales contract.
     #[command(
-        after_help = "Examples:\n  dealguard contract                      # out/<deal id>-contract-<langs>.md\n  dealguard contract --lang zh --format html\n  dealguard contract --lang en+zh --format md -o -   # print to the terminal"
+        after_help = "Examples:\n  dealguard contract                      # out/<deal id>-contract-<langs>.md\n  dealguard contract --lang zh --format html\n  dealguard contract --format docx          # for the other side's lawyers to redline in Word\n  dealguard contract --lang en+zh --format md -o -   # print to the terminal"
     )]
     Contract(ContractArgs),
     /// The welcome letter on secure communication, for the buyer at deal start.
     #[command(
-        after_help = "Examples:\n  dealguard letter                                  # out/<deal id>-letter-<langs>.md\n  dealguard letter --format eml,pdf\n  dealguard letter --lang zh --format txt -o -"
+        after_help = "Examples:\n  dealguard letter                                  # out/<deal id>-letter-<langs>.md\n  dealguard letter --format eml,pdf\n  dealguard letter --format docx            # in the buyer's languages (buyer.languages)\n  dealguard letter --lang zh --format txt -o -"
     )]
     Letter(LetterArgs),
     /// The reply to a buyer who asks for a mailbox login.

@@ -9,7 +9,6 @@ use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
 use crate::pdf::page::{self, Furniture};
 use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
-use crate::profile::deal::Cadence;
 use crate::profile::text::join_cjk_breaks;
 use crate::profile::week::{AttachmentFile, LoadedWeek, PhotoFile};
 use crate::profile::{Lang, Langs, Loaded};
@@ -249,10 +248,12 @@ pub fn mail(
 /// The report's labels; a `milestones` deal's read their `_milestones` variants (no "weekly").
 fn labels(loaded: &Loaded, templates: &Templates, langs: &Langs) -> Result<Labels, Problems> {
     let labels = Labels::load(templates, "report-labels.yaml", langs)?;
-    Ok(match loaded.profile.channels.reports.cadence {
-        Cadence::Weekly => labels,
-        Cadence::Milestones => labels.variant("milestones"),
-    })
+    Ok(
+        match loaded.profile.channels.reports.cadence.label_variant() {
+            Some(v) => labels.variant(v),
+            None => labels,
+        },
+    )
 }
 
 /// Renders the report PDF of a week on its own (no trend). (Missing glyphs are checked apart,

@@ -147,9 +147,9 @@ fn hidden_suppliers_are_lettered_in_order_of_first_appearance() {
     );
 }
 
-/// The greeting line of a letter (`letter`) or reply (`reply --tone …`) in Markdown.
-fn greeting(dir: &Path, args: &[&str], lang: &str) -> String {
-    let out = dir.join("out/g.md");
+/// The document of command `args` in Markdown in `lang`, written as `out/NAME.LANG.md`.
+fn markdown(dir: &Path, args: &[&str], lang: &str, name: &str) -> String {
+    let out = dir.join("out").join(format!("{name}.{lang}.md"));
     let mut all = args.to_vec();
     all.extend([
         "--format",
@@ -160,7 +160,12 @@ fn greeting(dir: &Path, args: &[&str], lang: &str) -> String {
         out.to_str().unwrap(),
     ]);
     ok(&dealguard(dir, &all));
-    let text = std::fs::read_to_string(&out).unwrap();
+    std::fs::read_to_string(&out).unwrap()
+}
+
+/// The greeting line of a letter (`letter`) or reply (`reply --tone …`) in Markdown.
+fn greeting(dir: &Path, args: &[&str], lang: &str) -> String {
+    let text = markdown(dir, args, lang, "g");
     let line = text
         .lines()
         .find(|l| l.starts_with("Dear ") || l.starts_with("尊敬的") || l.ends_with("您好！"));
@@ -209,20 +214,7 @@ struct Docs {
 
 impl Docs {
     fn of(dir: &Path, lang: &str) -> Docs {
-        let md = |args: &[&str], name: &str| {
-            let out = dir.join("out").join(format!("{name}.{lang}.md"));
-            let mut all = args.to_vec();
-            all.extend([
-                "--format",
-                "md",
-                "--lang",
-                lang,
-                "-o",
-                out.to_str().unwrap(),
-            ]);
-            ok(&dealguard(dir, &all));
-            std::fs::read_to_string(&out).unwrap()
-        };
+        let md = |args: &[&str], name: &str| markdown(dir, args, lang, name);
         let mut weeks: Vec<_> = std::fs::read_dir(dir.join("reports"))
             .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();

@@ -47,6 +47,17 @@ pub enum Cadence {
     Milestones,
 }
 
+impl Cadence {
+    /// The suffix of the labels this cadence reads first (`title_milestones`): a report that
+    /// follows the stages is not "weekly". `None`: the plain labels.
+    pub fn label_variant(self) -> Option<&'static str> {
+        match self {
+            Cadence::Weekly => None,
+            Cadence::Milestones => Some("milestones"),
+        }
+    }
+}
+
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -69,15 +69,18 @@ fn segment(seg: &str, i: usize, n: usize, prev: Option<By>) -> Option<Part> {
 /// The number before the first `%`.
 fn percent_of(compact: &str) -> Option<u32> {
     let at = compact.find('%')?;
-    let digits: String = compact[..at]
-        .chars()
+    number_at_end(&compact[..at])
+}
+
+/// The whole number that ends `s` (`30` of `deposit 30`), if any.
+fn number_at_end(s: &str) -> Option<u32> {
+    let start = s
+        .char_indices()
         .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().ok()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()?
+        .0;
+    s[start..].parse().ok()
 }
 
 /// The number before `days` / `天` / `日`, if any.
@@ -86,16 +89,7 @@ fn days_of(low: &str) -> Option<u32> {
         .iter()
         .filter_map(|w| low.find(w))
         .min()?;
-    let digits: String = low[..at]
-        .trim_end()
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().ok()
+    number_at_end(low[..at].trim_end())
 }
 
 /// When a T/T part falls due, from its words; a first deposit is due on signing.

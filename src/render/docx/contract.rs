@@ -9,7 +9,7 @@
 //! of a clause's table (one list numbering both columns would count every clause twice). A
 //! clause inserted in Word renumbers what follows in the language it is inserted in.
 
-use super::package::{with_fields, Package, TEXT_WIDTH};
+use super::package::{page_numbers, with_fields, Package, TEXT_WIDTH};
 use super::parts::Core;
 use super::xml::{page_break, para, run, table, table_rows, Num};
 use crate::pdf::page;
@@ -81,11 +81,7 @@ pub fn contract(
             with_fields("Footer", &t)
         })
         .collect();
-    let pages = lb.fill(
-        "page",
-        &[("n", "{PAGE}".into()), ("total", "{NUMPAGES}".into())],
-    );
-    footer.push_str(&with_fields("Footer", &pages));
+    footer.push_str(&page_numbers(lb));
     Package {
         body,
         header,

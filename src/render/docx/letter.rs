@@ -2,7 +2,7 @@
 //! Heading 1, bullets on the bullet list, the warning note as a boxed paragraph style, tables,
 //! links as real hyperlinks; each language on its own page.
 
-use super::package::{with_fields, Package, TEXT_WIDTH};
+use super::package::{page_numbers, with_fields, Package, TEXT_WIDTH};
 use super::parts::{Core, FIRST_LINK_REL};
 use super::xml::{esc, page_break, para, run, table};
 use crate::profile::deal::Profile;
@@ -134,11 +134,7 @@ pub fn letter(
             &report_labels.fill_one("channels", *l, &[("phone", phone.clone())]),
         ));
     }
-    let pages = report_labels.fill(
-        "page",
-        &[("n", "{PAGE}".into()), ("total", "{NUMPAGES}".into())],
-    );
-    footer.push_str(&with_fields("Footer", &pages));
+    footer.push_str(&page_numbers(report_labels));
     Package {
         body,
         header,

@@ -3,6 +3,7 @@
 
 use super::parts::{self, Core};
 use super::xml::esc;
+use crate::render::templates::Labels;
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
@@ -74,6 +75,16 @@ fn zip_entries(entries: &[(&str, String)]) -> Result<Vec<u8>, zip::result::ZipEr
         z.write_all(text.as_bytes())?;
     }
     Ok(z.finish()?.into_inner())
+}
+
+/// The footer line "Page n / N" of `labels`' `page` label, its numbers as `PAGE` and `NUMPAGES`
+/// fields.
+pub fn page_numbers(labels: &Labels) -> String {
+    let pages = labels.fill(
+        "page",
+        &[("n", "{PAGE}".into()), ("total", "{NUMPAGES}".into())],
+    );
+    with_fields("Footer", &pages)
 }
 
 /// A header or footer paragraph whose text holds `{PAGE}` and `{NUMPAGES}` as Word fields.
