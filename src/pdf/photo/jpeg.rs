@@ -1,5 +1,6 @@
-//! Lay-out stage: JPEG decoding with DCT scaling (`jpeg-decoder`), after cheap checks of the
-//! marker structure (complete file, bounded number of scans).
+//! Lay-out stage: JPEG decoding with DCT scaling — the reduced decoder for the common camera
+//! JPEG at 1/4 or 1/8, else `jpeg-decoder` after cheap checks of the marker structure
+//! (complete file, bounded number of scans).
 
 use super::exif::exif_orientation;
 use super::{check_pixels, finish, plan, Limits, PhotoError, Raster, PANICKED};
@@ -139,16 +140,6 @@ pub(super) fn jpeg_raster(
             "lossless JPEG; save the photo as ordinary JPEG".into(),
         ));
     }
-    if !jpeg_complete(bytes) {
-        return Err(PhotoError::Truncated);
-    }
-    let scans = count_scans(bytes, limits.max_scans + 1);
-    if scans > limits.max_scans {
-        return Err(PhotoError::Unsupported(format!(
-            "a JPEG of more than {} scans (progressive JPEGs have about 10)",
-            limits.max_scans
-        )));
-    }
     let orientation = dec.exif_data().and_then(exif_orientation).unwrap_or(1);
     let (source, target) = plan((w, h), orientation, bx);
     if let Some(i) = super::redact::outside(redact, source) {
@@ -161,6 +152,23 @@ pub(super) fn jpeg_raster(
         .into_iter()
         .find(|&k| eighths(w, k) >= target.0 && eighths(h, k) >= target.1)
         .unwrap_or(8);
+    // The common camera JPEG at 1/8 or 1/4: the reduced decoder, which reads the one scan to
+    // the end-of-image marker; else the checks of the whole file and `jpeg-decoder`.
+    if k <= 2 {
+        if let Some(r) = super::reduced::decode(bytes, k) {
+            return finish(r.px, (r.w, r.h), r.n, (target, orientation), source, redact);
+        }
+    }
+    if !jpeg_complete(bytes) {
+        return Err(PhotoError::Truncated);
+    }
+    let scans = count_scans(bytes, limits.max_scans + 1);
+    if scans > limits.max_scans {
+        return Err(PhotoError::Unsupported(format!(
+            "a JPEG of more than {} scans (progressive JPEGs have about 10)",
+            limits.max_scans
+        )));
+    }
     let (mut dw, mut dh) = (w, h);
     if k < 8 {
         // Both fit in u16: they are at most the frame size, which is u16 in JPEG.

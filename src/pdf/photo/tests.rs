@@ -9,7 +9,7 @@ use image::{ExtendedColorType, GenericImageView, ImageEncoder};
 
 /// A colour gradient with checkered texture and per-pixel noise of ±`amp`, so the JPEG
 /// encoder does realistic work. The top-left `corner`×`corner` pixels are pure red.
-fn noisy_rgb(w: u32, h: u32, amp: u32, corner: u32) -> Vec<u8> {
+pub(super) fn noisy_rgb(w: u32, h: u32, amp: u32, corner: u32) -> Vec<u8> {
     let mut s: u32 = 0x9E37_79B9;
     let mut px = Vec::with_capacity((w * h * 3) as usize);
     for y in 0..h {
@@ -112,9 +112,10 @@ fn decode(p: &Prepared) -> DynamicImage {
     img
 }
 
+/// The pure red of the corner, not the reddish end of the gradient (about [216, 59, 88]).
 fn is_red(img: &DynamicImage, x: u32, y: u32) -> bool {
     let [r, g, b, _] = img.get_pixel(x, y).0;
-    r > 180 && g < 90 && b < 90
+    r > 200 && g < 40 && b < 40
 }
 
 fn prep(bytes: &[u8], w: u32, h: u32) -> Result<Prepared, PhotoError> {
@@ -519,3 +520,4 @@ fn redaction_applies_to_png_and_a_box_outside_is_refused() {
         .to_string()
         .contains("redaction box 2 outside the image, which is 300×200"));
 }
+
