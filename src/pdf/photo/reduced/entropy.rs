@@ -1,7 +1,7 @@
 //! Lay-out stage: the entropy-coded data of a baseline JPEG — Huffman tables and the bit
 //! stream — read into reduced blocks (see `super`).
 
-use super::weights::Weights;
+use super::weights::{Weights, WEIGHTS};
 
 /// Bits of [`Huffman::lut`]: codes up to this long are decoded with one lookup; longer ones
 /// walk the canonical code lengths.
@@ -11,14 +11,14 @@ const LUT: u32 = 10;
 /// longer ones, and for AC tables a second table that decodes several coefficients at once.
 pub(super) struct Huffman {
     /// `len << 8 | symbol`, 0 for codes longer than [`LUT`].
-    lut: Vec<u16>,
+    lut: Box<[u16; 1 << LUT]>,
     /// AC only, [`MULTI`] bits at a time: as many whole coefficients (code and value bits)
     /// as fit, up to three, and an end-of-block after them. Bits 0–3: bits used (0: none
     /// fit, decode one at a time); bit 4: end of block; bits 5–10: positions advanced; then
     /// 16 bits per coefficient — value (11 bits, two's complement), present (1 bit), run of
     /// zeros before it (4 bits). An absent coefficient is all zeros: no run, no position, no
     /// value.
-    multi: Vec<u64>,
+    multi: Box<[u64; 1 << MULTI]>,
     /// The largest code of each length (-1: none), and the index of its first symbol minus
     /// its first code.
     max: [i32; 17],
@@ -36,8 +36,8 @@ const EOB: usize = 0xFF;
 impl Huffman {
     pub(super) fn new(counts: &[u8], symbols: &[u8], ac: bool) -> Option<Huffman> {
         let mut t = Huffman {
-            lut: vec![0; 1 << LUT],
-            multi: Vec::new(),
+            lut: Box::new([0; 1 << LUT]),
+            multi: Box::new([0; 1 << MULTI]),
             max: [-1; 17],
             offset: [0; 17],
             symbols: symbols.to_vec(),
@@ -68,7 +68,9 @@ impl Huffman {
             code <<= 1;
         }
         if ac {
-            t.multi = (0..1u32 << MULTI).map(|bits| t.multi_entry(bits)).collect();
+            for bits in 0..1u32 << MULTI {
+                t.multi[bits as usize] = t.multi_entry(bits);
+            }
         }
         Some(t)
     }
@@ -121,10 +123,9 @@ impl Huffman {
 fn slot<const N: usize>(sum: &mut [f32; N], field: u16, k: &mut usize, w: &Weights<N>) {
     *k += usize::from(field >> 12);
     let value = f32::from(((field as i16) << 5) >> 5);
-    if let Some(w) = w.rows.get(*k) {
-        for (o, w) in sum.iter_mut().zip(w) {
-            *o += w * value;
-        }
+    // At most 64 inside an entry that was taken (its end is checked first): no branch.
+    for (o, w) in sum.iter_mut().zip(&w.rows[(*k).min(WEIGHTS - 1)]) {
+        *o += w * value;
     }
     *k += usize::from((field >> 11) & 1);
 }

@@ -185,6 +185,7 @@ struct Plane {
 
 impl Plane {
     /// Stores a block's output pixels (`N` = `s`²) with its top left at (`x0`, `y0`).
+    #[inline(always)]
     fn put<const N: usize>(&mut self, x0: usize, y0: usize, out: [f32; N]) -> Option<()> {
         let mut bytes = [0u8; N];
         for (b, o) in bytes.iter_mut().zip(out) {
