@@ -520,4 +520,3 @@ fn redaction_applies_to_png_and_a_box_outside_is_refused() {
         .to_string()
         .contains("redaction box 2 outside the image, which is 300×200"));
 }
-
