@@ -3,7 +3,7 @@
 //! (complete file, bounded number of scans).
 
 use super::exif::exif_orientation;
-use super::{check_pixels, finish, plan, Limits, PhotoError, Raster, PANICKED};
+use super::{check_pixels, finish, plan, Limits, PhotoError, Pixels, Raster, PANICKED};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Whether the JPEG has its end-of-image marker.
@@ -156,7 +156,15 @@ pub(super) fn jpeg_raster(
     // the end-of-image marker; else the checks of the whole file and `jpeg-decoder`.
     if k <= 2 {
         if let Some(r) = super::reduced::decode(bytes, k) {
-            return finish(r.px, (r.w, r.h), r.n, (target, orientation), source, redact);
+            let pixels = if r.n == 1 { Pixels::Gray } else { Pixels::Ycc };
+            return finish(
+                r.px,
+                (r.w, r.h),
+                pixels,
+                (target, orientation),
+                source,
+                redact,
+            );
         }
     }
     if !jpeg_complete(bytes) {
@@ -189,7 +197,8 @@ pub(super) fn jpeg_raster(
     } else {
         (px, n)
     };
-    finish(px, (dw, dh), n, (target, orientation), source, redact)
+    let pixels = if n == 1 { Pixels::Gray } else { Pixels::Rgb };
+    finish(px, (dw, dh), pixels, (target, orientation), source, redact)
 }
 
 /// Naive CMYK → RGB; `jpeg-decoder` has already undone Adobe's inverted storage.

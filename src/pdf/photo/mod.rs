@@ -11,7 +11,8 @@
 //! `image::imageops::resize` here). Entropy decoding of every coefficient remains whatever the
 //! scale and is most of a photo's time, so the common camera JPEG at 1/4 or 1/8 (baseline,
 //! one scan, gray or YCbCr) goes through our reduced decoder (`reduced/`: 35 ms for a 12 MP
-//! photo of the bench against 56 ms), and everything else — progressive, CMYK, 1/2 and full
+//! photo of the bench against 56 ms; its YCbCr samples are scaled and encoded as they are,
+//! with no round trip through RGB), and everything else — progressive, CMYK, 1/2 and full
 //! size, damaged files — through `jpeg-decoder` (`Decoder::scale`). The `image` crate's own
 //! JPEG decoder (zune-jpeg 0.5) has no scaled output, so `image` is built for PNG only.
 //! `jpeg-decoder` runs its rows on the caller's rayon pool (its `rayon` feature), where it
@@ -217,7 +218,7 @@ pub fn prepare_redacted(
         jpeg,
         width: raster.w,
         height: raster.h,
-        gray: raster.gray,
+        gray: raster.pixels == Pixels::Gray,
         source_width: raster.source.0,
         source_height: raster.source.1,
     })
@@ -232,10 +233,10 @@ fn encode(r: &Raster, quality: u8) -> Result<Vec<u8>, PhotoError> {
         u16::try_from(r.w).map_err(too_big)?,
         u16::try_from(r.h).map_err(too_big)?,
     );
-    let color = if r.gray {
-        jpeg_encoder::ColorType::Luma
-    } else {
-        jpeg_encoder::ColorType::Rgb
+    let color = match r.pixels {
+        Pixels::Gray => jpeg_encoder::ColorType::Luma,
+        Pixels::Rgb => jpeg_encoder::ColorType::Rgb,
+        Pixels::Ycc => jpeg_encoder::ColorType::Ycbcr,
     };
     let mut out = Vec::with_capacity(r.px.len() / 8);
     // No optimised Huffman tables: `jpeg-encoder` then writes one scan per component, which is
@@ -248,12 +249,33 @@ fn encode(r: &Raster, quality: u8) -> Result<Vec<u8>, PhotoError> {
     Ok(out)
 }
 
-/// Upright, fitted 8-bit pixels: gray (1 byte) or RGB (3 bytes) per pixel.
+/// What the bytes of a decoded pixel are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pixels {
+    Gray,
+    Rgb,
+    /// JPEG's own YCbCr, straight from the reduced decoder: no conversion to RGB and back
+    /// before it is encoded again.
+    Ycc,
+}
+
+impl Pixels {
+    /// The bytes of one black pixel.
+    fn black(self) -> &'static [u8] {
+        match self {
+            Pixels::Gray => &[0],
+            Pixels::Rgb => &[0, 0, 0],
+            Pixels::Ycc => &[0, 128, 128],
+        }
+    }
+}
+
+/// Upright, fitted 8-bit pixels: gray (1 byte), RGB or YCbCr (3 bytes) per pixel.
 struct Raster {
     px: Vec<u8>,
     w: u32,
     h: u32,
-    gray: bool,
+    pixels: Pixels,
     /// Original size after orientation.
     source: (u32, u32),
 }
@@ -320,24 +342,26 @@ fn swaps(orientation: u8) -> bool {
 fn finish(
     mut px: Vec<u8>,
     (w, h): (u32, u32),
-    n: usize,
+    pixels: Pixels,
     (target, orientation): ((u32, u32), u8),
     source: (u32, u32),
     redact: &[Rect],
 ) -> Result<Raster, PhotoError> {
-    redact::paint_stored(&mut px, (w, h), n, redact, (source, orientation));
+    let black = pixels.black();
+    let n = black.len();
+    redact::paint_stored(&mut px, (w, h), black, redact, (source, orientation));
     let px = if (w, h) == target {
         px
     } else {
         resize(px, (w, h), n, target)?
     };
     let (mut px, w, h) = orient(px, target.0, target.1, n, orientation);
-    redact::paint_upright(&mut px, (w, h), n, redact, source);
+    redact::paint_upright(&mut px, (w, h), black, redact, source);
     Ok(Raster {
         px,
         w,
         h,
-        gray: n == 1,
+        pixels,
         source,
     })
 }

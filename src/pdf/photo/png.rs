@@ -1,7 +1,7 @@
 //! Lay-out stage: PNG decoding (`image`), EXIF orientation and transparency flattened onto white.
 
 use super::exif::exif_orientation;
-use super::{check_pixels, finish, plan, Limits, PhotoError, Raster, PANICKED};
+use super::{check_pixels, finish, plan, Limits, PhotoError, Pixels, Raster, PANICKED};
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat};
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -57,7 +57,8 @@ pub(super) fn png_raster(
     if let Some(i) = super::redact::outside(redact, source) {
         return Err(PhotoError::RedactOutside(i, source));
     }
-    finish(px, (w, h), n, (target, orientation), source, redact)
+    let pixels = if n == 1 { Pixels::Gray } else { Pixels::Rgb };
+    finish(px, (w, h), pixels, (target, orientation), source, redact)
 }
 
 /// Composites pixels of `n` colour bytes plus one alpha byte onto white.

@@ -35,9 +35,10 @@ fn stored_edges(b: Rect, source: (u32, u32), o: u8) -> Edges {
     }
 }
 
-/// Paints `edges` (fractions) black in `w`×`h` pixels of `n` bytes, rounding outward so that
-/// every pixel the box touches is covered.
-fn paint(px: &mut [u8], (w, h): (u32, u32), n: usize, (x0, y0, x1, y1): Edges) {
+/// Paints `edges` (fractions) with `black` (the bytes of one black pixel) in `w`×`h` pixels,
+/// rounding outward so that every pixel the box touches is covered.
+fn paint(px: &mut [u8], (w, h): (u32, u32), black: &[u8], (x0, y0, x1, y1): Edges) {
+    let n = black.len().max(1);
     let (wf, hf) = (f64::from(w), f64::from(h));
     // Pixel counts are at most 65535 × 65535, exact in f64; the casts saturate.
     let x0 = ((x0 * wf).floor().max(0.0) as usize).min(w as usize);
@@ -47,7 +48,9 @@ fn paint(px: &mut [u8], (w, h): (u32, u32), n: usize, (x0, y0, x1, y1): Edges) {
     let row = w as usize * n;
     for y in y0..y1 {
         if let Some(line) = px.get_mut(y * row + x0 * n..y * row + x1 * n) {
-            line.fill(0);
+            for p in line.chunks_exact_mut(n) {
+                p.copy_from_slice(black);
+            }
         }
     }
 }
@@ -57,12 +60,12 @@ fn paint(px: &mut [u8], (w, h): (u32, u32), n: usize, (x0, y0, x1, y1): Edges) {
 pub(super) fn paint_stored(
     px: &mut [u8],
     size: (u32, u32),
-    n: usize,
+    black: &[u8],
     boxes: &[Rect],
     (source, o): ((u32, u32), u8),
 ) {
     for b in boxes {
-        paint(px, size, n, stored_edges(*b, source, o));
+        paint(px, size, black, stored_edges(*b, source, o));
     }
 }
 
@@ -70,12 +73,12 @@ pub(super) fn paint_stored(
 pub(super) fn paint_upright(
     px: &mut [u8],
     size: (u32, u32),
-    n: usize,
+    black: &[u8],
     boxes: &[Rect],
     source: (u32, u32),
 ) {
     for b in boxes {
-        paint(px, size, n, stored_edges(*b, source, 1));
+        paint(px, size, black, stored_edges(*b, source, 1));
     }
 }
 
@@ -100,7 +103,7 @@ mod tests {
         for o in 1..=8u8 {
             let stored = if (5..=8).contains(&o) { (2, 4) } else { (4, 2) };
             let mut px = vec![255u8; 8];
-            paint_stored(&mut px, stored, 1, &[[3, 0, 1, 1]], (upright, o));
+            paint_stored(&mut px, stored, &[0], &[[3, 0, 1, 1]], (upright, o));
             let (out, w, _) = super::super::orient(px, stored.0, stored.1, 1, o);
             assert_eq!(w, 4, "orientation {o}");
             let black: Vec<usize> = (0..8).filter(|&i| out[i] == 0).collect();

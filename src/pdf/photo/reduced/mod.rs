@@ -30,7 +30,8 @@ use entropy::Bits;
 use frame::Frame;
 use weights::{weights, Weights};
 
-/// A decoded image at reduced size, interleaved 8-bit samples.
+/// A decoded image at reduced size, interleaved 8-bit samples: gray, or YCbCr (JFIF's, as
+/// stored in the file) when `n` is 3.
 pub(super) struct Reduced {
     pub px: Vec<u8>,
     pub w: u32,
@@ -132,11 +133,9 @@ impl Frame {
             }
         } else {
             // Each output row from its row of every plane; a plane with half the samples
-            // across or down (shift 1) covers two pixels or rows with each. The chroma terms
-            // of JFIF's YCbCr → RGB (16-bit fixed point) are worked out once per chroma row.
+            // across or down (shift 1) covers two pixels or rows with each. The samples stay
+            // YCbCr: the photo is encoded as YCbCr again, after scaling.
             let mut rows = [&[][..]; 3];
-            let mut terms = vec![[0i32; 3]; w];
-            let mut terms_of = None;
             for (y, out) in px.chunks_exact_mut(w * 3).enumerate() {
                 for (row, p) in rows.iter_mut().zip(&planes) {
                     let start = (y >> p.shift.1) * p.stride;
@@ -146,19 +145,8 @@ impl Frame {
                 let [l, cb, cr] = rows;
                 let (sl, sb, sr) = (planes[0].shift.0, planes[1].shift.0, planes[2].shift.0);
                 // `x >> shift` stays below the row's length: it is at most `(w - 1) >> shift`.
-                let chroma_row = (y >> planes[1].shift.1, y >> planes[2].shift.1);
-                if terms_of != Some(chroma_row) {
-                    for (x, t) in terms.iter_mut().enumerate() {
-                        let (cb, cr) = (i32::from(cb[x >> sb]) - 128, i32::from(cr[x >> sr]) - 128);
-                        *t = [91_881 * cr, -22_554 * cb - 46_802 * cr, 116_130 * cb];
-                    }
-                    terms_of = Some(chroma_row);
-                }
-                for (x, (out, t)) in out.chunks_exact_mut(3).zip(&terms).enumerate() {
-                    let y = (i32::from(l[x >> sl]) << 16) + (1 << 15);
-                    for (out, t) in out.iter_mut().zip(t) {
-                        *out = ((y + t) >> 16).clamp(0, 255) as u8;
-                    }
+                for (x, out) in out.chunks_exact_mut(3).enumerate() {
+                    out.copy_from_slice(&[l[x >> sl], cb[x >> sb], cr[x >> sr]]);
                 }
             }
         }
