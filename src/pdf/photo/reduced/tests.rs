@@ -132,6 +132,32 @@ fn gray_pixels_are_the_mean_of_the_full_decode_at_a_quarter_and_an_eighth() {
     }
 }
 
+/// Decodes a colour JPEG of `w`×`h` at 1/8 and 1/4 and compares with the full decode of
+/// `jpeg-decoder` averaged over each output pixel's square.
+fn matches_the_full_decode(bytes: &[u8], (w, h): (u32, u32), what: &str) {
+    let reference = full(bytes);
+    for eighths in [1, 2] {
+        let mut r = decode(bytes, eighths).expect("a baseline YCbCr JPEG is in scope");
+        let size = ((w * eighths).div_ceil(8), (h * eighths).div_ceil(8));
+        assert_eq!((r.w, r.h, r.n), (size.0, size.1, 3));
+        r.px = rgb(&r.px);
+        let expect = box_mean(&reference, (w, h), 3, 8 / eighths);
+        let what = format!("{what} at {eighths}/8");
+        // Brightness, which chroma does not touch, as close as in gray.
+        let (mean, _) = diff(&luma(&r.px), &luma(&expect), 1, 0..1);
+        assert!(mean < 0.5, "{what}: luma mean {mean:.2}");
+        // Colours: chroma is repeated over the pixels it covers (and at 1/4 of a 4:4:4 file
+        // decoded at half resolution) where the reference's is interpolated, so pixel by
+        // pixel they differ by a few levels …
+        let (mean, _) = diff(&r.px, &expect, 3, 0..3);
+        assert!(mean < 5.0, "{what}: RGB mean {mean:.2}");
+        // … and over 2×2 pixels, where that evens out, hardly at all.
+        let two = |px: &[u8]| box_mean(px, (r.w, r.h), 3, 2);
+        let (mean, _) = diff(&two(&r.px), &two(&expect), 3, 0..3);
+        assert!(mean < 1.0, "{what}: RGB mean over 2×2 {mean:.2}");
+    }
+}
+
 #[test]
 fn colour_at_every_sampling_matches_the_full_decode() {
     let samplings = [
@@ -150,29 +176,39 @@ fn colour_at_every_sampling_matches_the_full_decode() {
                         e.set_restart_interval(restart);
                     }
                 });
-                let reference = full(&bytes);
-                for eighths in [1, 2] {
-                    let mut r = decode(&bytes, eighths).expect("a baseline YCbCr JPEG is in scope");
-                    let size = ((w * eighths).div_ceil(8), (h * eighths).div_ceil(8));
-                    assert_eq!((r.w, r.h, r.n), (size.0, size.1, 3));
-                    r.px = rgb(&r.px);
-                    let expect = box_mean(&reference, (w, h), 3, 8 / eighths);
-                    let what = format!("{w}×{h} {sampling:?} restart {restart} at {eighths}/8");
-                    // Brightness, which chroma does not touch, as close as in gray.
-                    let (mean, _) = diff(&luma(&r.px), &luma(&expect), 1, 0..1);
-                    assert!(mean < 0.5, "{what}: luma mean {mean:.2}");
-                    // Colours: chroma is repeated over the pixels it covers (and at 1/4 of a
-                    // 4:4:4 file decoded at half resolution) where the reference's is
-                    // interpolated, so pixel by pixel they differ by a few levels …
-                    let (mean, _) = diff(&r.px, &expect, 3, 0..3);
-                    assert!(mean < 5.0, "{what}: RGB mean {mean:.2}");
-                    // … and over 2×2 pixels, where that evens out, hardly at all.
-                    let two = |px: &[u8]| box_mean(px, (r.w, r.h), 3, 2);
-                    let (mean, _) = diff(&two(&r.px), &two(&expect), 3, 0..3);
-                    assert!(mean < 1.0, "{what}: RGB mean over 2×2 {mean:.2}");
-                }
+                let what = format!("{w}×{h} {sampling:?} restart {restart}");
+                matches_the_full_decode(&bytes, (w, h), &what);
             }
         }
+    }
+}
+
+/// A file of `tests/fixtures/jpeg/` (made by libjpeg-turbo's `cjpeg`, see its README).
+fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/jpeg")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn files_from_libjpeg_decode_alike() {
+    // Another encoder's layouts: optimised tables in one interleaved scan (jpeg-encoder
+    // writes those as separate scans), restart intervals of a row and of 3 blocks.
+    for name in [
+        "libjpeg-420-optimized-restart.jpg",
+        "libjpeg-422-restart-blocks.jpg",
+        "libjpeg-444.jpg",
+    ] {
+        matches_the_full_decode(&fixture(name), (500, 375), name);
+    }
+    let bytes = fixture("libjpeg-gray-optimized.jpg");
+    let reference = full(&bytes);
+    for eighths in [1, 2] {
+        let r = decode(&bytes, eighths).expect("a baseline gray JPEG is in scope");
+        let expect = box_mean(&reference, (500, 375), 1, 8 / eighths);
+        let (mean, _) = diff(&r.px, &expect, 1, 0..1);
+        assert!(mean < 0.5, "gray at {eighths}/8: mean {mean:.2}");
     }
 }
 
