@@ -10,7 +10,7 @@
 //! factor (< 2) goes through a Lanczos3 filter (`fast_image_resize`, ~10× faster than
 //! `image::imageops::resize` here). Entropy decoding of every coefficient remains whatever the
 //! scale and is most of a photo's time, so the common camera JPEG at 1/4 or 1/8 (baseline,
-//! one scan, gray or YCbCr) goes through our reduced decoder (`reduced/`: 35 ms for a 12 MP
+//! one scan, gray or YCbCr) goes through our reduced decoder (`reduced/`: 29 ms for a 12 MP
 //! photo of the bench against 56 ms; its YCbCr samples are scaled and encoded as they are,
 //! with no round trip through RGB), and everything else — progressive, CMYK, 1/2 and full
 //! size, damaged files — through `jpeg-decoder` (`Decoder::scale`). The `image` crate's own
