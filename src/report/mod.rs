@@ -26,34 +26,34 @@ pub const ANNEX_DPI: f32 = 150.0;
 /// of a few lines it still fits one page (an A4 scan is drawn a little narrower than the page).
 pub const ANNEX_MAX_ASPECT: f32 = 1.15;
 
+/// The largest size in pixels of an image in `columns` columns of the page, `aspect` times as
+/// tall as wide, at `dpi`.
+fn box_px(frame: &Frame, columns: usize, aspect: f32, dpi: f32) -> (u32, u32) {
+    let (w, h) = PhotoGrid::box_size(frame, columns, aspect);
+    let px = |v: f32| (v / 72.0 * dpi).round() as u32;
+    (px(w), px(h))
+}
+
 /// Reads, decodes and scales the week's photos on the thread pool (rayon: the pool of `build`,
 /// or the global one), in the order of the week file; a photo that cannot be used is an error
 /// at its `photos[i].file`.
-fn prepare_photos(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Problems> {
-    let (bw, bh) = PhotoGrid::box_size(frame, 2, 0.75);
-    let px = |v: f32| (v / 72.0 * PHOTO_DPI).round() as u32;
-    let (max_w, max_h) = (px(bw), px(bh));
-    let results: Vec<Result<Image, Diagnostic>> = week
-        .photo_files
+fn prepare_photos(week: &LoadedWeek, frame: &Frame) -> Vec<Result<Image, Diagnostic>> {
+    let bx = box_px(frame, 2, 0.75, PHOTO_DPI);
+    week.photo_files
         .par_iter()
         .enumerate()
-        .map(|(i, file)| prepare_photo(week, i, file, (max_w, max_h)))
-        .collect();
-    all_or_problems(results)
+        .map(|(i, file)| prepare_photo(week, i, file, bx))
+        .collect()
 }
 
 /// Reads, decodes, redacts and scales the week's attachments on the thread pool, like the
 /// photos: at most the page width (and [`ANNEX_MAX_ASPECT`] of it tall) at [`ANNEX_DPI`].
-fn prepare_attachments(week: &LoadedWeek, frame: &Frame) -> Result<Vec<Image>, Problems> {
-    let px = |v: f32| (v / 72.0 * ANNEX_DPI).round() as u32;
-    let bw = frame.body_width();
-    let bx = (px(bw), px(bw * ANNEX_MAX_ASPECT));
-    let results: Vec<Result<Image, Diagnostic>> = week
-        .attachment_files
+fn prepare_attachments(week: &LoadedWeek, frame: &Frame) -> Vec<Result<Image, Diagnostic>> {
+    let bx = box_px(frame, 1, ANNEX_MAX_ASPECT, ANNEX_DPI);
+    week.attachment_files
         .par_iter()
         .map(|a| prepare_attachment(week, a, bx))
-        .collect();
-    all_or_problems(results)
+        .collect()
 }
 
 /// The images when every one was prepared, else every problem (one per file).
@@ -108,12 +108,7 @@ fn prepare_attachment(
             };
             fail(field, format!("`{shown}` {e}"), hint)
         })?;
-    Ok(Image {
-        jpeg: p.jpeg,
-        width: p.width,
-        height: p.height,
-        gray: p.gray,
-    })
+    Ok(image(p))
 }
 
 /// One photo, read inside its worker: its source bytes are dropped as soon as it is encoded,
@@ -142,12 +137,17 @@ fn prepare_photo(
         };
         fail(format!("`{shown}` {e}"), hint)
     })?;
-    Ok(Image {
+    Ok(image(p))
+}
+
+/// A prepared photo or scan as the PDF writer embeds it.
+fn image(p: photo::Prepared) -> Image {
+    Image {
         jpeg: p.jpeg,
         width: p.width,
         height: p.height,
         gray: p.gray,
-    })
+    }
 }
 
 /// A QR code for a URL: modules row by row, and the side length in modules (with quiet zone).
@@ -281,20 +281,15 @@ pub fn render_with(
 ) -> Result<Vec<u8>, Problems> {
     let labels = labels(loaded, templates, langs)?;
     let frame = page::frame();
-    let (photos, annex) = rayon::join(
+    let (mut results, annex) = rayon::join(
         || prepare_photos(week, &frame),
         || prepare_attachments(week, &frame),
     );
-    let (mut images, annex) = match (photos, annex) {
-        (Ok(p), Ok(a)) => (p, a),
-        (p, a) => {
-            let mut problems = Problems::new();
-            problems.extend(p.err().unwrap_or_default());
-            problems.extend(a.err().unwrap_or_default());
-            return Err(problems);
-        }
-    };
-    let mut img_iter = images.iter().enumerate();
+    // The attachments' images follow the photos'.
+    let photo_count = results.len();
+    results.extend(annex);
+    let images = all_or_problems(results)?;
+    let mut img_iter = images[..photo_count].iter().enumerate();
     let photos = week
         .week
         .photos
@@ -307,12 +302,10 @@ pub fn render_with(
         .iter()
         .map(|v| qr(&v.url).unwrap_or((Vec::new(), 1)))
         .collect();
-    // The attachments' images follow the photos'.
-    let attachments = (images.len()..)
-        .zip(&annex)
+    let attachments = (photo_count..)
+        .zip(&images[photo_count..])
         .map(|(i, im)| (i, im.width, im.height))
         .collect();
-    images.extend(annex);
     let input = compose::Input {
         profile: &loaded.profile,
         week,

@@ -281,18 +281,9 @@ fn the_eml_is_a_multipart_message_from_sales_to_purchasing() {
             && !parts[1].1.contains("<style")
     );
     // The same inputs give the same message.
-    ok(&dealguard(
-        t.path(),
-        &[
-            "letter",
-            "--lang",
-            "en+zh",
-            "--format",
-            "eml",
-            "-o",
-            "out/l2.eml",
-        ],
-    ));
+    let mut again = args;
+    again[6] = "out/l2.eml";
+    ok(&dealguard(t.path(), &again));
     assert_eq!(raw, std::fs::read(t.path().join("out/l2.eml")).unwrap());
 }
 

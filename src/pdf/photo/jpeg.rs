@@ -141,10 +141,7 @@ pub(super) fn jpeg_raster(
         ));
     }
     let orientation = dec.exif_data().and_then(exif_orientation).unwrap_or(1);
-    let (source, target) = plan((w, h), orientation, bx);
-    if let Some(i) = super::redact::outside(redact, source) {
-        return Err(PhotoError::RedactOutside(i, source));
-    }
+    let (source, target) = plan((w, h), orientation, bx, redact)?;
 
     // The smallest DCT scale (in eighths) that still leaves at least the target size.
     let eighths = |len: u32, k: u32| (len * k).div_ceil(8);

@@ -321,13 +321,23 @@ fn fit(w: u32, h: u32, (bw, bh): (u32, u32)) -> (u32, u32) {
     }
 }
 
-/// The upright source size and the fitted size in stored orientation, for `w`×`h` as stored.
-fn plan((w, h): (u32, u32), orientation: u8, bx: (u32, u32)) -> ((u32, u32), (u32, u32)) {
-    if swaps(orientation) {
+/// The upright source size and the fitted size in stored orientation, for `w`×`h` as stored;
+/// an error when a redaction box does not lie inside the upright image.
+fn plan(
+    (w, h): (u32, u32),
+    orientation: u8,
+    bx: (u32, u32),
+    redact: &[Rect],
+) -> Result<((u32, u32), (u32, u32)), PhotoError> {
+    let (source, target) = if swaps(orientation) {
         let (tw, th) = fit(h, w, bx);
         ((h, w), (th, tw))
     } else {
         ((w, h), fit(w, h, bx))
+    };
+    match redact::outside(redact, source) {
+        Some(i) => Err(PhotoError::RedactOutside(i, source)),
+        None => Ok((source, target)),
     }
 }
 
@@ -349,14 +359,14 @@ fn finish(
 ) -> Result<Raster, PhotoError> {
     let black = pixels.black();
     let n = black.len();
-    redact::paint_stored(&mut px, (w, h), black, redact, (source, orientation));
+    redact::paint_boxes(&mut px, (w, h), black, redact, (source, orientation));
     let px = if (w, h) == target {
         px
     } else {
         resize(px, (w, h), n, target)?
     };
     let (mut px, w, h) = orient(px, target.0, target.1, n, orientation);
-    redact::paint_upright(&mut px, (w, h), black, redact, source);
+    redact::paint_boxes(&mut px, (w, h), black, redact, (source, 1));
     Ok(Raster {
         px,
         w,

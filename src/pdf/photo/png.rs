@@ -53,10 +53,7 @@ pub(super) fn png_raster(
         (true, false) => (img.into_rgb8().into_raw(), 3),
         (true, true) => (flatten(&img.into_rgba8().into_raw(), 3), 3),
     };
-    let (source, target) = plan((w, h), orientation, bx);
-    if let Some(i) = super::redact::outside(redact, source) {
-        return Err(PhotoError::RedactOutside(i, source));
-    }
+    let (source, target) = plan((w, h), orientation, bx, redact)?;
     let pixels = if n == 1 { Pixels::Gray } else { Pixels::Rgb };
     finish(px, (w, h), pixels, (target, orientation), source, redact)
 }

@@ -55,9 +55,11 @@ fn paint(px: &mut [u8], (w, h): (u32, u32), black: &[u8], (x0, y0, x1, y1): Edge
     }
 }
 
-/// Paints the boxes into pixels as stored and decoded (before orientation and scaling):
-/// the scaling filter then never mixes a covered pixel into the ones around it.
-pub(super) fn paint_stored(
+/// Paints the boxes (in pixels of the upright `source` image) into `size` pixels stored with
+/// EXIF orientation `o`: the decoded pixels before orientation and scaling, so the scaling
+/// filter never mixes a covered pixel into the ones around it; and again the upright, fitted
+/// pixels (`o` 1), where the scaled edges of a box are soft.
+pub(super) fn paint_boxes(
     px: &mut [u8],
     size: (u32, u32),
     black: &[u8],
@@ -66,19 +68,6 @@ pub(super) fn paint_stored(
 ) {
     for b in boxes {
         paint(px, size, black, stored_edges(*b, source, o));
-    }
-}
-
-/// Paints the boxes into the upright, fitted pixels (the scaled edges of a box are soft).
-pub(super) fn paint_upright(
-    px: &mut [u8],
-    size: (u32, u32),
-    black: &[u8],
-    boxes: &[Rect],
-    source: (u32, u32),
-) {
-    for b in boxes {
-        paint(px, size, black, stored_edges(*b, source, 1));
     }
 }
 
@@ -103,7 +92,7 @@ mod tests {
         for o in 1..=8u8 {
             let stored = if (5..=8).contains(&o) { (2, 4) } else { (4, 2) };
             let mut px = vec![255u8; 8];
-            paint_stored(&mut px, stored, &[0], &[[3, 0, 1, 1]], (upright, o));
+            paint_boxes(&mut px, stored, &[0], &[[3, 0, 1, 1]], (upright, o));
             let (out, w, _) = super::super::orient(px, stored.0, stored.1, 1, o);
             assert_eq!(w, 4, "orientation {o}");
             let black: Vec<usize> = (0..8).filter(|&i| out[i] == 0).collect();
