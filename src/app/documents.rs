@@ -100,14 +100,10 @@ pub(super) fn occasion(
     reply_date: Option<Ymd>,
 ) -> Occasion {
     let letter_day = Ymd::from_unix(timestamp(&p.loaded, 1));
-    let reported: Vec<IsoWeek> = (week_files(&p.loaded).iter())
-        .filter_map(|f| {
-            f.file_stem()
-                .and_then(|s| s.to_str())
-                .and_then(IsoWeek::parse)
-        })
-        .collect();
-    let next = reply_date.map(|d| (d, letters::next_report(&p.loaded.profile, d, &reported)));
+    let next = reply_date.map(|d| {
+        let reported = reported_weeks(&p.loaded);
+        (d, letters::next_report(&p.loaded.profile, d, &reported))
+    });
     Occasion {
         letter_date: letter_day.iso(),
         reply: next.map(|(d, n)| (d.iso(), n.date.iso())),
@@ -255,21 +251,23 @@ pub(crate) fn week_files(loaded: &Loaded) -> Vec<PathBuf> {
     v
 }
 
-/// The default day of a reply: the report day of the latest week file, else the contract date.
-fn default_reply_date(loaded: &Loaded) -> Option<Ymd> {
-    let latest = week_files(loaded)
+/// The ISO weeks of the week files in `reports/`.
+fn reported_weeks(loaded: &Loaded) -> Vec<IsoWeek> {
+    week_files(loaded)
         .iter()
-        .filter_map(|p| {
-            p.file_stem()
+        .filter_map(|f| {
+            f.file_stem()
                 .and_then(|s| s.to_str())
                 .and_then(IsoWeek::parse)
         })
-        .max();
+        .collect()
+}
+
+/// The default day of a reply: the report day of the latest week file, else the contract date.
+fn default_reply_date(loaded: &Loaded) -> Option<Ymd> {
+    let latest = reported_weeks(loaded).into_iter().max();
     match latest {
-        Some(w) => Some(
-            w.monday()
-                .plus_days(i64::from(loaded.profile.channels.reports.day().iso()) - 1),
-        ),
+        Some(w) => Some(loaded.profile.channels.reports.date_in(w)),
         None => loaded.profile.deal.signed.ymd,
     }
 }

@@ -24,21 +24,34 @@ pub(crate) fn render_week(
     draft: bool,
 ) -> Result<(LoadedWeek, Vec<u8>, Problems), Problems> {
     let mut wk = week::load(path, &loaded.profile, &loaded.dir)?;
-    if !draft && !wk.unfilled.is_empty() {
-        return Err(unfilled_errors(&wk));
-    }
     wk.draft = draft;
-    let (earlier, mut warnings) = earlier_weeks(loaded, wk.iso);
+    let (bytes, mut warnings) = render_loaded(loaded, &wk, langs, fonts, templates)?;
+    warnings.extend(week_warnings(&wk, langs, fonts));
+    Ok((wk, bytes, warnings))
+}
+
+/// Renders a week already loaded: the PDF bytes and the warnings of the earlier weeks read
+/// for the trend. A week with fields still to fill is refused unless it is a draft.
+pub(crate) fn render_loaded(
+    loaded: &Loaded,
+    wk: &LoadedWeek,
+    langs: &Langs,
+    fonts: &Fonts,
+    templates: &crate::render::templates::Templates,
+) -> Result<(Vec<u8>, Problems), Problems> {
+    if !wk.draft && !wk.unfilled.is_empty() {
+        return Err(unfilled_errors(wk));
+    }
+    let (earlier, warnings) = earlier_weeks(loaded, wk.iso);
     let bytes = crate::report::render_with(
         loaded,
-        (&wk, &earlier),
+        (wk, &earlier),
         langs,
         fonts,
         templates,
         source_date(),
     )?;
-    warnings.extend(week_warnings(&wk, langs, fonts));
-    Ok((wk, bytes, warnings))
+    Ok((bytes, warnings))
 }
 
 /// The fields of a week still to fill, as errors: the report waits for them.

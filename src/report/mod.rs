@@ -221,8 +221,7 @@ fn draft_label(langs: &Langs) -> String {
 /// When the report goes out: `SOURCE_DATE_EPOCH`, else the deal's report weekday of the ISO
 /// week at `hour` UTC.
 fn timestamp(loaded: &Loaded, week: &LoadedWeek, source_date: Option<i64>, hour: i64) -> i64 {
-    let weekday = loaded.profile.channels.reports.day().iso();
-    let day = week.iso.monday().plus_days(i64::from(weekday) - 1);
+    let day = loaded.profile.channels.reports.date_in(week.iso);
     source_date.unwrap_or(day.days_since_epoch() * 86_400 + hour * 3600)
 }
 

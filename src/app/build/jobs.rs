@@ -3,7 +3,7 @@
 
 use super::fingerprint::{feed_content, feed_file, hex, unchanged, Manifest};
 use crate::app::documents::{contract_docs, file_name, letter_docs, reply_date, week_files};
-use crate::app::reports::{earlier_files, render_week, report_docs, report_name, week_warnings};
+use crate::app::reports::{earlier_files, render_loaded, report_docs, report_name, week_warnings};
 use crate::app::verify::{briefing_docs, callback_doc};
 use crate::app::Prepared;
 use crate::clauses::Selection;
@@ -206,7 +206,8 @@ fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
     let names: Vec<_> = formats.iter().map(|f| name(*f)).collect();
     let warnings = week_warnings(&wk, &p.langs, ctx.fonts);
     let done = ctx.render(&names, h, &|| {
-        let (wk, pdf, _) = render_week(&p.loaded, path, &p.langs, ctx.fonts, &p.templates, false)?;
+        // The week loaded above; its warnings are already in `warnings`.
+        let (pdf, _) = render_loaded(&p.loaded, &wk, &p.langs, ctx.fonts, &p.templates)?;
         let docs = report_docs(&p.loaded, &wk, pdf, &p.langs, &p.templates, formats)?;
         let files = docs.into_iter().map(|(f, b)| (name(f), b)).collect();
         Ok((files, Problems::new()))

@@ -100,7 +100,7 @@ fn new_week_text(
     copies: &[Output],
 ) -> String {
     let p = &loaded.profile;
-    let day = iso.day(p.channels.reports.day().iso());
+    let day = p.channels.reports.date_in(iso);
     let carried = draft::carry(p, from.map(|w| &w.week), iso, day);
     let used: BTreeSet<PathBuf> = weeks
         .iter()

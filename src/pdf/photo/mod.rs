@@ -321,6 +321,9 @@ fn fit(w: u32, h: u32, (bw, bh): (u32, u32)) -> (u32, u32) {
     }
 }
 
+/// Width and height in pixels.
+type Size = (u32, u32);
+
 /// The upright source size and the fitted size in stored orientation, for `w`×`h` as stored;
 /// an error when a redaction box does not lie inside the upright image.
 fn plan(
@@ -328,7 +331,7 @@ fn plan(
     orientation: u8,
     bx: (u32, u32),
     redact: &[Rect],
-) -> Result<((u32, u32), (u32, u32)), PhotoError> {
+) -> Result<(Size, Size), PhotoError> {
     let (source, target) = if swaps(orientation) {
         let (tw, th) = fit(h, w, bx);
         ((h, w), (th, tw))

@@ -35,6 +35,11 @@ impl Reports {
     pub fn day(&self) -> Weekday {
         self.weekday.unwrap_or(Weekday::Friday)
     }
+
+    /// The date of the report of ISO week `w`: its [`Reports::day`].
+    pub fn date_in(&self, w: crate::profile::week::IsoWeek) -> crate::profile::Ymd {
+        w.day(self.day().iso())
+    }
 }
 
 /// How often reports are sent.

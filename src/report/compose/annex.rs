@@ -6,7 +6,6 @@ use super::colors::*;
 use super::{Input, FINE, H2, SMALL};
 use crate::pdf::layout::{Block, Part, Photo, PhotoGrid};
 use crate::profile::week::{reference, AttachmentFile, Owner};
-use crate::profile::Lang;
 use crate::report::ANNEX_MAX_ASPECT;
 
 /// The annex on a new page: its heading, then one kept group per attachment (the title and
@@ -54,9 +53,12 @@ fn title(inp: &Input, n: usize, a: &AttachmentFile) -> Vec<Part> {
             "annex_report",
         ),
     };
-    // A Chinese-only report takes the full-width colon; a bilingual label ends in Latin.
-    let zh_only = inp.labels.langs().list() == [Lang::Zh];
-    let colon = if zh_only { "：" } else { ": " };
+    // A Chinese-only report takes the full-width colon; a bilingual label ends in Latin,
+    // followed by a space.
+    let colon = match crate::render::contract::colon(inp.labels.langs()) {
+        ":" => ": ",
+        full_width => full_width,
+    };
     let mut head = format!(
         "A{} · {}{colon}{}",
         n + 1,

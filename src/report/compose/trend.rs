@@ -15,10 +15,10 @@ pub(super) fn chart(inp: &Input) -> Vec<Block> {
     let Some(first) = inp.earlier.first() else {
         return Vec::new();
     };
-    let weekday = i64::from(inp.profile.channels.reports.day().iso()) - 1;
-    let start = first.iso.monday().plus_days(weekday);
+    let reports = &inp.profile.channels.reports;
+    let start = reports.date_in(first.iso);
     let slot = |d: Ymd| (d.days_since_epoch() - start.days_since_epoch()) as f32 / 7.0;
-    let this = inp.week.iso.monday().plus_days(weekday);
+    let this = reports.date_in(inp.week.iso);
     let ship = inp.profile.deal.ship_by.ymd.filter(|d| {
         let s = slot(*d);
         s >= 0.0 && s < MAX_SLOTS as f32
@@ -34,7 +34,7 @@ pub(super) fn chart(inp: &Input) -> Vec<Block> {
         .collect();
     let (mut planned, mut actual) = (Vec::new(), Vec::new());
     for w in inp.earlier.iter().chain(std::iter::once(inp.week)) {
-        let s = slot(w.iso.monday().plus_days(weekday));
+        let s = slot(reports.date_in(w.iso));
         let (p, a) = overall(inp.profile, w);
         planned.push((s, p as f32));
         actual.push((s, a as f32));

@@ -261,17 +261,9 @@ impl<'a> Bits<'a> {
     /// A symbol whose code is longer than [`LUT`] bits, found by the canonical code lengths.
     #[inline(never)]
     fn long_symbol(&mut self, t: &Huffman) -> Option<u8> {
-        for len in LUT + 1..=16 {
-            let code = (self.acc >> (64 - len)) as i32;
-            if code <= t.max[len as usize] {
-                self.consume(len);
-                return t
-                    .symbols
-                    .get(usize::try_from(t.offset[len as usize] + code).ok()?)
-                    .copied();
-            }
-        }
-        None
+        let (len, symbol) = t.prefix((self.acc >> 48) as u32, 16)?;
+        self.consume(len);
+        Some(symbol)
     }
 
     /// One symbol with its value bits, as (run, value); end-of-block has run [`EOB`]. DC
