@@ -226,8 +226,8 @@ def main():
                     c.load(path, DESKTOP, False)
                     out = os.path.join(args.out, f"{name}.pdf")
                     c.pdf(out)
-                    pages, lonely = lonely_headings(out)
-                    pdf = f"{pages}" + (f", heading alone at the foot of {lonely}" if lonely else "")
+                    n_pages, lonely = lonely_headings(out)
+                    pdf = f"{n_pages}" + (f", heading alone at the foot of {lonely}" if lonely else "")
                     if lonely:
                         bad.append(f"{name}: lonely headings")
                 if widths[1] > PHONE:

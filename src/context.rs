@@ -58,9 +58,7 @@ pub fn report_sections(lang: Lang, cadence: Cadence) -> Yaml {
 /// the built-in one, so that the reporting clause names the headings its reports print.
 pub fn report_sections_in(labels: &BTreeMap<String, Text>, lang: Lang, cadence: Cadence) -> Yaml {
     let items = REPORT_SECTIONS.iter().enumerate().map(|(i, k)| {
-        let variant = (cadence.label_variant()).and_then(|v| labels.get(&format!("{k}_{v}")));
-        let title = variant
-            .or_else(|| labels.get(*k))
+        let title = crate::profile::label(labels, k, cadence.label_variant())
             .map_or(*k, |t| t.get_or_any(lang));
         let mut m = Mapping::new();
         m.insert(key("key"), key(k));

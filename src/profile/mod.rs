@@ -94,6 +94,18 @@ pub fn example() -> &'static Profile {
     &EXAMPLE
 }
 
+/// The label `key` of `map`, its `KEY_VARIANT` form first where there is one (the words that
+/// depend on a setting: a `milestones` deal's report is not "weekly").
+pub fn label<'a>(
+    map: &'a BTreeMap<String, Text>,
+    key: &str,
+    variant: Option<&str>,
+) -> Option<&'a Text> {
+    variant
+        .and_then(|v| map.get(&format!("{key}_{v}")))
+        .or_else(|| map.get(key))
+}
+
 /// Label texts by key from the layers of one label file (`templates/report-labels.yaml`),
 /// built-in first: each later layer (a company's `template_dirs`) overrides the keys it has.
 pub fn labels(layers: &[Source]) -> Result<BTreeMap<String, Text>, Problems> {

@@ -126,9 +126,7 @@ impl Labels {
 
     /// The label of `key` in this variant, if the file has one.
     fn text(&self, key: &str) -> Option<&Text> {
-        (self.variant.as_ref())
-            .and_then(|v| self.map.get(&format!("{key}_{v}")))
-            .or_else(|| self.map.get(key))
+        profile::label(&self.map, key, self.variant.as_deref())
     }
 
     /// A label in one language; an unknown key gives the key itself.

@@ -167,6 +167,8 @@ fn html_line(l: &Line) -> String {
 /// Outlook for Windows, which ignores `max-width`, they stack full width.
 fn html_cards(header: &[Line], rows: &[Vec<Line>]) -> String {
     let mut o = String::from("<div style=\"margin:0 0 12px 0;font-size:0;\">");
+    // The header's labels, written once for all the cards.
+    let labels: Vec<String> = header.iter().skip(1).map(html_line).collect();
     for r in rows {
         let Some((title, rest)) = r.split_first() else {
             continue;
@@ -181,7 +183,7 @@ fn html_cards(header: &[Line], rows: &[Vec<Line>]) -> String {
             .iter()
             .enumerate()
             .map(|(k, cell)| {
-                let label = header.get(k + 1).map(html_line).unwrap_or_default();
+                let label = labels.get(k).map_or("", String::as_str);
                 format!(
                     "<div style=\"margin:0 0 6px 0;\"><span style=\"color:#5a6b80;font-size:12px;\">{label}</span><br>{}</div>",
                     html_line(cell)
