@@ -3,6 +3,7 @@
 //! here, in one place, and nowhere else.
 
 use super::context;
+pub use super::messages::{fill, SignKind, Texts, MESSAGES, NO_SIGNS, RULE, SIGNS};
 use super::present::{find_phrase, find_phrases, Present};
 
 /// What a phrase tells about a mail.
@@ -245,116 +246,9 @@ pub fn excerpt(text: &str, at: usize, len: usize) -> String {
     s
 }
 
-/// The kinds of sign, one per message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[allow(missing_docs)]
-pub enum SignKind {
-    SenderKnown,
-    SenderLookalike,
-    NoFrom,
-    DisplayName,
-    ReplyElsewhere,
-    ReplyFreeMail,
-    AuthFailed,
-    BankChanged,
-    BankSame,
-    PaymentChange,
-    Pressure,
-    NoCall,
-    Credential,
-    RiskyAttachment,
-    HtmlAttachment,
-    ArchiveListed,
-    LinkMismatch,
-    LinkLookalike,
-}
-
-/// The texts of one kind of sign: what was found and what to do, per language. `{0}`…`{3}`
-/// are the sign's arguments.
-pub struct Texts {
-    /// Stable key for JSON.
-    pub key: &'static str,
-    /// What was found, in English.
-    pub en: &'static str,
-    /// What was found, in Chinese.
-    pub zh: &'static str,
-    /// What to do, in English.
-    pub todo_en: &'static str,
-    /// What to do, in Chinese.
-    pub todo_zh: &'static str,
-}
-
-const CALL: &str =
-    "do not reply, pay or open anything; call the party on the number in the contract";
-const CALL_ZH: &str = "不要回复、付款或打开任何内容；按合同中的号码致电对方核实";
-
-/// Every message, in the order of `SignKind`.
-pub const MESSAGES: &[(SignKind, Texts)] = &[
-    (SignKind::SenderKnown, Texts { key: "sender-known", en: "`{0}` is on {1}'s domain `{2}`", zh: "`{0}` 来自{1}的域名 `{2}`", todo_en: "", todo_zh: "" }),
-    (SignKind::SenderLookalike, Texts { key: "sender-lookalike", en: "`{0}` is on `{1}`, a look-alike of `{2}` ({3}'s domain)", zh: "`{0}` 的域名 `{1}` 仿冒 `{2}`（{3}的域名）", todo_en: CALL, todo_zh: CALL_ZH }),
-    (SignKind::NoFrom, Texts { key: "no-from", en: "the mail has no readable `From` address", zh: "邮件没有可读的 `From` 发件地址", todo_en: CALL, todo_zh: CALL_ZH }),
-    (SignKind::DisplayName, Texts { key: "display-name", en: "the name `{0}` is {1}'s contact, but the address `{2}` is not on {1}'s domains", zh: "发件人名称 `{0}` 是{1}的联系人，但地址 `{2}` 不在{1}的域名上", todo_en: CALL, todo_zh: CALL_ZH }),
-    (SignKind::ReplyElsewhere, Texts { key: "reply-elsewhere", en: "`{0}` sends replies to `{1}`, another domain than `From` (`{2}`)", zh: "`{0}` 把回复发往 `{1}`，与 `From` 的域名（`{2}`）不同", todo_en: "reply only to the addresses in the contract, never with the reply button", todo_zh: "只回复合同中列明的地址，不要直接点“回复”" }),
-    (SignKind::ReplyFreeMail, Texts { key: "reply-freemail", en: "`{0}` sends replies to `{1}`, a free-mail or look-alike address, not `From` (`{2}`)", zh: "`{0}` 把回复发往 `{1}`：免费邮箱或仿冒域名，而非 `From`（`{2}`）", todo_en: CALL, todo_zh: CALL_ZH }),
-    (SignKind::AuthFailed, Texts { key: "auth-failed", en: "the receiving server recorded `{0}={1}` for `{2}`", zh: "收件服务器记录 `{2}` 的 `{0}={1}`", todo_en: "treat the sender as unproven; confirm by phone on the number in the contract", todo_zh: "发件人身份未经证实；按合同中的号码电话确认" }),
-    (SignKind::BankChanged, Texts { key: "bank-changed", en: "{0} `{1}` differs from the contract's `{2}`", zh: "{0} `{1}` 与合同中的 `{2}` 不同", todo_en: "do not pay to it; call the number in the contract and follow the change procedure", todo_zh: "不要付款；按合同中的号码致电，并按合同约定的变更程序处理" }),
-    (SignKind::BankSame, Texts { key: "bank-same", en: "{0} `{1}` is the contract's", zh: "{0} `{1}` 与合同一致", todo_en: "", todo_zh: "" }),
-    (SignKind::PaymentChange, Texts { key: "payment-change", en: "says the payment account changes (`{0}`)", zh: "声称收款账户变更（`{0}`）", todo_en: "bank details never change by email; call the number in the contract", todo_zh: "银行信息从不通过邮件变更；按合同中的号码致电核实" }),
-    (SignKind::Pressure, Texts { key: "pressure", en: "presses for payment (`{0}`)", zh: "催促付款（`{0}`）", todo_en: "urgency is no reason to skip the call-back", todo_zh: "再紧急也必须先电话回拨核实" }),
-    (SignKind::NoCall, Texts { key: "no-call", en: "steers you away from calling (`{0}`)", zh: "劝阻您打电话核实（`{0}`）", todo_en: CALL, todo_zh: CALL_ZH }),
-    (SignKind::Credential, Texts { key: "credential", en: "asks for a password or login (`{0}`)", zh: "索要密码或登录信息（`{0}`）", todo_en: "never share credentials; answer with `dealguard reply`", todo_zh: "绝不提供账号密码；用 `dealguard reply` 生成的回复答复" }),
-    (SignKind::RiskyAttachment, Texts { key: "risky-attachment", en: "attachment `{0}` is an executable or macro-enabled file", zh: "附件 `{0}` 是可执行文件或含宏文件", todo_en: "do not open it; report it to IT", todo_zh: "不要打开；报告信息技术部门" }),
-    (SignKind::HtmlAttachment, Texts { key: "html-attachment", en: "attachment `{0}` is a web page (it can imitate a login or bank page)", zh: "附件 `{0}` 是网页文件（可伪装成登录页或银行页面）", todo_en: "do not open it or enter anything in it", todo_zh: "不要打开，也不要在其中输入任何信息" }),
-    (SignKind::ArchiveListed, Texts { key: "archive-listed", en: "archive `{0}` was listed, not unpacked{1}", zh: "压缩包 `{0}` 仅列出、未解压{1}", todo_en: "", todo_zh: "" }),
-    (SignKind::LinkMismatch, Texts { key: "link-mismatch", en: "a link shows `{0}` but goes to `{1}`", zh: "链接显示为 `{0}`，实际指向 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
-    (SignKind::LinkLookalike, Texts { key: "link-lookalike", en: "a link goes to `{0}`, a look-alike of `{1}`", zh: "链接指向 `{0}`，仿冒 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
-];
-
-impl SignKind {
-    /// This kind's texts.
-    pub fn texts(self) -> &'static Texts {
-        // Every kind has its row (a test checks it); the first row stands in for none.
-        MESSAGES
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or(&MESSAGES[0].1, |(_, t)| t)
-    }
-}
-
-/// The closing rule, in both languages; `{0}` is the deal's call-back number.
-pub const RULE: (&str, &str) = (
-    "payment details are confirmed only by calling the number in the contract: {0}",
-    "付款信息只能通过拨打合同中的号码确认：{0}",
-);
-
-/// The verdict of a mail without warning signs: never "safe".
-pub const NO_SIGNS: (&str, &str) = ("no warning signs found", "未发现警示迹象");
-
-/// The verdict of a mail with warning signs.
-pub const SIGNS: (&str, &str) = ("warning signs found", "发现警示迹象");
-
-/// Fills `{0}`…`{3}`.
-pub fn fill(template: &str, args: &[String]) -> String {
-    let mut s = template.to_string();
-    for (i, a) in args.iter().enumerate() {
-        s = s.replace(&format!("{{{i}}}"), a);
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_kind_has_its_row_in_order() {
-        let kinds: Vec<SignKind> = MESSAGES.iter().map(|(k, _)| *k).collect();
-        let mut sorted = kinds.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(kinds, sorted);
-        assert_eq!(kinds.len(), SignKind::LinkLookalike as usize + 1);
-    }
 
     #[test]
     fn the_prefilter_never_hides_a_phrase() {

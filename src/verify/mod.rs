@@ -13,6 +13,7 @@ pub mod domains;
 pub mod language;
 pub mod lookalike;
 pub mod mail;
+pub mod messages;
 mod present;
 pub mod report;
 mod rules;
@@ -78,6 +79,8 @@ pub struct MailReport {
     pub subject: String,
     /// Every sign found, in rule order.
     pub signs: Vec<Sign>,
+    /// Limits reached while reading it: what was not read.
+    pub cut: Vec<mail::Cut>,
     /// Why the mail could not be read, if it could not.
     pub problem: Option<Diagnostic>,
 }
@@ -246,6 +249,7 @@ fn verify_one(deal: &Deal, file: &std::path::Path, bytes: &[u8]) -> MailReport {
             from: m.from.first().map(mail::Addr::line).unwrap_or_default(),
             subject: m.subject.clone(),
             signs: rules::check(deal, &m),
+            cut: m.cut.clone(),
             problem: None,
         },
         Err(d) => MailReport {
@@ -253,6 +257,7 @@ fn verify_one(deal: &Deal, file: &std::path::Path, bytes: &[u8]) -> MailReport {
             from: String::new(),
             subject: String::new(),
             signs: Vec::new(),
+            cut: Vec::new(),
             problem: Some(d),
         },
     }

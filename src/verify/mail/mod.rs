@@ -8,6 +8,9 @@
 //! runs: the whole mail, the header section, the number of multipart boundaries. Attachments
 //! are never decompressed: a zip's central directory is read for its file names, bounded.
 
+pub mod attach;
+pub mod msg;
+
 use crate::diag::Diagnostic;
 use mail_parser::{HeaderName, HeaderValue, MessageParser, MimeHeaders, PartType};
 use memchr::memmem;
@@ -57,7 +60,7 @@ pub struct Link {
 }
 
 /// An attachment, listed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Attachment {
     /// File name (or `(unnamed)`).
     pub name: String,
@@ -65,8 +68,55 @@ pub struct Attachment {
     pub content_type: String,
     /// Decoded size in bytes.
     pub size: usize,
-    /// For zip archives: the names inside, never inflated.
+    /// For archives: the paths inside, nested archives listed down to the bottom
+    /// (`inner.zip/run.exe`); nothing is written to disk.
     pub entries: Vec<String>,
+    /// Whether its text was read into [`Mail::text`] (a [`Part`] names it).
+    pub text_read: bool,
+    /// Whether it is encrypted (a password-protected zip or PDF): its contents are unknown.
+    pub encrypted: bool,
+}
+
+/// Where a stretch of [`Mail::text`] comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The `Subject` header.
+    Subject,
+    /// A `text/plain` body part.
+    Plain,
+    /// A `text/html` body part, as the reader sees it.
+    Html,
+    /// The text of an attachment (PDF, DOCX, HTML, text), by file name.
+    Attachment(String),
+    /// A forwarded mail (`message/rfc822`), its `From` line; its own parts follow it.
+    Forwarded(String),
+}
+
+/// One stretch of [`Mail::text`]: its source and byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Where the text comes from.
+    pub source: Source,
+    /// Byte range in [`Mail::text`].
+    pub range: std::ops::Range<usize>,
+}
+
+/// Text of an HTML part that the reader does not see (`display:none`, `font-size:0`, white on
+/// white…), normalised like the rest; rules read it apart from the visible text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hidden {
+    /// The part it was hidden in.
+    pub source: Source,
+    /// The hidden text.
+    pub text: String,
+}
+
+/// One limit reached while reading: what was not read. Reported with the verdict, so that
+/// "no warning signs" never hides a cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    /// `[en, zh]`: "only the first 8 MiB of text were read".
+    pub what: [String; 2],
 }
 
 /// One mail as the rules see it.
@@ -80,16 +130,37 @@ pub struct Mail {
     pub subject: String,
     /// Every `Authentication-Results` header, unfolded.
     pub auth: Vec<String>,
-    /// Subject, bodies (HTML as text) and text attachments, capped at `MAX_TEXT`.
+    /// Whether the mail is bulk mail (`List-Unsubscribe`, `List-Id`, `Precedence: bulk`).
+    pub bulk: bool,
+    /// Every text the mail carries, normalised (NFKC, format characters removed, one kind of
+    /// space, traditional Chinese as simplified), parts separated by a blank line: subject,
+    /// every body part (plain and HTML), attachments' text, forwarded mails; capped at
+    /// `MAX_TEXT`.
     pub text: String,
-    /// Links in HTML bodies and URLs in the text.
+    /// The stretches of `text`, in order.
+    pub parts: Vec<Part>,
+    /// Hidden text of HTML parts.
+    pub hidden: Vec<Hidden>,
+    /// Links in HTML bodies and attachments, URLs in the text, URLs of QR codes.
     pub links: Vec<Link>,
     /// Attachments, listed.
     pub attachments: Vec<Attachment>,
+    /// Limits reached while reading.
+    pub cut: Vec<Cut>,
+}
+
+impl Mail {
+    /// The text of one part.
+    pub fn part_text(&self, p: &Part) -> &str {
+        self.text.get(p.range.clone()).unwrap_or_default()
+    }
 }
 
 /// Reads one mail; a mail over the bounds or no mail at all is a located error.
 pub fn read(file: &Path, bytes: &[u8]) -> Result<Mail, Diagnostic> {
+    if msg::is_msg(bytes) {
+        return msg::read(file, bytes);
+    }
     bounds(file, bytes)?;
     let msg = MessageParser::default()
         .parse(bytes)
@@ -226,6 +297,7 @@ fn bodies(msg: &mail_parser::Message, mail: &mut Mail) {
             content_type,
             size: contents.len(),
             entries,
+            ..Attachment::default()
         });
     }
     text_links(&text, &mut mail.links);
