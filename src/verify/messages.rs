@@ -23,6 +23,17 @@ pub enum SignKind {
     ArchiveListed,
     LinkMismatch,
     LinkLookalike,
+    // payment intent (main)
+    PayElsewhere,
+    HoldPayment,
+    LcDivert,
+    MailOnly,
+    Secrecy,
+    NewNumber,
+    HiddenText,
+    PartsDiffer,
+    ThirdPartyAccount,
+    BankMore,
 }
 
 /// The texts of one kind of sign: what was found and what to do, per language. `{0}`…`{3}`
@@ -64,6 +75,17 @@ pub const MESSAGES: &[(SignKind, Texts)] = &[
     (SignKind::ArchiveListed, Texts { key: "archive-listed", en: "archive `{0}` was listed, not unpacked{1}", zh: "压缩包 `{0}` 仅列出、未解压{1}", todo_en: "", todo_zh: "" }),
     (SignKind::LinkMismatch, Texts { key: "link-mismatch", en: "a link shows `{0}` but goes to `{1}`", zh: "链接显示为 `{0}`，实际指向 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
     (SignKind::LinkLookalike, Texts { key: "link-lookalike", en: "a link goes to `{0}`, a look-alike of `{1}`", zh: "链接指向 `{0}`，仿冒 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
+    // payment intent (main)
+    (SignKind::PayElsewhere, Texts { key: "pay-elsewhere", en: "asks for payment to details other than the contract's account (`{0}`)", zh: "要求付款至合同账户以外的账户（`{0}`）", todo_en: "do not pay; call the number in the contract and follow the change procedure", todo_zh: "不要付款；按合同中的号码致电，并按合同约定的变更程序处理" }),
+    (SignKind::HoldPayment, Texts { key: "hold-payment", en: "asks to hold a payment until other details come (`{0}`)", zh: "要求暂停付款、等待新的收款信息（`{0}`）", todo_en: "pay only as the contract says; call the number in the contract", todo_zh: "只按合同约定付款；按合同中的号码致电核实" }),
+    (SignKind::LcDivert, Texts { key: "lc-divert", en: "asks for payment outside the letter of credit, or to change its beneficiary, bank or documents route (`{0}`)", zh: "要求在信用证之外付款，或变更信用证受益人、银行或交单路径（`{0}`）", todo_en: "an L/C changes only by an MT707 amendment through the issuing bank; call the number in the contract", todo_zh: "信用证只能通过开证行的 MT707 修改；按合同中的号码致电核实" }),
+    (SignKind::MailOnly, Texts { key: "mail-only", en: "offers confirmation by e-mail instead of a call (`{0}`)", zh: "以邮件确认代替电话核实（`{0}`）", todo_en: CALL, todo_zh: CALL_ZH }),
+    (SignKind::Secrecy, Texts { key: "secrecy", en: "asks you to keep it secret (`{0}`)", zh: "要求保密、不让他人知道（`{0}`）", todo_en: "tell your approvers; a real change is never secret", todo_zh: "告知审批人；真实的变更从不需要保密" }),
+    (SignKind::NewNumber, Texts { key: "new-number", en: "gives another phone number to call (`{0}`)", zh: "提供了另一个电话号码（`{0}`）", todo_en: "call only the number on file in the contract, never one from the mail", todo_zh: "只拨打合同中留存的号码，不要拨打邮件中的号码" }),
+    (SignKind::HiddenText, Texts { key: "hidden-text", en: "text hidden from the reader says: `{0}`", zh: "邮件中隐藏的文字写道：`{0}`", todo_en: "hidden text is a trick to pass filters; treat the mail as an attack", todo_zh: "隐藏文字是绕过过滤的手法；按攻击邮件处理" }),
+    (SignKind::PartsDiffer, Texts { key: "parts-differ", en: "the mail's HTML and plain-text versions say different things ({0})", zh: "邮件的 HTML 版本与纯文本版本内容不同（{0}）", todo_en: "read the version your mail program does not show; call the number in the contract", todo_zh: "另一个版本可能藏有指令；按合同中的号码致电核实" }),
+    (SignKind::ThirdPartyAccount, Texts { key: "third-party-account", en: "{0} `{1}` of the sender's own (not the deal's payee)", zh: "{0} `{1}` 属于发件方自己（不是本合同的收款账户）", todo_en: "", todo_zh: "" }),
+    (SignKind::BankMore, Texts { key: "bank-more", en: "{0} more bank details were found and not listed", zh: "另有 {0} 项银行信息未列出", todo_en: "", todo_zh: "" }),
 ];
 
 impl SignKind {
@@ -109,6 +131,7 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(kinds, sorted);
-        assert_eq!(kinds.len(), SignKind::LinkLookalike as usize + 1);
+        // Every kind has its row: the last kind's number is one less than the rows.
+        assert_eq!(kinds.len(), SignKind::BankMore as usize + 1);
     }
 }

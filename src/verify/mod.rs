@@ -10,13 +10,15 @@
 pub mod bank;
 pub mod context;
 pub mod domains;
+mod intent;
 pub mod language;
 pub mod lookalike;
 pub mod mail;
 pub mod messages;
-mod present;
+mod quote;
 pub mod report;
 mod rules;
+mod scan;
 #[cfg(test)]
 mod tests;
 
@@ -135,8 +137,10 @@ pub(crate) struct PartyFacts {
 /// What the rules need from the profile.
 #[derive(Debug, Clone)]
 pub(crate) struct Deal {
+    /// The seller (the payee) first, then the buyer.
     pub parties: Vec<PartyFacts>,
     pub contract: bank::Contract,
+    pub known: intent::Known,
 }
 
 impl Deal {
@@ -152,9 +156,19 @@ impl Deal {
             .map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>())
             .filter(|p| p.len() >= 7)
             .collect();
+        let lc = profile.payment.plan().is_some_and(|parts| {
+            parts
+                .iter()
+                .any(|p| p.by == crate::profile::payment::By::Lc)
+        });
+        let known = intent::Known {
+            lc,
+            phones: contract.phones.clone(),
+        };
         Deal {
             parties: vec![party_facts(&profile.seller), party_facts(&profile.buyer)],
             contract,
+            known,
         }
     }
 }
@@ -163,9 +177,16 @@ impl Deal {
 /// (`payment` is due to be restructured; only this function follows it.)
 fn payment_facts(profile: &Profile) -> (bank::Contract, String) {
     let b = &profile.payment.beneficiary;
+    let s = &profile.seller;
+    let mut holders = vec![b.account_name.clone(), s.name.clone()];
+    holders.extend(s.name_local.clone());
+    let mut banks = vec![b.bank.clone()];
+    banks.extend(b.bank_local.clone());
     let contract = bank::Contract {
         account: b.account_number.clone(),
         swift: b.swift.clone(),
+        banks,
+        holders,
         phones: Vec::new(),
     };
     (

@@ -242,12 +242,12 @@ fn rule6_language_en_and_zh() {
             Level::Strong,
         ),
         (
-            "The balance payment is urgent, please transfer today.",
+            "The balance payment is urgent, please transfer today to our new account.",
             SignKind::Pressure,
             Level::Warning,
         ),
         (
-            "尾款很紧急，请今天付款。",
+            "尾款很紧急，请今天付款到新账户。",
             SignKind::Pressure,
             Level::Warning,
         ),
