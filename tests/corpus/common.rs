@@ -436,8 +436,8 @@ pub fn body(l: Lang, main: &str, quoted: &str, fmt: Fmt, k: usize) -> Node {
 pub fn natural(r: &mut Lcg) -> usize {
     match r.next() % 10 {
         0..=2 => 0,
-        3..=7 => r.range(1_500, 12_000),
-        _ => r.range(15_000, 50_000),
+        3..=7 => r.range(1_500, 9_000),
+        _ => r.range(10_000, 16_000),
     }
 }
 
