@@ -124,7 +124,7 @@ pub fn shipping(g: &mut Gen) {
         let k = i % 6;
         if k == 4 {
             // A Japanese forwarder's notice, ISO-2022-JP as Japanese mailers still send it.
-            let t = format!("Li Wei様\n\nいつもお世話になっております。海洋ロジスティクスの佐藤です。\nNH-2026-0148の貨物は1月8日に寧波を出港予定です。\n船名：MAERSK EMDEN 651W\nETA Gothenburg: 14 Feb 2027\nB/Lドラフトを添付いたしますので、ご確認をお願いいたします。\n\n佐藤 健\nKaiyo Logistics Co., Ltd.\nTEL 03-5555-0101{}", history(Lang::En, g.pad() / 4, i).replace("€", "EUR").replace("±", "+/-").replace("ä", "a").replace("·", "-"));
+            let t = format!("Li Wei様\n\nいつもお世話になっております。海洋ロジスティクスの佐藤です。\nNH-2026-0148の貨物は1月8日に寧波を出港予定です。\n船名：MAERSK EMDEN 651W\nETA Gothenburg: 14 Feb 2027\nB/Lドラフトを添付いたしますので、ご確認をお願いいたします。\n\n佐藤 健\nKaiyo Logistics Co., Ltd.\nTEL 03-5555-0101\n\n{}", cargo_lines(g.pad() / 3));
             let subj = words("【船積案内】NH-2026-0148 MAERSK EMDEN 651W", Cs::Jis, false);
             let m = Mail::new(
                 n,
@@ -250,6 +250,17 @@ pub fn shipping(g: &mut Gen) {
         1,
         None,
     );
+}
+
+/// A forwarder's cargo detail lines (Japanese), about `target` bytes.
+fn cargo_lines(target: usize) -> String {
+    let mut out = String::from("【貨物明細】\n");
+    let mut j = 0;
+    while out.len() < target {
+        j += 1;
+        out.push_str(&format!("{j:03}  MSKU77{:05}  40'HC  NH-CW-12 ステンレス鍋セット  {} ctns  {},{:03} kg  封印番号 ML{:06}\n", 12_000 + j, 480 + j % 40, 7 + j % 3, (j * 37) % 1000, 880_000 + j));
+    }
+    out
 }
 
 const SMALL: [(Lang, &str); 10] = [
