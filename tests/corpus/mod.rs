@@ -17,6 +17,7 @@ pub mod common;
 mod pass_docs;
 mod pass_misc;
 mod pass_trade;
+pub mod people;
 mod warn_bank;
 mod warn_content;
 mod warn_pay;
