@@ -182,7 +182,13 @@ pub fn signature_warning(g: &mut Gen) {
     }
 }
 
-const NOTICES: [(&str, &str, &str, &str); 8] = [
+const NOTICES: [(&str, &str, &str, &str); 9] = [
+    (
+        "順豐速運",
+        "noreply@sf-express.com",
+        "您的快件SF1234567890已簽收，簽收人：本人。感謝您使用順豐速運。",
+        "此郵件為系統自動發送，請勿直接回覆。",
+    ),
     ("Trello", "do-not-reply@trello.com", "Li Wei moved the card \"Lot 2 polishing photos\" to \"Done\" on board NH-0148.", "You are receiving this because you are a member of the board. Forgot your password? Reset it at https://trello.com/forgot. Manage notification settings."),
     ("DHL Express", "noreply@dhl.com", "Your shipment 1234567890 from NINGBO, CN has been delivered. Signed by: LINDQVIST.", "This is an automatically generated e-mail, please do not reply."),
     ("Zoom", "no-reply@zoom.us", "Reminder: NH-2026-0148 inspection call starts in 1 hour. Join: https://zoom.us/j/8812345678", "If you did not request a password reset, you can ignore this email. Copyright 2026 Zoom Communications, Inc."),
@@ -197,7 +203,13 @@ const NOTICES: [(&str, &str, &str, &str); 8] = [
 pub fn notice(g: &mut Gen) {
     for i in 0..17 {
         let (name, addr, t, foot) = NOTICES[i % NOTICES.len()];
-        let l = if t.is_ascii() { Lang::En } else { Lang::Hans };
+        let l = if t.is_ascii() {
+            Lang::En
+        } else if t.contains('簽') {
+            Lang::Hant
+        } else {
+            Lang::Hans
+        };
         let plain = format!("{t}\n\n{foot}");
         let cs = if plain.is_ascii() || fits(Cs::Win1252, &plain) && l == Lang::En {
             [Cs::Utf8, Cs::Win1252][i % 2]

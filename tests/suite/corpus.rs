@@ -164,6 +164,29 @@ fn corpus_is_large_varied_and_well_formed() {
         );
         well_formed(c);
     }
+    // Every charset of the issue in PASS mail, and all but the Japanese forwarder's in WARN mail.
+    for label in [
+        "utf-8",
+        "GBK",
+        "gb18030",
+        "big5",
+        "iso-2022-jp",
+        "windows-1252",
+    ] {
+        let needle = format!("charset=\"{label}\"");
+        let has = |warn: bool| {
+            all.iter().filter(|c| c.warn == warn).any(|c| {
+                c.bytes
+                    .windows(needle.len())
+                    .any(|w| w == needle.as_bytes())
+            })
+        };
+        assert!(has(false), "no PASS mail in `{label}`");
+        assert!(
+            label == "iso-2022-jp" || has(true),
+            "no WARN mail in `{label}`"
+        );
+    }
     // Deterministic: the same bytes every time.
     let again = cases();
     assert!(all
