@@ -7,7 +7,8 @@
 //! or answers (a payee change from any sender, a look-alike or impersonating sender, a request
 //! for credentials, a bypassed call-back, a risky attachment or link); otherwise the mail is
 //! ordinary trade mail that must pass. The texts were written without reading the detector.
-//! Test: `cargo test --test main corpus -- --nocapture`; benchmark: `cargo bench --bench verify`.
+//! Test: `cargo test --test main corpus -- --nocapture` (`DEALGUARD_CORPUS_DUMP=DIR` also writes
+//! every mail to DIR as `.eml`); benchmark: `cargo bench --bench verify`.
 
 #![allow(dead_code)]
 

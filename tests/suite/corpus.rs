@@ -212,13 +212,48 @@ fn well_formed(c: &Case) {
         "{}: subject {subject:?}",
         c.name
     );
+    let mut qr = Vec::new();
     for p in &m.parts {
-        if let mail_parser::PartType::Text(t) | mail_parser::PartType::Html(t) = &p.body {
-            assert!(
-                !t.contains('\u{FFFD}'),
-                "{}: a text part does not decode",
-                c.name
-            );
+        match &p.body {
+            mail_parser::PartType::Text(t) | mail_parser::PartType::Html(t) => {
+                assert!(
+                    !t.contains('\u{FFFD}'),
+                    "{}: a text part does not decode",
+                    c.name
+                );
+            }
+            mail_parser::PartType::Binary(b) | mail_parser::PartType::InlineBinary(b)
+                if b.starts_with(b"\x89PNG") =>
+            {
+                qr.extend(qr_text(b));
+            }
+            _ => {}
         }
     }
+    // A QR case is only a case if a decoder can read its code.
+    if c.category == "qr" {
+        assert!(
+            qr.iter().any(|u| u.starts_with("https://")),
+            "{}: no readable QR code",
+            c.name
+        );
+    }
+}
+
+/// The texts of the QR codes in a PNG (rqrr, as a mail reader would decode them).
+fn qr_text(png: &[u8]) -> Vec<String> {
+    let Ok(img) = image::load_from_memory(png) else {
+        return Vec::new();
+    };
+    let g = img.to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
+        g.width() as usize,
+        g.height() as usize,
+        |x, y| g.get_pixel(x as u32, y as u32).0[0],
+    );
+    prepared
+        .detect_grids()
+        .iter()
+        .filter_map(|grid| grid.decode().ok().map(|(_, s)| s))
+        .collect()
 }
