@@ -1,99 +1,217 @@
-//! Benchmark: `verify` on 1,000 generated mails of about 50 KB each, in one call; prints the
-//! median wall time of N calls and the process's peak resident memory. Rerun with
-//! `cargo bench --bench verify` (`DEALGUARD_BENCH_RUNS=9` changes the number of calls).
+//! Benchmark of `verify` (issue 21): (a) the labelled corpus per category — mails, caught,
+//! missed, false alarms — and mails/s on it; (b) 1,000 ordinary mails of about 50 KB (the PASS
+//! families with a longer quoted thread) in one call: median of N calls, mails/s, peak resident
+//! memory; (c) one mail with 10,000 distinct payee account lines and one of 2 MB, timed.
+//! Run with `cargo bench --bench verify`; `DEALGUARD_BENCH_RUNS=9` sets N (default 5).
 
+#[path = "../tests/corpus/mod.rs"]
+mod corpus;
+
+use corpus::{Case, DealRef, PASS, WARN};
 use dealguard::profile::deal::Profile;
-use dealguard::profile::text::Langs;
-use dealguard::verify::{render_text, verify};
+use dealguard::verify::{verify, MailReport};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-const PARAGRAPH: &str = "Dear Li Wei, thank you for the weekly report. The polishing of the \
-    second lot looks good; please send the photos of the handle riveting next week and the \
-    inspection results of lot 3 as soon as they are ready. 李伟您好，感谢本周的生产报告，抛光效果\
-    良好，请下周发送铆把工序的照片和第三批的检验结果。";
-
-/// Mail `i`: mostly ordinary correspondence, every tenth with an attack's signs, some HTML.
-fn mail(i: usize) -> Vec<u8> {
-    let from = match i % 10 {
-        0 => "Anna Lindqvist <anna.lindqvist@nordichorne.se>",
-        1 => "DHL Express <noreply@dhl.com>",
-        _ => "Anna Lindqvist <anna.lindqvist@nordichome.se>",
+fn profile(d: DealRef) -> Profile {
+    let yaml = match d {
+        DealRef::Example => dealguard::assets::EXAMPLE_DEAL.to_string(),
+        DealRef::Lc => std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/valid/boston-lc/deal.yaml"),
+        )
+        .expect("the L/C fixture deal"),
     };
-    let mut body = String::with_capacity(52_000);
-    while body.len() < 48_000 {
-        body.push_str(PARAGRAPH);
-        body.push('\n');
-    }
-    if i.is_multiple_of(10) {
-        body.push_str("Due to an audit we use a new account: IBAN GB82 WEST 1234 5698 7654 32. Urgent, do not call.\n");
-    }
-    let html = i.is_multiple_of(3);
-    let (ctype, text) = if html {
-        let p: String = body
-            .lines()
-            .map(|l| {
-                format!(
-                    "<p>{l} <a href=\"https://trello.com/b/nh0148\">trello.com/b/nh0148</a></p>\n"
-                )
-            })
-            .collect();
-        ("text/html", p)
-    } else {
-        ("text/plain", body)
-    };
-    format!(
-        "From: {from}\r\nTo: li.wei@hengli-kitchen.com\r\nSubject: Order NH-2026-0148, mail {i}\r\n\
-         Authentication-Results: mx.hengli-kitchen.com; spf=pass smtp.mailfrom=nordichome.se; dmarc=pass header.from=nordichome.se\r\n\
-         MIME-Version: 1.0\r\nContent-Type: {ctype}; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{text}"
-    )
-    .into_bytes()
+    serde_yaml::from_str(&yaml).expect("a deal profile")
 }
 
-/// Peak resident set of this process (Linux `VmHWM`), in MB.
-fn peak_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
+fn inputs(cases: &[&Case]) -> Vec<(PathBuf, Vec<u8>)> {
+    cases
+        .iter()
+        .map(|c| (PathBuf::from(&c.name), c.bytes.clone()))
+        .collect()
+}
+
+/// Peak resident set of this process (Linux `VmHWM`), in MiB.
+fn peak_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .unwrap_or("");
+    let kb: f64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// Current resident set (Linux `VmRSS`), in MiB.
+fn rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .unwrap_or("");
+    let kb: f64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// The median wall time of `runs` calls of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// (a) The corpus: the per-category table and the corpus throughput.
+fn corpus_table(runs: usize) {
+    let all = corpus::cases();
+    let mut reports: Vec<(&Case, MailReport)> = Vec::new();
+    let mut time = Duration::ZERO;
+    for d in [DealRef::Example, DealRef::Lc] {
+        let cases: Vec<&Case> = all.iter().filter(|c| c.deal == d).collect();
+        let input = inputs(&cases);
+        let p = profile(d);
+        time += median(runs, || {
+            verify(&p, &input);
+        });
+        reports.extend(cases.into_iter().zip(verify(&p, &input).mails));
+    }
+    let mut table: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
+    for (c, r) in &reports {
+        let row = table.entry(c.category).or_default();
+        let flagged = r.has_warning();
+        row[0] += 1;
+        row[1] += usize::from(c.warn && flagged);
+        row[2] += usize::from(c.warn && !flagged);
+        row[3] += usize::from(!c.warn && flagged);
+    }
+    println!(
+        "(a) corpus: {} mails, {:.1} MB",
+        all.len(),
+        all.iter().map(|c| c.bytes.len()).sum::<usize>() as f64 / 1e6
+    );
+    println!(
+        "{:<24} {:>5} {:>6} {:>6} {:>6}",
+        "category", "mails", "caught", "missed", "false"
+    );
+    let mut total = [0usize; 4];
+    for cat in WARN.iter().chain(&PASS) {
+        let r = table.get(cat).copied().unwrap_or_default();
+        println!("{cat:<24} {:>5} {:>6} {:>6} {:>6}", r[0], r[1], r[2], r[3]);
+        for i in 0..4 {
+            total[i] += r[i];
+        }
+    }
+    let warns: usize = all.iter().filter(|c| c.warn).count();
+    let passes = all.len() - warns;
+    println!(
+        "total: caught {}/{warns} ({:.1} %), false alarms {}/{passes} ({:.1} %)",
+        total[1],
+        100.0 * total[1] as f64 / warns as f64,
+        total[3],
+        100.0 * total[3] as f64 / passes as f64
+    );
+    println!(
+        "corpus speed: {:.0} mails/s (median of {runs} calls per deal: {:.3} s)\n",
+        all.len() as f64 / time.as_secs_f64(),
+        time.as_secs_f64()
+    );
+}
+
+/// (b) 1,000 ordinary mails of about 50 KB in one call.
+fn ordinary(runs: usize) {
+    // The quoted thread's length is scaled once so that the mean mail is about 50 KB.
+    let probe = corpus::ordinary(200, 25_000);
+    let mean = probe.iter().map(|c| c.bytes.len()).sum::<usize>() / probe.len();
+    let history = 25_000 * 50_000 / mean.max(1);
+    let mails: Vec<(PathBuf, Vec<u8>)> = corpus::ordinary(1000, history)
+        .into_iter()
+        .map(|c| (PathBuf::from(c.name), c.bytes))
+        .collect();
+    drop(probe);
+    let bytes: usize = mails.iter().map(|m| m.1.len()).sum();
+    let p = profile(DealRef::Example);
+    let before = peak_mib();
+    // Resets VmHWM to the current resident set (Linux 4.0+), so that the peak printed below
+    // is the one reached during the calls, not while the corpus was generated.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let resident = rss_mib();
+    let mut warned = 0;
+    let t = median(runs, || {
+        warned = verify(&p, &mails)
+            .mails
+            .iter()
+            .filter(|m| m.has_warning())
+            .count();
+    });
+    println!(
+        "(b) {} ordinary mails, {:.1} MB in total (mean {:.1} KB), {warned} with warnings",
+        mails.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / mails.len() as f64 / 1e3
+    );
+    println!(
+        "median of {runs} calls: {:.3} s, {:.0} mails/s (bar: >= 1,000 mails/s on 2 cores)",
+        t.as_secs_f64(),
+        mails.len() as f64 / t.as_secs_f64()
+    );
+    println!("peak resident memory during the calls: {:.0} MiB (resident before the first call: {resident:.0} MiB, the program and the mails; peak while generating them: {before:.0} MiB; bar: <= 100 MiB)\n", peak_mib());
+}
+
+/// (c) One mail with 10,000 distinct payee account lines, and one of 2 MB.
+fn large(runs: usize) {
+    let head = "From: Li Wei <li.wei@hengli-kitchen.com>\r\nTo: anna.lindqvist@nordichome.se\r\nSubject: payee list\r\nDate: Tue, 8 Dec 2026 10:00:00 +0800\r\nMessage-ID: <big@corpus>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
+    let mut many = String::from(head);
+    for i in 0..10_000u32 {
+        many.push_str(&format!(
+            "Beneficiary account: 6222 0210 {:04} {:04} {:03}\r\n",
+            i / 7,
+            (i * 7919) % 10_000,
+            i % 1000
+        ));
+    }
+    let mut big = String::from(head).replace("payee list", "long thread");
+    let filler = corpus::common::history(corpus::common::Lang::En, 2_000_000, 0);
+    big.push_str(&filler.replace('\n', "\r\n"));
+    big.truncate(2 * 1024 * 1024);
+    let p = profile(DealRef::Example);
+    for (name, m) in [
+        ("10,000 distinct account lines", many),
+        ("2 MB thread", big),
+    ] {
+        let input = vec![(PathBuf::from("big.eml"), m.into_bytes())];
+        let mut signs = 0;
+        let t = median(runs, || signs = verify(&p, &input).mails[0].signs.len());
+        println!(
+            "(c) {name}: {:.0} KB, median {:.3} s, {signs} signs (bar: < 1 s)",
+            input[0].1.len() as f64 / 1024.0,
+            t.as_secs_f64()
+        );
+    }
 }
 
 fn main() {
     let runs: usize = std::env::var("DEALGUARD_BENCH_RUNS")
         .ok()
         .and_then(|s| s.parse().ok())
+        .filter(|&n| n > 0)
         .unwrap_or(5);
-    let profile: Profile =
-        serde_yaml::from_str(dealguard::assets::EXAMPLE_DEAL).expect("example profile");
-    let mails: Vec<(PathBuf, Vec<u8>)> = (0..1000)
-        .map(|i| (PathBuf::from(format!("mail-{i:04}.eml")), mail(i)))
-        .collect();
-    let bytes: usize = mails.iter().map(|m| m.1.len()).sum();
-    let before = peak_mb().unwrap_or(0.0);
-    let mut times: Vec<Duration> = Vec::new();
-    let mut warned = 0;
-    for _ in 0..runs {
-        let start = Instant::now();
-        let v = verify(&profile, &mails);
-        let text = render_text(&v, &Langs::new(&dealguard::profile::text::Lang::ALL));
-        times.push(start.elapsed());
-        warned = v.mails.iter().filter(|m| m.has_warning()).count();
-        assert!(text.len() > 1000);
-    }
-    times.sort();
-    println!(
-        "verify: {} mails, {:.1} MB in total, {} with warning signs; {runs} calls",
-        mails.len(),
-        bytes as f64 / 1e6,
-        warned
-    );
-    println!(
-        "median time of one call (verify + text report): {:.3} s",
-        times[runs / 2].as_secs_f64()
-    );
-    println!(
-        "peak resident memory: {:.0} MB (of which {:.0} MB before the first call: the program and the mails themselves)",
-        peak_mb().unwrap_or(0.0),
-        before
-    );
+    println!("threads: {}", rayon::current_num_threads());
+    corpus_table(runs);
+    ordinary(runs);
+    large(runs);
 }

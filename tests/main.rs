@@ -1,6 +1,8 @@
 //! The integration tests, as one test binary: the crate and its dependencies are linked once,
 //! not once per file. Each module runs the built binary or the library on fixture folders.
 
+#[path = "corpus/mod.rs"]
+mod corpus;
 #[path = "support/pdfs.rs"]
 mod pdfs;
 #[path = "support/photos.rs"]
@@ -14,6 +16,8 @@ mod annex;
 mod clauses;
 #[path = "suite/cli.rs"]
 mod cli;
+#[path = "suite/corpus.rs"]
+mod corpus_test;
 #[path = "suite/docx.rs"]
 mod docx;
 #[path = "suite/fonts.rs"]
