@@ -369,7 +369,13 @@ fn link(ctx: &mut Ctx, l: &Link, out: &mut Vec<Sign>) {
 fn tenant_of_party(deal: &Deal, host: &Domain) -> bool {
     let service =
         hosts::listed(&host.unicode, hosts::FILE_SHARING) || hosts::is_tracker(&host.unicode);
-    let tenant = host.unicode.split(['.', '-']).next().unwrap_or_default();
+    // SharePoint adds `-my` (OneDrive) and `-admin` to a tenant's name.
+    let first = host.unicode.split('.').next().unwrap_or_default();
+    let tenant = ["-my", "-admin", "-files"]
+        .iter()
+        .find_map(|s| first.strip_suffix(s))
+        .unwrap_or(first)
+        .replace('-', "");
     service
         && deal.parties.iter().any(|p| {
             p.domains
