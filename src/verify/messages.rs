@@ -34,6 +34,16 @@ pub enum SignKind {
     PartsDiffer,
     ThirdPartyAccount,
     BankMore,
+    // senders, links, attachments (h-senders)
+    DisplayCompany,
+    FreeMailClaim,
+    SentViaFreeMail,
+    LinkUserinfo,
+    LinkFileShare,
+    LinkIp,
+    LinkShortener,
+    EncryptedAttachment,
+    AttachmentDisguised,
 }
 
 /// The texts of one kind of sign: what was found and what to do, per language. `{0}`…`{3}`
@@ -58,7 +68,7 @@ const CALL_ZH: &str = "不要回复、付款或打开任何内容；按合同中
 /// Every message, in the order of `SignKind`.
 pub const MESSAGES: &[(SignKind, Texts)] = &[
     (SignKind::SenderKnown, Texts { key: "sender-known", en: "`{0}` is on {1}'s domain `{2}`", zh: "`{0}` 来自{1}的域名 `{2}`", todo_en: "", todo_zh: "" }),
-    (SignKind::SenderLookalike, Texts { key: "sender-lookalike", en: "`{0}` is on `{1}`, a look-alike of `{2}` ({3}'s domain)", zh: "`{0}` 的域名 `{1}` 仿冒 `{2}`（{3}的域名）", todo_en: CALL, todo_zh: CALL_ZH }),
+    (SignKind::SenderLookalike, Texts { key: "sender-lookalike", en: "`{0}` is on the look-alike `{1}` ({4} of `{2}`, {3}'s domain)", zh: "`{0}` 的域名 `{1}` 仿冒 `{2}`（{4}；{3}的域名）", todo_en: CALL, todo_zh: CALL_ZH }),
     (SignKind::NoFrom, Texts { key: "no-from", en: "the mail has no readable `From` address", zh: "邮件没有可读的 `From` 发件地址", todo_en: CALL, todo_zh: CALL_ZH }),
     (SignKind::DisplayName, Texts { key: "display-name", en: "the name `{0}` is {1}'s contact, but the address `{2}` is not on {1}'s domains", zh: "发件人名称 `{0}` 是{1}的联系人，但地址 `{2}` 不在{1}的域名上", todo_en: CALL, todo_zh: CALL_ZH }),
     (SignKind::ReplyElsewhere, Texts { key: "reply-elsewhere", en: "`{0}` sends replies to `{1}`, another domain than `From` (`{2}`)", zh: "`{0}` 把回复发往 `{1}`，与 `From` 的域名（`{2}`）不同", todo_en: "reply only to the addresses in the contract, never with the reply button", todo_zh: "只回复合同中列明的地址，不要直接点“回复”" }),
@@ -86,6 +96,17 @@ pub const MESSAGES: &[(SignKind, Texts)] = &[
     (SignKind::PartsDiffer, Texts { key: "parts-differ", en: "the mail's HTML and plain-text versions say different things ({0})", zh: "邮件的 HTML 版本与纯文本版本内容不同（{0}）", todo_en: "read the version your mail program does not show; call the number in the contract", todo_zh: "另一个版本可能藏有指令；按合同中的号码致电核实" }),
     (SignKind::ThirdPartyAccount, Texts { key: "third-party-account", en: "{0} `{1}` of the sender's own (not the deal's payee)", zh: "{0} `{1}` 属于发件方自己（不是本合同的收款账户）", todo_en: "", todo_zh: "" }),
     (SignKind::BankMore, Texts { key: "bank-more", en: "{0} more bank details were found and not listed", zh: "另有 {0} 项银行信息未列出", todo_en: "", todo_zh: "" }),
+    (SignKind::LinkLookalike, Texts { key: "link-lookalike", en: "a link goes to the look-alike `{0}` ({2} of `{1}`)", zh: "链接指向 `{0}`，仿冒 `{1}`（{2}）", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
+    // senders, links, attachments (h-senders)
+    (SignKind::DisplayCompany, Texts { key: "display-company", en: "the name `{0}` claims to be {1}, but the address `{2}` is not on {1}'s domains", zh: "发件人名称 `{0}` 自称{1}，但地址 `{2}` 不在{1}的域名上", todo_en: CALL, todo_zh: CALL_ZH }),
+    (SignKind::FreeMailClaim, Texts { key: "freemail-claim", en: "`{0}` is a free-mail address, but the mail signs as {1}", zh: "`{0}` 是免费邮箱，但邮件署名为{1}", todo_en: CALL, todo_zh: CALL_ZH }),
+    (SignKind::SentViaFreeMail, Texts { key: "sent-via-freemail", en: "`{0}` is `{1}`, a free-mail address, though `From` is on `{2}`: the mail was sent from another mailbox", zh: "`{0}` 是免费邮箱 `{1}`，而 `From` 在 `{2}` 上：邮件实际从其他邮箱发出", todo_en: CALL, todo_zh: CALL_ZH }),
+    (SignKind::LinkUserinfo, Texts { key: "link-userinfo", en: "a link shows `{0}` before an `@`, but goes to `{1}`", zh: "链接在 `@` 前显示 `{0}`，实际指向 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
+    (SignKind::LinkFileShare, Texts { key: "link-file-share", en: "the link `{0}` leads to `{1}`, a file-sharing or e-signature site, in a mail that asks you to log in", zh: "链接 `{0}` 指向文件共享或电子签名网站 `{1}`，且邮件要求登录", todo_en: "do not log in through a link in a mail; call the sender on the number in the contract", todo_zh: "不要通过邮件中的链接登录；按合同中的号码致电发件人核实" }),
+    (SignKind::LinkIp, Texts { key: "link-ip", en: "the link `{0}` goes to the bare IP address `{1}`", zh: "链接 `{0}` 指向裸 IP 地址 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
+    (SignKind::LinkShortener, Texts { key: "link-shortener", en: "the link `{0}` goes through a URL shortener (`{1}`) that hides where it leads", zh: "链接 `{0}` 使用短网址（`{1}`），隐藏了真实去向", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
+    (SignKind::EncryptedAttachment, Texts { key: "encrypted-attachment", en: "attachment `{0}` is encrypted: its contents cannot be checked; passwords sent with the file are a common way past filters", zh: "附件 `{0}` 已加密：其内容无法检查；随文件附上密码是绕过过滤的常见手法", todo_en: "open it only after the sender confirms by phone, on the number in the contract, that they sent it", todo_zh: "先按合同中的号码致电对方，确认确实发送后再打开" }),
+    (SignKind::AttachmentDisguised, Texts { key: "attachment-disguised", en: "attachment `{0}` holds a direction mark that hides its real extension `{1}`", zh: "附件 `{0}` 含方向控制字符，掩盖了真实扩展名 `{1}`", todo_en: "do not open it; report it to IT", todo_zh: "不要打开；报告信息技术部门" }),
 ];
 
 impl SignKind {
@@ -107,6 +128,24 @@ pub const RULE: (&str, &str) = (
 
 /// The verdict of a mail without warning signs: never "safe".
 pub const NO_SIGNS: (&str, &str) = ("no warning signs found", "未发现警示迹象");
+
+/// The verdict of a mail without warning signs of which not everything was read.
+pub const NO_SIGNS_READ: (&str, &str) = (
+    "no warning signs found in what was read",
+    "在已读取的内容中未发现警示迹象",
+);
+
+/// Whom to call about one mail: `{0}` the party, `{1}` its number on file.
+pub const CALL_PARTY: (&str, &str) = ("call {0} on {1}", "请致电{0}：{1}");
+
+/// The impersonated contact's direct line: `{0}` the name, `{1}` the number.
+pub const CALL_CONTACT: (&str, &str) = (" ({0} direct: {1})", "（{0}直线：{1}）");
+
+/// The label of a limit reached while reading a mail.
+pub const NOT_READ: (&str, &str) = ("not read", "未读取");
+
+/// The signs past the printed ones: `{0}` how many.
+pub const MORE_SIGNS: (&str, &str) = ("and {0} more signs", "另有 {0} 项迹象未列出");
 
 /// The verdict of a mail with warning signs.
 pub const SIGNS: (&str, &str) = ("warning signs found", "发现警示迹象");
@@ -132,6 +171,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(kinds, sorted);
         // Every kind has its row: the last kind's number is one less than the rows.
-        assert_eq!(kinds.len(), SignKind::BankMore as usize + 1);
+        assert_eq!(kinds.len(), SignKind::AttachmentDisguised as usize + 1);
     }
 }

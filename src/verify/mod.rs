@@ -21,6 +21,8 @@ mod rules;
 mod scan;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_senders;
 
 pub use language::SignKind;
 pub use lookalike::{lookalikes, lookalikes_csv, lookalikes_sieve, lookalikes_txt, Lookalike};
@@ -70,13 +72,30 @@ pub struct Sign {
     pub evidence: String,
 }
 
+/// Whom to call about one mail: the party it comes from or poses as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// The party's name, `[en, zh]`.
+    pub party: [String; 2],
+    /// Its number on file (for the party that owns the contract's call-back number, that one).
+    pub phone: String,
+    /// The contact the mail names or comes from, with their direct number, when on file.
+    pub contact: Option<(String, String)>,
+}
+
 /// The verdict on one mail.
 #[derive(Debug, Clone)]
 pub struct MailReport {
     /// The file as the user named it (`box.mbox#3` for the third message of an mbox).
     pub file: PathBuf,
-    /// The `From` line, decoded.
+    /// The `From` address as written, without the header name: `Anna <anna@x.se>`.
     pub from: String,
+    /// The `From` display name, decoded ("" when there is none).
+    pub from_name: String,
+    /// The `From` address itself.
+    pub from_address: String,
+    /// Whom to call about it, when it comes from or poses as a party.
+    pub call: Option<Call>,
     /// The subject, decoded.
     pub subject: String,
     /// Every sign found, in rule order.
@@ -130,8 +149,13 @@ pub(crate) struct PartyFacts {
     pub name: [String; 2],
     /// Official domains.
     pub domains: Vec<Domain>,
-    /// Contact names in every form a display name may take, normalised.
-    pub contacts: Vec<String>,
+    /// The contacts, as display names and signatures are compared with them (any order,
+    /// script, accents, titles).
+    pub people: Vec<rules::Person>,
+    /// The company name as display names and signatures are compared with it.
+    pub company: rules::Company,
+    /// The number to call about a mail from or posing as this party.
+    pub phone: String,
 }
 
 /// What the rules need from the profile.
@@ -141,6 +165,8 @@ pub(crate) struct Deal {
     pub parties: Vec<PartyFacts>,
     pub contract: bank::Contract,
     pub known: intent::Known,
+    /// The deal's number (`NH-2026-0148`): a mail naming it is about this deal.
+    pub deal_id: String,
 }
 
 impl Deal {
@@ -165,10 +191,18 @@ impl Deal {
             lc,
             phones: contract.phones.clone(),
         };
+        let mut seller = party_facts(&profile.seller);
+        // The contract's call-back number is the seller's finance line (the profile checks
+        // warn when it is one person's): a mail posing as the seller is checked on it.
+        let callback = profile.payment.verification.callback().trim();
+        if !callback.is_empty() {
+            seller.phone = callback.to_string();
+        }
         Deal {
-            parties: vec![party_facts(&profile.seller), party_facts(&profile.buyer)],
+            parties: vec![seller, party_facts(&profile.buyer)],
             contract,
             known,
+            deal_id: profile.deal.id.trim().to_string(),
         }
     }
 }
@@ -197,34 +231,25 @@ fn payment_facts(profile: &Profile) -> (bank::Contract, String) {
 
 fn party_facts(p: &Party) -> PartyFacts {
     use crate::profile::text::Lang;
-    let mut contacts = Vec::new();
-    for c in &p.contacts {
-        let mut forms = vec![c.name.clone()];
-        // "Li Wei" is also written "Wei Li"; a Chinese name with or without spaces.
-        let words: Vec<&str> = c.name.split_whitespace().collect();
-        if words.len() == 2 {
-            forms.push(format!("{} {}", words[1], words[0]));
-        }
-        forms.extend(c.name_local.clone());
-        forms.push(c.email.clone());
-        contacts.extend(
-            forms
-                .iter()
-                .map(|f| rules::name_key(f))
-                .filter(|k| !k.is_empty()),
-        );
-    }
+    let domains: Vec<Domain> = p
+        .email_domains
+        .iter()
+        .filter_map(|d| Domain::parse(d))
+        .collect();
+    let people = p
+        .contacts
+        .iter()
+        .map(|c| rules::Person::new(&c.name, c.name_local.as_deref(), &c.email, c.phone.clone()))
+        .collect();
     PartyFacts {
         name: [
             p.display_name(Lang::En).to_string(),
             p.display_name(Lang::Zh).to_string(),
         ],
-        domains: p
-            .email_domains
-            .iter()
-            .filter_map(|d| Domain::parse(d))
-            .collect(),
-        contacts,
+        company: rules::Company::new(&p.name, p.name_local.as_deref(), &domains),
+        domains,
+        people,
+        phone: p.phone.trim().to_string(),
     }
 }
 
@@ -265,21 +290,51 @@ fn verify_one(deal: &Deal, file: &std::path::Path, bytes: &[u8]) -> MailReport {
         ))
     });
     match read {
-        Ok(m) => MailReport {
-            file: file.to_path_buf(),
-            from: m.from.first().map(mail::Addr::line).unwrap_or_default(),
-            subject: m.subject.clone(),
-            signs: rules::check(deal, &m),
-            cut: m.cut.clone(),
-            problem: None,
-        },
+        Ok(m) => {
+            let first = m.from.first();
+            let from_name = first.and_then(|a| a.name.clone()).unwrap_or_default();
+            let from_address = first.map(|a| a.address.clone()).unwrap_or_default();
+            MailReport {
+                file: file.to_path_buf(),
+                from: match (from_name.is_empty(), from_address.is_empty()) {
+                    (_, true) => from_name.clone(),
+                    (true, false) => format!("<{from_address}>"),
+                    (false, false) => format!("{from_name} <{from_address}>"),
+                },
+                from_name,
+                from_address,
+                call: call(deal, &m),
+                subject: m.subject.clone(),
+                signs: rules::check(deal, &m),
+                cut: m.cut.clone(),
+                problem: None,
+            }
+        }
         Err(d) => MailReport {
             file: file.to_path_buf(),
             from: String::new(),
+            from_name: String::new(),
+            from_address: String::new(),
+            call: None,
             subject: String::new(),
             signs: Vec::new(),
             cut: Vec::new(),
             problem: Some(d),
         },
     }
+}
+
+/// Whom to call about a mail: the party it comes from or poses as, with the named contact's
+/// direct line when the profile has one.
+fn call(deal: &Deal, m: &mail::Mail) -> Option<Call> {
+    let (p, c) = rules::whom_to_call(deal, m)?;
+    let party = deal.parties.get(p)?;
+    let contact = c
+        .and_then(|c| party.people.get(c))
+        .and_then(|c| Some((c.name.clone(), c.phone.clone()?)));
+    Some(Call {
+        party: party.name.clone(),
+        phone: party.phone.clone(),
+        contact,
+    })
 }

@@ -135,7 +135,10 @@ fn rule1_lookalike_sender_in_every_header() {
         )]),
         &"en+zh".parse().unwrap(),
     );
-    assert!(text.contains("a look-alike of `nordichome.se`"), "{text}");
+    assert!(
+        text.contains("under another suffix of `nordichome.se`"),
+        "{text}"
+    );
     assert!(text.contains("仿冒 `nordichome.se`"), "{text}");
 }
 

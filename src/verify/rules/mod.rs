@@ -11,8 +11,8 @@ mod payment;
 mod sender;
 
 use content::{attachments, links};
-pub(crate) use sender::name_key;
 use sender::{authentication, display_name, reply_to, sender};
+pub(crate) use sender::{whom_to_call, Company, Person};
 
 /// All signs of one mail, rule by rule.
 pub(crate) fn check(deal: &Deal, mail: &Mail) -> Vec<Sign> {
