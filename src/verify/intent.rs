@@ -398,7 +398,9 @@ impl<'a> Sentence<'a> {
         } else {
             scan::clause_breaks(self.lower, self.range.0, self.range.1)
                 .get(self.clause[k] - 1)
-                .map_or(self.range.0, |b| b + 1)
+                .map_or(self.range.0, |&b| {
+                    b + self.lower[b..].chars().next().map_or(1, char::len_utf8)
+                })
         };
         let head = &self.lower[lo.min(m.at)..m.at];
         !m.zh && head.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()

@@ -289,8 +289,14 @@ fn verify_one(deal: &Deal, file: &std::path::Path, bytes: &[u8]) -> MailReport {
             "the mail parser failed on this mail",
         ))
     });
+    // The rules run on hostile text too: a panic there is this mail's error as well.
+    let read = read.and_then(|m| {
+        std::panic::catch_unwind(|| rules::check(deal, &m))
+            .map(|signs| (m, signs))
+            .map_err(|_| Diagnostic::error(file, "the mail checker failed on this mail (a bug: please report it)"))
+    });
     match read {
-        Ok(m) => {
+        Ok((m, signs)) => {
             let first = m.from.first();
             let from_name = first.and_then(|a| a.name.clone()).unwrap_or_default();
             let from_address = first.map(|a| a.address.clone()).unwrap_or_default();
@@ -305,7 +311,7 @@ fn verify_one(deal: &Deal, file: &std::path::Path, bytes: &[u8]) -> MailReport {
                 from_address,
                 call: call(deal, &m),
                 subject: m.subject.clone(),
-                signs: rules::check(deal, &m),
+                signs,
                 cut: m.cut.clone(),
                 problem: None,
             }
