@@ -57,7 +57,15 @@ pub enum Data {
 /// The `.msg` file's bytes.
 pub fn write(spec: &Spec) -> std::io::Result<Vec<u8>> {
     let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new()))?;
+    // The named-property map: empty, but its three streams are required (MS-OXMSG 2.2.3).
     cf.create_storage("/__nameid_version1.0")?;
+    for id in ["0002", "0003", "0004"] {
+        stream(
+            &mut cf,
+            &format!("/__nameid_version1.0/__substg1.0_{id}0102"),
+            &[],
+        )?;
+    }
     message(&mut cf, "", spec, 32)?;
     cf.flush()?;
     Ok(cf.into_inner().into_inner())
