@@ -98,8 +98,13 @@ fn grey(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), Too> {
     if px > MAX_PIXELS {
         return Err(Too::Big(px));
     }
-    let side = MAX_SIDE as u16;
-    let (w, h) = d.scale(side, side).map_err(|_| Too::Bad)?;
+    // The request keeps the aspect ratio: `scale` picks the smallest size at least as large
+    // on both sides, so a square request would keep a 4000×3000 photo at full size.
+    let long = info.width.max(info.height).max(1) as usize;
+    let want = |side: u16| (side as usize * MAX_SIDE).div_ceil(long).min(side as usize) as u16;
+    let (w, h) = d
+        .scale(want(info.width), want(info.height))
+        .map_err(|_| Too::Bad)?;
     d.set_max_decoding_buffer_size(MAX_PIXELS as usize * 4);
     let data = d.decode().map_err(|_| Too::Bad)?;
     let (w, h) = (w as usize, h as usize);
