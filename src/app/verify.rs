@@ -1,7 +1,8 @@
 //! `verify` and `lookalikes`, the verify stage's commands, and the two documents of the
 //! call-back rule: `briefing` (for the seller's staff) and `callback-form`. `verify` reads the
-//! mails (bounded, regular files only), runs the engine of `src/verify/` and hands `main` the
-//! exit code (4 when a mail shows a warning sign).
+//! mails — files (`.eml`, `.msg`, an mbox by its first line), Maildir folders, standard input,
+//! every one bounded — runs the engine of `src/verify/` and hands `main` the exit code (4 when
+//! a mail shows a warning sign).
 
 use super::documents::{occasion, outputs, pdf_error, timestamp, Rendered};
 use super::{load_fonts, prepare, resolve_langs, select, write, Ended, Outcome, Prepared, Run};
@@ -44,12 +45,15 @@ fn load(run: &mut Run, deal: &Path, lang: Option<&Langs>) -> Result<(Loaded, Lan
 /// One mail to check: the name to report it under and its bytes.
 type Mail = (PathBuf, Vec<u8>);
 
+/// The name standard input is reported under.
+const STDIN: &str = "(stdin)";
+
 /// Reads one input file: regular files only, at most `max` bytes.
 fn read_input(path: &Path, max: u64, what: &str) -> Result<Vec<u8>, Diagnostic> {
     read_bounded(path, max).map_err(|e| match e {
         ReadFail::TooBig(n) => Diagnostic::error(
             path,
-            format!("is {n} bytes; a {what} may be at most {max} bytes"),
+            format!("is {}; a {what} may be at most {}", mib(n), mib(max)),
         ),
         ReadFail::NotAFile => Diagnostic::error(path, "is not a regular file")
             .hint(format!("give a {what} saved from the mail program")),
@@ -57,29 +61,169 @@ fn read_input(path: &Path, max: u64, what: &str) -> Result<Vec<u8>, Diagnostic> 
     })
 }
 
-/// Every mail to check, in the order given: the `.eml` files, then each mbox's messages.
-/// All files are read before any problem is reported, so one run names every bad file.
+/// A size for messages: MiB when it is MiB.
+fn mib(n: u64) -> String {
+    verify::mail::attach::size(n)
+}
+
+/// Standard input, at most `MAX_MAIL` bytes (a pipe has no size to check first).
+fn read_stdin() -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let path = Path::new(STDIN);
+    std::io::stdin()
+        .lock()
+        .take(MAX_MAIL + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, "read", &e))?;
+    if bytes.len() as u64 > MAX_MAIL {
+        return Err(Diagnostic::error(
+            path,
+            format!("is over {}, the limit for one mail", mib(MAX_MAIL)),
+        )
+        .hint("give an mbox file with `--mbox` for many mails"));
+    }
+    Ok(bytes)
+}
+
+/// The message files of a Maildir (`cur/` and `new/`, or one of them given itself), each
+/// folder sorted by name; `None` when `dir` is not a Maildir.
+fn maildir_files(dir: &Path) -> Option<Vec<PathBuf>> {
+    let is_box = |p: &Path| matches!(p.file_name().and_then(|n| n.to_str()), Some("cur" | "new"));
+    let folders: Vec<PathBuf> = if is_box(dir) {
+        vec![dir.to_path_buf()]
+    } else {
+        ["cur", "new"]
+            .iter()
+            .map(|f| dir.join(f))
+            .filter(|f| f.is_dir())
+            .collect()
+    };
+    if folders.is_empty() {
+        return None;
+    }
+    let mut files = Vec::new();
+    for folder in folders {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            // Dot files are the mail program's own (`.DS_Store`, Dovecot's indexes).
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .collect();
+        names.sort();
+        files.extend(names);
+    }
+    Some(files)
+}
+
+/// Every mail of one mbox, numbered; a warning when it holds none.
+fn mbox_mails(path: &Path, bytes: &[u8], mails: &mut Vec<Mail>, problems: &mut Problems) {
+    let found = verify::mbox_inputs(path, bytes);
+    if found.is_empty() {
+        problems.push(
+            Diagnostic::warning(path, "holds no messages")
+                .hint("an mbox starts each message with a `From ` line"),
+        );
+    }
+    mails.extend(found);
+}
+
+/// One `MAIL` argument: a file (a mail, an `.msg`, or an mbox by its first line), a Maildir
+/// folder, or `-` for standard input.
+fn read_arg(path: &Path, budget: &mut u64, mails: &mut Vec<Mail>, problems: &mut Problems) {
+    let one = |bytes: Vec<u8>, name: &Path, mails: &mut Vec<Mail>, problems: &mut Problems| {
+        // A file that starts with an mbox `From ` line holds one or more messages; a single
+        // one keeps the file's own name.
+        if bytes.starts_with(b"From ") {
+            let found = verify::mbox_inputs(name, &bytes);
+            if found.len() > 1 {
+                mails.extend(found);
+                return;
+            }
+            if found.is_empty() {
+                mbox_mails(name, &bytes, mails, problems);
+                return;
+            }
+        }
+        mails.push((name.to_path_buf(), bytes));
+    };
+    if path == Path::new("-") {
+        match read_stdin() {
+            Ok(bytes) => one(bytes, Path::new(STDIN), mails, problems),
+            Err(d) => problems.push(d),
+        }
+        return;
+    }
+    if path.is_dir() {
+        let Some(files) = maildir_files(path) else {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    "is not a regular file nor a Maildir folder (it has no `cur/` or `new/`)",
+                )
+                .hint("give the mail files (`.eml`, `.msg`), an mbox, or a Maildir folder"),
+            );
+            return;
+        };
+        for f in files {
+            match read_input(&f, MAX_MAIL, "mail file") {
+                Ok(bytes) if bytes.len() as u64 > *budget => {
+                    problems.push(
+                        Diagnostic::error(
+                            path,
+                            format!("holds more than {} of mail", mib(MAX_MBOX)),
+                        )
+                        .hint("check the Maildir's folders one by one"),
+                    );
+                    return;
+                }
+                Ok(bytes) => {
+                    *budget -= bytes.len() as u64;
+                    mails.push((f, bytes));
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        return;
+    }
+    // A plain argument may be a whole mbox file: it gets the mbox's limit.
+    match read_input(path, MAX_MBOX, "mail file") {
+        Ok(bytes) if bytes.len() as u64 > MAX_MAIL && !bytes.starts_with(b"From ") => {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    format!("is {}; a mail file may be at most {}", mib(bytes.len() as u64), mib(MAX_MAIL)),
+                )
+                .hint("give an mbox file with `--mbox`, or save the mail without its large attachments"),
+            );
+        }
+        Ok(bytes) => one(bytes, path, mails, problems),
+        Err(d) => problems.push(d),
+    }
+}
+
+/// Every mail to check, in the order given: the `MAIL` arguments (files, Maildir folders,
+/// standard input), then each `--mbox`'s messages. All inputs are read before any problem is
+/// reported, so one run names every bad file.
 fn read_mails(a: &VerifyArgs) -> Result<(Vec<Mail>, Problems), Problems> {
     let mut mails = Vec::new();
     let mut problems = Problems::new();
+    let mut budget = MAX_MBOX;
+    if a.mails.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        problems.push(
+            Diagnostic::error(Path::new(STDIN), "`-` is given more than once")
+                .hint("standard input can be read once"),
+        );
+    }
     for path in &a.mails {
-        match read_input(path, MAX_MAIL, "mail file") {
-            Ok(bytes) => mails.push((path.clone(), bytes)),
-            Err(d) => problems.push(d),
-        }
+        read_arg(path, &mut budget, &mut mails, &mut problems);
     }
     for path in &a.mbox {
         match read_input(path, MAX_MBOX, "mbox file") {
-            Ok(bytes) => {
-                let found = verify::mbox_inputs(path, &bytes);
-                if found.is_empty() {
-                    problems.push(
-                        Diagnostic::warning(path, "holds no messages")
-                            .hint("an mbox starts each message with a `From ` line"),
-                    );
-                }
-                mails.extend(found);
-            }
+            Ok(bytes) => mbox_mails(path, &bytes, &mut mails, &mut problems),
             Err(d) => problems.push(d),
         }
     }
@@ -107,8 +251,11 @@ pub(super) fn verify_cmd(deal: &Path, a: &VerifyArgs) -> Ended {
         path: a.output.clone().unwrap_or_else(|| PathBuf::from("-")),
         bytes: text.into_bytes(),
     };
+    // `-o` may not overwrite any mail read (Maildir files included).
     let mut inputs = vec![loaded.src.path.clone()];
     inputs.extend(a.mails.iter().chain(&a.mbox).cloned());
+    inputs.extend(mails.iter().map(|(p, _)| p.clone()));
+    inputs.retain(|p| p != Path::new(STDIN) && p != Path::new("-"));
     write(&mut run, &[out], &inputs)?;
     let code = verdicts.exit_code();
     run.finish().map(|w| (w, code))

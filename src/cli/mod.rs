@@ -101,7 +101,7 @@ pub enum Command {
     Eject(EjectArgs),
     /// Check mails against the deal for the signs of payment fraud; exit 4 when any shows one.
     #[command(
-        after_help = "Examples:\n  dealguard verify suspicious.eml\n  dealguard verify --mbox inbox.mbox --format json\n  dealguard verify a.eml b.eml --lang en+zh\n\nExit codes: 0 no warning signs found, 4 warning signs found in at least one mail,\n1 problems in the inputs, 2 usage, 3 cannot read or write files.\nNo warning signs is not a proof: payment details are confirmed only by calling the number in the contract."
+        after_help = "Examples:\n  dealguard verify suspicious.eml\n  dealguard verify \"Bank details.msg\" ~/Maildir/new\n  dealguard verify --mbox inbox.mbox --format json\n  cat mail.eml | dealguard verify - --lang en+zh\n\nExit codes: 0 no warning signs found, 4 warning signs found in at least one mail,\n1 problems in the inputs, 2 usage, 3 cannot read or write files.\nNo warning signs is not a proof: payment details are confirmed only by calling the number in the contract."
     )]
     Verify(VerifyArgs),
     /// The look-alike domains of the deal's domains, to block in the mail server or to register.

@@ -19,8 +19,8 @@ pub enum VerifyFormat {
 /// Arguments of `verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Mail files as saved from the mail program (`.eml`, RFC 5322).
-    #[arg(value_name = "MAIL.eml", required_unless_present = "mbox")]
+    /// `.eml`, Outlook `.msg`, an mbox file, a Maildir folder, or `-` for standard input.
+    #[arg(value_name = "MAIL", required_unless_present = "mbox")]
     pub mails: Vec<PathBuf>,
     /// An mbox file: every message in it is checked (may be given more than once).
     #[arg(long, value_name = "FILE")]

@@ -342,3 +342,141 @@ fn build_makes_the_briefing_and_the_callback_form_as_listed() {
     assert!(!out.join("NH-2026-0148-callback-form-en+zh.pdf").exists());
     assert!(r.stderr.contains("5 built, 0 unchanged"), "{}", r.stderr);
 }
+
+// inputs
+
+/// Runs `dealguard` in `dir` with `stdin` piped to it.
+fn dealguard_stdin(dir: &std::path::Path, args: &[&str], stdin: &[u8]) -> Run {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dealguard"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn json_files(stdout: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(stdout).unwrap();
+    v["mails"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn verify_reads_a_maildir_folder_sorted_by_name() {
+    let t = example_deal();
+    let md = t.path().join("Maildir");
+    for f in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(md.join(f)).unwrap();
+    }
+    std::fs::write(md.join("cur/1700000002.M2.host:2,S"), clean()).unwrap();
+    std::fs::write(md.join("cur/1700000001.M1.host:2,S"), clean()).unwrap();
+    std::fs::write(md.join("new/1700000003.M3.host"), lookalike()).unwrap();
+    // Mail being delivered (`tmp/`) and the mail program's dot files are not mail to check.
+    std::fs::write(md.join("tmp/1700000004.M4.host"), "partial").unwrap();
+    std::fs::write(md.join("cur/.dovecot.index"), "x").unwrap();
+    let r = dealguard(t.path(), &["verify", "Maildir", "--format", "json"]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert_eq!(
+        json_files(&r.stdout),
+        [
+            "Maildir/cur/1700000001.M1.host:2,S",
+            "Maildir/cur/1700000002.M2.host:2,S",
+            "Maildir/new/1700000003.M3.host"
+        ]
+    );
+    // One of its folders alone.
+    let r = dealguard(t.path(), &["verify", "Maildir/cur", "--format", "json"]);
+    ok(&r);
+    assert_eq!(json_files(&r.stdout).len(), 2);
+    // A folder that is no Maildir is a clear error.
+    std::fs::create_dir(t.path().join("photos-2026")).unwrap();
+    let r = dealguard(t.path(), &["verify", "photos-2026"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("photos-2026") && r.stderr.contains("Maildir"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn verify_reads_standard_input_and_an_mbox_given_as_a_file() {
+    let t = example_deal();
+    let r = dealguard_stdin(
+        t.path(),
+        &["verify", "-", "--format", "json"],
+        lookalike().as_bytes(),
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert_eq!(json_files(&r.stdout), ["(stdin)"]);
+    let r = dealguard_stdin(t.path(), &["verify", "-"], clean().as_bytes());
+    ok(&r);
+    // An mbox given as a plain argument is split like `--mbox`.
+    let mbox = format!(
+        "From anna@nordichome.se Mon Dec  7 09:00:00 2026\n{}\nFrom x@nordicnome.se Mon Dec  7 10:00:00 2026\n{}\n",
+        clean().replace("\r\n", "\n"),
+        lookalike().replace("\r\n", "\n")
+    );
+    std::fs::write(t.path().join("inbox"), mbox).unwrap();
+    let r = dealguard(t.path(), &["verify", "inbox", "--format", "json"]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert_eq!(json_files(&r.stdout), ["inbox#1", "inbox#2"]);
+}
+
+#[test]
+fn verify_reads_an_outlook_msg_file() {
+    use dealguard::verify::mail::msg::write::{write, Body, Spec};
+    let t = example_deal();
+    let spec = Spec {
+        subject: "Invoice".into(),
+        sender_name: "Anna Lindqvist".into(),
+        sender_email: "anna.lindqvist@nordicnome.se".into(),
+        body: Some(Body::Unicode(
+            "Please find the balance invoice. Kind regards, Anna".into(),
+        )),
+        ..Spec::default()
+    };
+    std::fs::write(t.path().join("Invoice.msg"), write(&spec).unwrap()).unwrap();
+    let r = dealguard(t.path(), &["verify", "Invoice.msg", "--lang", "en"]);
+    assert_eq!(r.code, 4, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("nordicnome.se"), "{}", r.stdout);
+    let spec = Spec {
+        sender_email: "anna.lindqvist@nordichome.se".into(),
+        body: Some(Body::Unicode(
+            "Thank you for the report, the photos look good.".into(),
+        )),
+        ..spec
+    };
+    std::fs::write(t.path().join("Thanks.msg"), write(&spec).unwrap()).unwrap();
+    ok(&dealguard(t.path(), &["verify", "Thanks.msg"]));
+}
+
+#[test]
+fn verify_says_a_photo_is_not_a_mail() {
+    let t = example_deal();
+    let jpeg = crate::photos::jpeg(&crate::photos::scene(64, 48, 1), 80);
+    std::fs::write(t.path().join("IMG_0001.jpg"), jpeg).unwrap();
+    let r = dealguard(t.path(), &["verify", "IMG_0001.jpg"]);
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("IMG_0001.jpg") && r.stderr.contains("not a mail"),
+        "{}",
+        r.stderr
+    );
+}

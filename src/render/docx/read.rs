@@ -63,8 +63,26 @@ pub fn read(bytes: &[u8]) -> Result<Returned, String> {
         .unwrap_or_else(|_| Err("is not a readable DOCX file (the zip reader failed)".to_string()))
 }
 
-fn read_inner(bytes: &[u8]) -> Result<Returned, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+/// The body text of a DOCX (`.docx`, `.docm`, `.dotx`: an attachment of a mail), one
+/// paragraph a line, read with the same limits as [`read`]; `Ok(None)` when the zip is not a
+/// Word document.
+pub fn body_text(bytes: &[u8]) -> Result<Option<String>, String> {
+    std::panic::catch_unwind(|| {
+        let mut zip = open(bytes)?;
+        let paras = body(&mut zip)?;
+        Ok(paras.map(|p| {
+            p.iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }))
+    })
+    .unwrap_or_else(|_| Err("is not a readable DOCX file (the zip reader failed)".to_string()))
+}
+
+/// The zip of a DOCX, its entry count checked.
+fn open(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, String> {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("is not a DOCX file: not a zip archive ({e})"))?;
     if zip.len() > MAX_ENTRIES {
         return Err(format!(
@@ -72,8 +90,14 @@ fn read_inner(bytes: &[u8]) -> Result<Returned, String> {
             zip.len()
         ));
     }
-    let document = part(&mut zip, "word/document.xml")?
-        .ok_or("is not a Word document: it has no `word/document.xml`")?;
+    Ok(zip)
+}
+
+/// The paragraphs of `word/document.xml`; `None` when the package has none.
+fn body(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Option<Vec<Para>>, String> {
+    let Some(document) = part(zip, "word/document.xml")? else {
+        return Ok(None);
+    };
     let paras = with_xml("word/document.xml", &document, |doc| {
         let mut out = Vec::new();
         if let Some(body) = doc
@@ -85,6 +109,12 @@ fn read_inner(bytes: &[u8]) -> Result<Returned, String> {
         }
         out
     })?;
+    Ok(Some(paras))
+}
+
+fn read_inner(bytes: &[u8]) -> Result<Returned, String> {
+    let mut zip = open(bytes)?;
+    let paras = body(&mut zip)?.ok_or("is not a Word document: it has no `word/document.xml`")?;
     let props = match part(&mut zip, "docProps/custom.xml")? {
         Some(text) => with_xml("docProps/custom.xml", &text, custom_props)?,
         None => BTreeMap::new(),
