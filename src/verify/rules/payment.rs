@@ -48,7 +48,10 @@ fn sender(deal: &Deal, mail: &Mail) -> Sender {
 /// is a body part (for comparing the plain and HTML versions).
 fn ranges(mail: &Mail) -> Vec<(usize, usize, Option<bool>)> {
     if mail.parts.is_empty() {
-        return vec![(0, mail.text.len(), None)];
+        return crate::verify::quote::own_ranges(&mail.text, 0, mail.text.len())
+            .into_iter()
+            .map(|(a, b)| (a, b, None))
+            .collect();
     }
     let mut out = Vec::new();
     for p in &mail.parts {
