@@ -129,6 +129,19 @@ fn verify_fails_cleanly_on_missing_folders_and_no_arguments() {
 }
 
 #[test]
+fn verify_says_not_a_mail_for_a_photo_and_exits_1() {
+    let t = example_deal();
+    let jpeg = [
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01,
+    ];
+    std::fs::write(t.path().join("photo.jpg"), jpeg).unwrap();
+    let r = dealguard(t.path(), &["verify", "photo.jpg"]);
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("not a mail message"), "{}", r.stderr);
+    assert!(!r.stderr.contains("From address"), "{}", r.stderr);
+}
+
+#[test]
 fn lookalikes_are_stable_and_in_every_format() {
     let t = example_deal();
     let txt = dealguard(t.path(), &["lookalikes"]);

@@ -1,19 +1,33 @@
-//! Verify stage: reading one mail — bounds first, then `mail-parser`, then the plain data the
-//! rules need (addresses, authentication results, text, links, attachments).
+//! Verify stage: reading one mail — bounds first, then `mail-parser` for the structure, then
+//! the plain data the rules need (addresses, authentication results, every text the mail
+//! carries, hidden text, links, attachments, and what was not read).
 //!
-//! `mail-parser` (Stalwart) never panics by its own account, decodes encoded words, UTF-8
-//! headers, base64 and quoted-printable, and turns HTML into text. It keeps MIME nesting on a
-//! heap stack (no recursion) but recurses into attached messages (3 levels); it has no limit
-//! on size, header length or the number of parts. Those bounds are ours, checked before it
-//! runs: the whole mail, the header section, the number of multipart boundaries. Attachments
-//! are never decompressed: a zip's central directory is read for its file names, bounded.
+//! `mail-parser` (Stalwart) never panics by its own account; it keeps MIME nesting on a heap
+//! stack but has no limit on size, header length or the number of parts. Those bounds are
+//! ours, checked before it runs: the whole mail, the header section, the number of multipart
+//! boundaries. It gives the structure (parts, their headers and byte ranges); the text of each
+//! part is decoded here from its raw bytes (`charset.rs`), so that a wrong or missing charset
+//! label does not turn a Chinese mail into U+FFFD. HTML goes through `html/`, every text
+//! through `normalise.rs`, the header section is checked in `head.rs`, and the parts are
+//! walked in `walk.rs`.
 
 pub mod attach;
+mod charset;
+mod head;
+pub mod html;
 pub mod msg;
+pub mod normalise;
+pub mod t2s;
+#[cfg(test)]
+mod tests;
+mod walk;
+
+pub use head::looks_like_mail;
 
 use crate::diag::Diagnostic;
-use mail_parser::{HeaderName, HeaderValue, MessageParser, MimeHeaders, PartType};
+use mail_parser::{HeaderName, HeaderValue, MessageParser};
 use memchr::memmem;
+use normalise::one_line;
 use std::path::Path;
 
 /// Largest mail read (bytes).
@@ -162,16 +176,16 @@ pub fn read(file: &Path, bytes: &[u8]) -> Result<Mail, Diagnostic> {
         return msg::read(file, bytes);
     }
     bounds(file, bytes)?;
+    if !head::looks_like_mail(bytes) {
+        return Err(head::not_a_mail(file, bytes));
+    }
+    let fixed = head::utf8_headers(bytes);
     let msg = MessageParser::default()
-        .parse(bytes)
+        .parse(fixed.as_deref().unwrap_or(bytes))
         .filter(|m| !m.headers().is_empty())
-        .ok_or_else(|| {
-            Diagnostic::error(file, "not a mail message: no header lines found")
-                .at(Some((1, 1)))
-                .hint("give a saved message (`.eml`), as your mail program exports it")
-        })?;
+        .ok_or_else(|| head::not_a_mail(file, bytes))?;
     let mut mail = Mail {
-        subject: msg.subject().unwrap_or_default().to_string(),
+        subject: one_line(msg.subject().unwrap_or_default()),
         ..Mail::default()
     };
     addresses(&msg, &mut mail);
@@ -180,8 +194,50 @@ pub fn read(file: &Path, bytes: &[u8]) -> Result<Mail, Diagnostic> {
         .filter(|(n, _)| n.eq_ignore_ascii_case("Authentication-Results"))
         .map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    bodies(&msg, &mut mail);
+    mail.bulk = bulk(&msg);
+    let subject = mail.subject.clone();
+    let mut walk = walk::Walk::new(&mut mail);
+    walk.add(Source::Subject, &subject);
+    walk.message(&msg, 0);
+    let text = std::mem::take(&mut walk.mail.text);
+    text_links(&text, &mut walk);
+    walk.mail.text = text;
     Ok(mail)
+}
+
+/// A forwarded mail's bytes, read into the mail that carries it: a `Source::Forwarded` part
+/// with its `From` line and subject, then its parts.
+fn read_inner(walk: &mut walk::Walk, bytes: &[u8], depth: usize) {
+    let lower = bytes.to_ascii_lowercase();
+    if memmem::find_iter(&lower, b"boundary=")
+        .nth(MAX_BOUNDARIES)
+        .is_some()
+    {
+        walk.cut(
+            format!("an attached mail with more than {MAX_BOUNDARIES} parts was not read"),
+            format!("一封附带邮件的部分超过 {MAX_BOUNDARIES} 个，未读取"),
+        );
+        return;
+    }
+    let fixed = head::utf8_headers(bytes);
+    let Some(msg) = MessageParser::default()
+        .parse(fixed.as_deref().unwrap_or(bytes))
+        .filter(|m| !m.headers().is_empty())
+    else {
+        return;
+    };
+    let mut inner = Mail::default();
+    addresses(&msg, &mut inner);
+    let from = inner
+        .from
+        .first()
+        .map_or_else(|| "From: (unknown)".to_string(), Addr::line);
+    let subject = one_line(msg.subject().unwrap_or_default());
+    walk.add(
+        Source::Forwarded(from.clone()),
+        &format!("{from}\nSubject: {subject}"),
+    );
+    walk.message(&msg, depth);
 }
 
 /// Size, header section and boundary count, before any parser runs.
@@ -190,8 +246,9 @@ fn bounds(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         return Err(Diagnostic::error(
             file,
             format!(
-                "mail is {} MB, over the limit of 25 MB",
-                bytes.len() / (1024 * 1024)
+                "mail is {} MiB, over the limit of {} MiB",
+                bytes.len() >> 20,
+                MAX_MAIL >> 20
             ),
         )
         .hint("save the mail without its large attachments and check that"));
@@ -199,7 +256,11 @@ fn bounds(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let head = &bytes[..bytes.len().min(MAX_HEADER + 4)];
     let ends = memmem::find(head, b"\n\n").or_else(|| memmem::find(head, b"\n\r\n"));
     if ends.is_none() && bytes.len() > MAX_HEADER {
-        return Err(Diagnostic::error(file, "the header section is over 1 MB").at(Some((1, 1))));
+        return Err(Diagnostic::error(
+            file,
+            format!("the header section is over {} MiB", MAX_HEADER >> 20),
+        )
+        .at(Some((1, 1))));
     }
     let lower = bytes.to_ascii_lowercase();
     if let Some(at) = memmem::find_iter(&lower, b"boundary=").nth(MAX_BOUNDARIES) {
@@ -213,6 +274,20 @@ fn bounds(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Whether the mail is bulk mail: a mailing list, `Precedence: bulk|list|junk`, or an
+/// automatic message (`Auto-Submitted` other than `no`).
+fn bulk(msg: &mail_parser::Message) -> bool {
+    msg.headers_raw().any(|(n, v)| {
+        let v = v.trim().to_ascii_lowercase();
+        match n.to_ascii_lowercase().as_str() {
+            "list-unsubscribe" | "list-id" => true,
+            "precedence" => matches!(v.as_str(), "bulk" | "list" | "junk"),
+            "auto-submitted" => !v.is_empty() && v != "no",
+            _ => false,
+        }
+    })
+}
+
 fn addresses(msg: &mail_parser::Message, mail: &mut Mail) {
     let mut push = |header: &'static str, value: Option<&HeaderValue>, to_from: bool| {
         let Some(addr) = value.and_then(HeaderValue::as_address) else {
@@ -224,7 +299,7 @@ fn addresses(msg: &mail_parser::Message, mail: &mut Mail) {
             };
             let entry = Addr {
                 header,
-                name: a.name.as_deref().map(|n| n.trim().to_string()),
+                name: a.name.as_deref().map(one_line),
                 address: address.trim().to_string(),
             };
             if to_from {
@@ -254,139 +329,20 @@ fn addresses(msg: &mail_parser::Message, mail: &mut Mail) {
     }
 }
 
-fn bodies(msg: &mail_parser::Message, mail: &mut Mail) {
-    let mut text = mail.subject.clone();
-    let add = |t: &str, text: &mut String| {
-        let room = MAX_TEXT.saturating_sub(text.len());
-        let mut end = t.len().min(room);
-        while !t.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.push('\n');
-        text.push_str(&t[..end]);
-    };
-    for i in 0..msg.text_body_count() {
-        if let Some(t) = msg.body_text(i) {
-            add(&t, &mut text);
-        }
-    }
-    for part in msg.html_bodies() {
-        if let PartType::Html(h) = &part.body {
-            html_links(h, &mut mail.links);
-            if msg.text_body_count() == 0 {
-                add(&mail_parser::decoders::html::html_to_text(h), &mut text);
-            }
-        }
-    }
-    for part in msg.attachments() {
-        let name = part.attachment_name().unwrap_or("(unnamed)").to_string();
-        let content_type = part
-            .content_type()
-            .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")).to_ascii_lowercase())
-            .unwrap_or_default();
-        match &part.body {
-            PartType::Text(t) => add(t, &mut text),
-            PartType::Html(h) => html_links(h, &mut mail.links),
-            _ => {}
-        }
-        let contents = part.contents();
-        let zip = name.to_ascii_lowercase().ends_with(".zip") || content_type.contains("zip");
-        let entries = if zip { zip_names(contents) } else { Vec::new() };
-        mail.attachments.push(Attachment {
-            name,
-            content_type,
-            size: contents.len(),
-            entries,
-            ..Attachment::default()
-        });
-    }
-    text_links(&text, &mut mail.links);
-    mail.text = text;
-}
-
-/// `<a href="…">shown</a>` pairs, at most `MAX_LINKS`.
-fn html_links(html: &str, out: &mut Vec<Link>) {
-    let lower = html.to_ascii_lowercase();
-    let mut pos = 0;
-    while out.len() < MAX_LINKS {
-        let Some(start) = memmem::find(&lower.as_bytes()[pos..], b"<a").map(|p| p + pos) else {
-            break;
-        };
-        pos = start + 2;
-        if !lower[pos..].starts_with(|c: char| c.is_ascii_whitespace()) {
-            continue;
-        }
-        let Some(tag_end) = lower[pos..].find('>').map(|p| p + pos) else {
-            break;
-        };
-        let close = lower[tag_end..]
-            .find("</a")
-            .map_or(lower.len(), |p| p + tag_end);
-        let target = attr(&html[pos..tag_end], &lower[pos..tag_end], "href");
-        let shown = strip_tags(&html[tag_end + 1..close.max(tag_end + 1)]);
-        if let Some(target) = target {
-            out.push(Link { shown, target });
-        }
-        pos = close.max(tag_end);
-    }
-}
-
-fn attr(tag: &str, lower: &str, name: &str) -> Option<String> {
-    let at = lower.find(&format!("{name}="))? + name.len() + 1;
-    let rest = &tag[at..];
-    let value = match rest.chars().next()? {
-        q @ ('"' | '\'') => rest[1..].split(q).next()?,
-        _ => rest
-            .split(|c: char| c.is_ascii_whitespace() || c == '>')
-            .next()?,
-    };
-    Some(entities(value.trim()))
-}
-
-fn strip_tags(s: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    entities(
-        out.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .as_str(),
-    )
-}
-
-fn entities(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#64;", "@")
-        .replace("&#46;", ".")
-        .replace("&amp;", "&")
-}
-
 /// URLs written out in the text: shown and target are the same.
-fn text_links(text: &str, out: &mut Vec<Link>) {
+fn text_links(text: &str, walk: &mut walk::Walk) {
+    let lower = text.to_ascii_lowercase();
     for scheme in ["http://", "https://"] {
-        for at in memmem::find_iter(text.as_bytes(), scheme.as_bytes()) {
-            if out.len() >= MAX_LINKS {
-                return;
-            }
+        for at in memmem::find_iter(lower.as_bytes(), scheme.as_bytes()) {
             let url: String = text[at..]
                 .chars()
                 .take_while(|c| !c.is_whitespace() && !"<>\"'".contains(*c))
                 .take(2048)
                 .collect();
-            out.push(Link {
-                shown: url.clone(),
-                target: url,
-            });
+            walk.link(&url, &url);
+            if walk.mail.links.len() >= MAX_LINKS {
+                return;
+            }
         }
     }
 }
