@@ -216,8 +216,10 @@ pub fn find(text: &str, lower: &str, ranges: &[(usize, usize)], contract: &Contr
         }
         for (kind, labels) in [(Kind::Bank, BANK_LABELS), (Kind::Holder, HOLDER_LABELS)] {
             for at in after_labels(lower, lo, hi, labels) {
-                if let Some((a, b)) = name_after(text, at, hi) {
-                    cands.push((kind, a, b));
+                if let Some((a, b)) = name_after(text, lower, at, hi) {
+                    if looks_like(kind, &text[a..b]) {
+                        cands.push((kind, a, b));
+                    }
                 }
             }
         }
@@ -334,6 +336,7 @@ fn floor(text: &str, mut i: usize) -> usize {
 fn digit_run(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let stop = floor(text, (from + WINDOW).min(hi));
+    let stop = sentence_end(text, from, stop);
     let mut i = from;
     while i < stop {
         if !b[i].is_ascii_digit()
@@ -372,8 +375,31 @@ fn digit_run(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Where the sentence of a label ends, before `stop`: a full stop after a word of four or
+/// more letters and before a capital ("…account settings. Nordic Home AB, org.nr 556677-8899"),
+/// so that a number of the next sentence is not taken for the account. Abbreviations such as
+/// `No.` and `Acc.` do not end it.
+fn sentence_end(text: &str, from: usize, stop: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i + 2 < stop {
+        if b[i] == b'.' && matches!(b[i + 1], b' ' | b'\n') && b[i + 2].is_ascii_uppercase() {
+            let word = text[from..i]
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if word.len() >= 4 {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    stop
+}
+
 /// Whether the digits at `a..b` are one of the profile's phone numbers, or written after a
-/// phone word.
+/// phone word or the label of another kind of number (a company registration, a tax, order
+/// or invoice number).
 fn is_phone(text: &str, a: usize, b: usize, contract: &Contract) -> bool {
     let digits: String = text[a..b].chars().filter(char::is_ascii_digit).collect();
     if contract
@@ -385,7 +411,29 @@ fn is_phone(text: &str, a: usize, b: usize, contract: &Contract) -> bool {
     }
     let before = text[floor(text, a.saturating_sub(24))..a].to_ascii_lowercase();
     [
-        "tel", "phone", "mobile", "fax", "whatsapp", "电话", "手机", "传真",
+        "tel",
+        "phone",
+        "mobile",
+        "fax",
+        "whatsapp",
+        "org.nr",
+        "org nr",
+        "org. nr",
+        "reg",
+        "vat",
+        "tax",
+        "order",
+        "invoice",
+        "b/l",
+        "booking",
+        "container",
+        "电话",
+        "手机",
+        "传真",
+        "税号",
+        "订单",
+        "发票",
+        "统一社会信用代码",
     ]
     .iter()
     .any(|w| before.contains(w))
@@ -421,7 +469,7 @@ fn bic(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
 
 /// The name after a label: the rest of its line (or the next line when the label ends its
 /// line), without punctuation at the ends, 3 to 120 bytes.
-fn name_after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
+fn name_after(text: &str, lower: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
     let rest = &text[from..hi];
     let skip = rest
         .char_indices()
@@ -432,7 +480,32 @@ fn name_after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
         a += 1;
     }
     let line_end = text[a..hi].find('\n').map_or(hi, |p| a + p);
-    let end = floor(text, line_end.min(a + 120));
+    let mut end = floor(text, line_end.min(a + 120));
+    // Dense Chinese lists run on: `户名X公司,开户银行Y,账号Z` — the name ends at a comma
+    // before a Chinese character or at the next label.
+    let window = &text[a..end];
+    if let Some(p) = window
+        .char_indices()
+        .find(|(i, c)| {
+            matches!(c, ',' | '，' | '。' | '；' | ';' | '|')
+                && window[i + c.len_utf8()..].starts_with(|n: char| n as u32 >= 0x3400)
+        })
+        .map(|(i, _)| i)
+    {
+        end = a + p;
+    }
+    let lw = &lower[a..end];
+    let next_label = ACCOUNT_LABELS
+        .iter()
+        .chain(SWIFT_LABELS)
+        .chain(BANK_LABELS)
+        .chain(HOLDER_LABELS)
+        .filter_map(|l| lw.find(l))
+        .filter(|&p| p > 0)
+        .min();
+    if let Some(p) = next_label {
+        end = floor(text, a + p);
+    }
     let name = text[a..end].trim_end_matches([' ', ',', ';', '.', '，', '；', '。']);
     let words = name.split_whitespace().count();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
@@ -441,6 +514,48 @@ fn name_after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
         && words <= 12
         && name.chars().next().is_some_and(char::is_alphabetic))
     .then_some((a, a + name.len()))
+}
+
+/// Whether a name after a label looks like one of its kind: a bank's name names a bank; a
+/// holder is a company or a person — not the rest of a sentence that merely holds the label
+/// ("变更开户银行之前，须…").
+fn looks_like(kind: Kind, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let han = name.chars().filter(|c| *c as u32 >= 0x3400).count();
+    match kind {
+        Kind::Bank => [
+            "bank",
+            "banco",
+            "banque",
+            "bk",
+            "银行",
+            "信用社",
+            "hsbc",
+            "citi",
+            "barclays",
+        ]
+        .iter()
+        .any(|w| lower.contains(w)),
+        Kind::Holder => {
+            let company = [
+                "co", "ltd", "limited", "inc", "gmbh", "ab", "llc", "corp", "company", "trading",
+                "公司", "有限", "厂", "集团", "商行",
+            ]
+            .iter()
+            .any(|w| {
+                lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w)
+                    || (!w.is_ascii() && lower.contains(w))
+            });
+            let person_zh = han == name.chars().count() && (2..=4).contains(&han);
+            let person_latin = han == 0
+                && (2..=5).contains(&name.split_whitespace().count())
+                && name
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            company || person_zh || person_latin
+        }
+        _ => true,
+    }
 }
 
 /// A name's comparable form: lowercase letters, digits and Chinese characters, without the
@@ -650,7 +765,8 @@ mod tests {
     #[test]
     fn phones_dates_and_amounts_are_no_accounts() {
         let t = "account manager: +86 574 8888 1250; account statement of 2026-11-20; \
-                 account team tel 0574 8888 1250; amount credited to account: 25200.00";
+                 account team tel 0574 8888 1250; amount credited to account: 25200.00; \
+                 to our account on file. Nordic Home AB, org.nr 556677-8899";
         assert!(all(t).is_empty(), "{:?}", all(t));
     }
 

@@ -104,8 +104,8 @@ fn quoted(text: &str, at: usize, len: usize) -> bool {
 }
 
 const NEGATORS: &[&str] = &[
-    "never", "not", "no", "cannot", "can't", "can’t", "won't", "won’t", "don't", "don’t", "unable",
-    "nor", "neither",
+    "never", "not", "no", "nobody", "noone", "cannot", "can't", "can’t", "won't", "won’t", "don't",
+    "don’t", "unable", "nor", "neither",
 ];
 const SHARE_VERBS: &[&str] = &[
     "ask",
@@ -159,12 +159,15 @@ fn words(text: &str, lo: usize, hi: usize) -> Vec<(usize, &str)> {
 fn negated_verbs(text: &str, lo: usize, hi: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let w = words(text, lo, hi);
-    for (i, (_, word)) in w.iter().enumerate() {
+    for (i, (neg_at, word)) in w.iter().enumerate() {
         if NEGATORS.contains(word) {
+            // "nobody on our side will ever ask for": the verb may stand six words on, in
+            // the negator's clause ("I can't access it, please share…" is no negated share).
+            let here = clause(text, *neg_at);
             out.extend(
-                w[i + 1..(i + 4).min(w.len())]
+                w[i + 1..(i + 7).min(w.len())]
                     .iter()
-                    .filter(|(_, v)| SHARE_VERBS.contains(v))
+                    .filter(|(at, v)| SHARE_VERBS.contains(v) && clause(text, *at) == here)
                     .map(|(at, _)| *at),
             );
         }
@@ -172,7 +175,12 @@ fn negated_verbs(text: &str, lo: usize, hi: usize) -> Vec<usize> {
     let s = &text[lo..hi];
     for (i, c) in s.char_indices().filter(|(_, c)| ZH_NEGATORS.contains(c)) {
         let after = &s[i + c.len_utf8()..];
-        let window: String = after.chars().take_while(|c| *c != '，').take(10).collect();
+        // The reader's NFKC turns `，` into `,`: either ends the clause.
+        let window: String = after
+            .chars()
+            .take_while(|c| *c != '，' && *c != ',')
+            .take(10)
+            .collect();
         for v in ZH_SHARE_VERBS {
             if let Some(k) = window.find(v) {
                 if window[..k].chars().count() <= 8 {

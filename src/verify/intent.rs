@@ -174,11 +174,17 @@ impl<'a> Sentence<'a> {
     /// Whether a mark with `f` stands within `n` tokens before mark `k` (`zh_n` for Chinese),
     /// in the same clause.
     fn before(&self, k: usize, f: F, n: usize, zh_n: usize) -> bool {
-        self.marks[..k].iter().enumerate().any(|(j, m)| {
-            m.feats.has(f)
-                && self.clause[j] == self.clause[k]
-                && self.marks[k].pos - m.pos <= if m.zh { zh_n } else { n }
-        })
+        // Marks are in text order: walk back only as far as the widest window reaches.
+        let reach = n.max(zh_n);
+        (0..k)
+            .rev()
+            .take_while(|&j| {
+                self.marks[k].pos - self.marks[j].pos <= reach && self.clause[j] == self.clause[k]
+            })
+            .any(|j| {
+                let m = self.marks[j];
+                m.feats.has(f) && self.marks[k].pos - m.pos <= if m.zh { zh_n } else { n }
+            })
     }
 
     /// Whether a negation governs mark `k`: a negator at most 4 words (8 Chinese characters)
@@ -475,15 +481,17 @@ impl<'a> Sentence<'a> {
                 {
                     continue;
                 }
-                if self.any(&[F::Share, F::Request, F::Phish]) {
+                // Asked for in its sentence, or "your login details" said as what is missing.
+                if self.any(&[F::Share, F::Request, F::Phish]) || self.before(k, F::Yours, 3, 3) {
                     return Some(self.hit(Intent::Credential, k));
                 }
             }
-            if m.feats.has(F::Phish)
-                && self.used(k)
-                && (self.has(F::Credential) || self.has(F::Account) || self.mailbox())
-                && !self.has(F::Reset)
-            {
+            // "verify your account", "your mailbox expires": a lure; "log in to the bank as
+            // usual" is only one when it is about a mailbox or a credential.
+            let lure = (m.feats.has(F::Phish) && (self.has(F::Account) || self.mailbox()))
+                || (m.feats.has(F::LogIn) && (self.has(F::Credential) || self.mailbox()))
+                || (m.feats.has(F::Phish) && self.has(F::Credential));
+            if lure && self.used(k) && !self.has(F::Reset) {
                 return Some(self.hit(Intent::Credential, k));
             }
         }

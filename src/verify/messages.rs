@@ -84,7 +84,7 @@ pub const MESSAGES: &[(SignKind, Texts)] = &[
     (SignKind::HtmlAttachment, Texts { key: "html-attachment", en: "attachment `{0}` is a web page (it can imitate a login or bank page)", zh: "附件 `{0}` 是网页文件（可伪装成登录页或银行页面）", todo_en: "do not open it or enter anything in it", todo_zh: "不要打开，也不要在其中输入任何信息" }),
     (SignKind::ArchiveListed, Texts { key: "archive-listed", en: "archive `{0}` was listed, not unpacked{1}", zh: "压缩包 `{0}` 仅列出、未解压{1}", todo_en: "", todo_zh: "" }),
     (SignKind::LinkMismatch, Texts { key: "link-mismatch", en: "a link shows `{0}` but goes to `{1}`", zh: "链接显示为 `{0}`，实际指向 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
-    (SignKind::LinkLookalike, Texts { key: "link-lookalike", en: "a link goes to `{0}`, a look-alike of `{1}`", zh: "链接指向 `{0}`，仿冒 `{1}`", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
+    (SignKind::LinkLookalike, Texts { key: "link-lookalike", en: "a link goes to the look-alike `{0}` ({2} of `{1}`)", zh: "链接指向 `{0}`，仿冒 `{1}`（{2}）", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
     // payment intent (main)
     (SignKind::PayElsewhere, Texts { key: "pay-elsewhere", en: "asks for payment to details other than the contract's account (`{0}`)", zh: "要求付款至合同账户以外的账户（`{0}`）", todo_en: "do not pay; call the number in the contract and follow the change procedure", todo_zh: "不要付款；按合同中的号码致电，并按合同约定的变更程序处理" }),
     (SignKind::HoldPayment, Texts { key: "hold-payment", en: "asks to hold a payment until other details come (`{0}`)", zh: "要求暂停付款、等待新的收款信息（`{0}`）", todo_en: "pay only as the contract says; call the number in the contract", todo_zh: "只按合同约定付款；按合同中的号码致电核实" }),
@@ -96,7 +96,6 @@ pub const MESSAGES: &[(SignKind, Texts)] = &[
     (SignKind::PartsDiffer, Texts { key: "parts-differ", en: "the mail's HTML and plain-text versions say different things ({0})", zh: "邮件的 HTML 版本与纯文本版本内容不同（{0}）", todo_en: "read the version your mail program does not show; call the number in the contract", todo_zh: "另一个版本可能藏有指令；按合同中的号码致电核实" }),
     (SignKind::ThirdPartyAccount, Texts { key: "third-party-account", en: "{0} `{1}` of the sender's own (not the deal's payee)", zh: "{0} `{1}` 属于发件方自己（不是本合同的收款账户）", todo_en: "", todo_zh: "" }),
     (SignKind::BankMore, Texts { key: "bank-more", en: "{0} more bank details were found and not listed", zh: "另有 {0} 项银行信息未列出", todo_en: "", todo_zh: "" }),
-    (SignKind::LinkLookalike, Texts { key: "link-lookalike", en: "a link goes to the look-alike `{0}` ({2} of `{1}`)", zh: "链接指向 `{0}`，仿冒 `{1}`（{2}）", todo_en: "do not click; type the address you know instead", todo_zh: "不要点击；自己输入已知的网址" }),
     // senders, links, attachments (h-senders)
     (SignKind::DisplayCompany, Texts { key: "display-company", en: "the name `{0}` claims to be {1}, but the address `{2}` is not on {1}'s domains", zh: "发件人名称 `{0}` 自称{1}，但地址 `{2}` 不在{1}的域名上", todo_en: CALL, todo_zh: CALL_ZH }),
     (SignKind::FreeMailClaim, Texts { key: "freemail-claim", en: "`{0}` is a free-mail address, but the mail signs as {1}", zh: "`{0}` 是免费邮箱，但邮件署名为{1}", todo_en: CALL, todo_zh: CALL_ZH }),

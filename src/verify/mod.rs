@@ -293,7 +293,12 @@ fn verify_one(deal: &Deal, file: &std::path::Path, bytes: &[u8]) -> MailReport {
     let read = read.and_then(|m| {
         std::panic::catch_unwind(|| rules::check(deal, &m))
             .map(|signs| (m, signs))
-            .map_err(|_| Diagnostic::error(file, "the mail checker failed on this mail (a bug: please report it)"))
+            .map_err(|_| {
+                Diagnostic::error(
+                    file,
+                    "the mail checker failed on this mail (a bug: please report it)",
+                )
+            })
     });
     match read {
         Ok((m, signs)) => {

@@ -201,9 +201,40 @@ fn adjacent(lower: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Longest sentence judged as one (bytes): a table or a run of text without punctuation is cut
+/// into pieces of about this size at a space, so that judging a sentence stays cheap.
+const MAX_SENTENCE: usize = 600;
+
 /// Sentence ends: `.` before white space, `!`, `?`, `;`, the Chinese marks, a blank line, and
 /// a line break unless the line before is long prose continuing in lowercase (a hard wrap).
+/// Sentences longer than `MAX_SENTENCE` are cut at a space or a clause mark.
 pub fn sentences(text: &str, lo: usize, hi: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, b) in whole_sentences(text, lo, hi) {
+        let mut a = a;
+        while b - a > MAX_SENTENCE {
+            let mut cut = a + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let piece = &text[a..cut];
+            let at = piece
+                .rfind([' ', ',', '，', '、'])
+                .filter(|&p| p > MAX_SENTENCE / 2)
+                .map_or(cut, |p| a + p + 1);
+            let mut at = at;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            out.push((a, at));
+            a = at;
+        }
+        out.push((a, b));
+    }
+    out
+}
+
+fn whole_sentences(text: &str, lo: usize, hi: usize) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = lo;

@@ -597,8 +597,17 @@ fn no_control_character_from_a_mail_reaches_the_output() {
             .collect();
         assert!(bad.is_empty(), "{bad:?} in {out}");
     }
+    // The reader drops control characters from headers; what is left of the fake verdict
+    // stays on the subject's line instead of rewriting the real one.
     let text = render_text(&v, &langs);
-    assert!(text.contains("\\u{1b}"), "{text}");
+    let subject_line = text
+        .lines()
+        .find(|l| l.contains("Subject:"))
+        .unwrap_or_default();
+    assert!(
+        subject_line.contains("verdict: no warning signs found"),
+        "{text}"
+    );
     assert_eq!(
         report::clean("a\u{1b}[2K\rb\u{202e}c"),
         "a\\u{1b}[2K\\u{d}b\\u{202e}c"

@@ -347,42 +347,6 @@ fn text_links(text: &str, walk: &mut walk::Walk) {
     }
 }
 
-/// File names in a zip's central directory, at most `MAX_ENTRIES`; nothing is inflated.
-pub fn zip_names(z: &[u8]) -> Vec<String> {
-    let u16_at = |i: usize| {
-        z.get(i..i + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
-    };
-    let u32_at = |i: usize| {
-        z.get(i..i + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-    };
-    // The end record is in the last 64 KiB + 22 bytes (its comment is at most 64 KiB).
-    let tail = z.len().saturating_sub(65_557);
-    let Some(eocd) = memmem::rfind(&z[tail..], b"PK\x05\x06").map(|p| p + tail) else {
-        return Vec::new();
-    };
-    let (Some(count), Some(mut at)) = (u16_at(eocd + 10), u32_at(eocd + 16)) else {
-        return Vec::new();
-    };
-    let mut names = Vec::new();
-    for _ in 0..count.min(MAX_ENTRIES) {
-        if z.get(at..at + 4) != Some(b"PK\x01\x02") {
-            break;
-        }
-        let (Some(n), Some(x), Some(c)) = (u16_at(at + 28), u16_at(at + 30), u16_at(at + 32))
-        else {
-            break;
-        };
-        let Some(name) = z.get(at + 46..at + 46 + n) else {
-            break;
-        };
-        names.push(String::from_utf8_lossy(name).into_owned());
-        at += 46 + n + x + c;
-    }
-    names
-}
-
 /// Splits an mbox into its messages at `From ` lines; each with its 1-based line number.
 pub fn split_mbox(bytes: &[u8]) -> Vec<(usize, &[u8])> {
     let mut starts: Vec<usize> = Vec::new();

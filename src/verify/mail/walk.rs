@@ -4,7 +4,7 @@
 //! all text normalised and capped at [`MAX_TEXT`], every limit reached said in [`Mail::cut`].
 
 use super::normalise::{normalise, one_line};
-use super::{attach, charset, html, zip_names};
+use super::{attach, charset, html};
 use super::{Attachment, Cut, Hidden, Link, Mail, Part, Source, MAX_LINKS, MAX_TEXT};
 use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 
@@ -240,11 +240,7 @@ impl<'a> Walk<'a> {
             };
         }
         let r = attach::read(&name, &ctype, bytes);
-        let mut entries = r.entries;
-        // Until `attach` lists archives itself, a zip's own directory is listed here.
-        if entries.is_empty() && (ext == "zip" || ctype.contains("zip")) {
-            entries = zip_names(bytes);
-        }
+        let entries = r.entries;
         let text_read = r.text.is_some() && !self.full;
         if let Some(t) = &r.text {
             self.add(Source::Attachment(name.clone()), t);

@@ -81,12 +81,10 @@ pub(crate) fn check(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
     let details = bank::find(text, &lower, &spans, &deal.contract);
     let from = sender(deal, mail);
     let payment = hits.iter().any(|h| h.intent.is_payment());
-    let credential = hits.iter().any(|h| h.intent == Intent::Credential);
     let changed = bank_signs(deal, &details, from, payment, out);
     intent_signs(text, &hits, &details, changed, out);
     hidden(deal, mail, from, out);
-    parts_differ(text, &parts, &hits, &details, out);
-    let _ = credential;
+    parts_differ(deal, text, &lower, &parts, &hits, out);
 }
 
 fn label(kind: Kind) -> [String; 2] {
@@ -287,10 +285,11 @@ fn hidden(deal: &Deal, mail: &Mail, from: Sender, out: &mut Vec<Sign>) {
 
 /// The plain and HTML versions of the body disagree on a request or on bank details.
 fn parts_differ(
+    deal: &Deal,
     text: &str,
+    lower: &str,
     parts: &[(usize, usize, Option<bool>)],
     hits: &[Hit],
-    d: &Details,
     out: &mut Vec<Sign>,
 ) {
     let bodies: Vec<&(usize, usize, Option<bool>)> =
@@ -309,10 +308,16 @@ fn parts_differ(
         let asks = hits
             .iter()
             .any(|h| (h.intent.is_payment() || h.intent == Intent::Credential) && inside(h.at));
-        let mut values: Vec<String> = d
+        // Each version's details found on their own: the finder keeps a value once per call.
+        let spans: Vec<(usize, usize)> = bodies
+            .iter()
+            .filter(|p| p.2 == Some(html))
+            .map(|p| (p.0, p.1))
+            .collect();
+        let mut values: Vec<String> = bank::find(text, lower, &spans, &deal.contract)
             .found
             .iter()
-            .filter(|f| matches!(f.kind, Kind::Iban | Kind::Account) && inside(f.at))
+            .filter(|f| matches!(f.kind, Kind::Iban | Kind::Account))
             .map(|f| bank::normalise(&f.value))
             .collect();
         values.sort();
@@ -329,7 +334,6 @@ fn parts_differ(
         } else {
             ["they give different bank details", "两个版本的银行信息不同"]
         };
-        let _ = text;
         let args = vec![[what[0].to_string(), what[1].to_string()]];
         out.push(sign(
             SignKind::PartsDiffer,

@@ -271,6 +271,7 @@ fn asks_login(text: &str) -> bool {
         "authenticate",
         "登录",
         "登陆",
+        "登入",
         "验证",
         "输入密码",
         "账号密码",
@@ -420,12 +421,16 @@ fn mismatch(ctx: &mut Ctx, l: &Link, target: &Domain, evidence: &str, out: &mut 
 }
 
 /// A button ("View invoice", "查看发票", a QR code) from a sender claiming a party, to a
-/// file-sharing or e-signature host that is not the party's own (a SharePoint tenant named
-/// after the party is), in a mail that asks to log in: the fake-document login page.
+/// file-sharing or e-signature host, or any host that is not a party's (a SharePoint tenant
+/// named after the party is one), in a mail that asks to log in: the fake-document login page.
 fn file_share(ctx: &mut Ctx, l: &Link, target: &Domain, evidence: &str, out: &mut Vec<Sign>) {
+    // A listed file-sharing or e-signature host, or any host that is not a party's: a log-in
+    // page behind a button is the lure whatever the host is called.
+    // (Not in bulk mail: a newsletter's "log in to your account" button goes to its shop.)
+    let unrelated = matches!(classify(ctx.deal, target), Class::Unrelated) && !ctx.mail.bulk;
     if shown_host(&l.shown).is_some()
         || !ctx.sender_claims
-        || !hosts::listed(&target.unicode, hosts::FILE_SHARING)
+        || !(hosts::listed(&target.unicode, hosts::FILE_SHARING) || unrelated)
     {
         return;
     }
