@@ -1,7 +1,7 @@
 //! Verify stage, reading: one form for every text the rules read — NFKC (full-width letters
-//! and digits become ASCII), no format or control characters (zero-width characters cannot
-//! split a word), one kind of space, `\n` line ends, at most one blank line, traditional
-//! Chinese as simplified.
+//! and digits become ASCII; Chinese sentence punctuation stays), no format or control
+//! characters (zero-width characters cannot split a word), one kind of space, `\n` line ends,
+//! at most one blank line, traditional Chinese as simplified.
 //!
 //! One pass over the characters after NFKC, so it stays linear; NFKC itself is skipped when the
 //! quick check says the text already is NFKC (plain ASCII and most Chinese text).
@@ -18,11 +18,24 @@ pub fn normalise(s: &str) -> String {
     };
     if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         out.extend(s.chars());
-    } else {
-        out.extend(s.nfkc());
+        return out.finish();
     }
+    // NFKC, but Chinese sentence punctuation stays as written: the rules split Chinese
+    // sentences and clauses on it (NFKC would make `，` a `,`). They are starters that compose
+    // with nothing, so NFKC of the stretches between them is NFKC of the whole.
+    let mut rest = s;
+    while let Some(at) = rest.find(CJK_PUNCTUATION) {
+        out.extend(rest[..at].nfkc());
+        let mut chars = rest[at..].chars();
+        out.extend(chars.next().into_iter());
+        rest = chars.as_str();
+    }
+    out.extend(rest.nfkc());
     out.finish()
 }
+
+/// Full-width punctuation of Chinese text that NFKC would turn into ASCII.
+const CJK_PUNCTUATION: &[char] = &['，', '：', '；', '！', '？', '（', '）'];
 
 /// A one-line form (display names, the subject): [`normalise`] with line breaks as spaces.
 pub fn one_line(s: &str) -> String {
