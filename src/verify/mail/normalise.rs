@@ -38,9 +38,14 @@ pub fn normalise(s: &str) -> String {
 
 /// Characters that NFKC leaves as they are, alone and beside any other (no decomposition,
 /// no composition with a following mark that we keep).
+///
+/// Chinese sentence punctuation (`，：；！？（）`) is kept as written too, though NFKC would make
+/// it ASCII: the rules split Chinese sentences and clauses on it. They are starters that
+/// compose with nothing, so leaving them out of NFKC changes nothing else.
 fn stable(c: char) -> bool {
     c.is_ascii()
         || matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3001..=0x3002 | 0x3008..=0x3011)
+        || matches!(c, '，' | '：' | '；' | '！' | '？' | '（' | '）')
 }
 
 /// A one-line form (display names, the subject): [`normalise`] with line breaks as spaces.

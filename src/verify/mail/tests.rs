@@ -130,7 +130,7 @@ fn every_charset_decodes_in_body_subject_and_display_name() {
     }
     assert_eq!(
         normalise("收款帳戶已變更，請匯至新帳號"),
-        "收款账户已变更,请汇至新账号"
+        "收款账户已变更，请汇至新账号"
     );
 }
 
@@ -168,7 +168,7 @@ fn mislabelled_and_unlabelled_chinese_is_recognised() {
     ));
     assert_eq!(
         texts(&m, &Source::Plain),
-        ["请将款项汇至以下账户,谢谢您的配合"]
+        ["请将款项汇至以下账户，谢谢您的配合"]
     );
     // Real Latin-1 stays Latin-1; UTF-8 under a Latin-1 label is UTF-8.
     let german = "Grüße aus München, Herr Müller; die Überweisung ist unterwegs.";
@@ -278,7 +278,10 @@ fn normalisation_removes_what_the_reader_does_not_see() {
         normalise("ac\u{200B}co\u{200D}unt\u{FEFF} ch\u{AD}ange"),
         "account change"
     );
-    assert_eq!(normalise("ＩＢＡＮ：１２３４　５６"), "IBAN:1234 56");
+    assert_eq!(
+        normalise("ＩＢＡＮ：１２３４　５６，ｏｋ"),
+        "IBAN：1234 56，ok"
+    );
     assert_eq!(
         normalise("a\u{A0}\u{2003}\tb  c \r\n\r\n\r\n\r\nd\u{1B}[2J\u{7}\u{202E}e"),
         "a b c\n\nd[2Je"
@@ -395,7 +398,7 @@ fn forwarded_mails_are_read_and_bounded() {
         texts(&m, &fwd),
         ["From: Wang Fang <wang@seller.cn>\nSubject: 价格"]
     );
-    assert!(m.text.ends_with("原账户冻结,请付至新账户"), "{}", m.text);
+    assert!(m.text.ends_with("原账户冻结，请付至新账户"), "{}", m.text);
     // base64-encoded, and nested four deep: the fourth is not read, and that is said.
     let mut nested = inner.clone();
     for i in 0..4 {
