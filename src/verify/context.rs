@@ -161,14 +161,18 @@ fn negated_verbs(text: &str, lo: usize, hi: usize) -> Vec<usize> {
     let w = words(text, lo, hi);
     for (i, (neg_at, word)) in w.iter().enumerate() {
         if NEGATORS.contains(word) {
-            // "nobody on our side will ever ask for": the verb may stand six words on, in
-            // the negator's clause ("I can't access it, please share…" is no negated share).
+            // Three words on ("cannot do, though: share"), or six in the negator's clause
+            // ("nobody on our side will ever ask for"); "I can't access the portal, please
+            // share…" negates no sharing.
             let here = clause(text, *neg_at);
             out.extend(
                 w[i + 1..(i + 7).min(w.len())]
                     .iter()
-                    .filter(|(at, v)| SHARE_VERBS.contains(v) && clause(text, *at) == here)
-                    .map(|(at, _)| *at),
+                    .enumerate()
+                    .filter(|(n, (at, v))| {
+                        SHARE_VERBS.contains(v) && (*n < 3 || clause(text, *at) == here)
+                    })
+                    .map(|(_, (at, _))| *at),
             );
         }
     }
