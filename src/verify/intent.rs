@@ -218,8 +218,13 @@ impl<'a> Sentence<'a> {
     /// negation or a condition, or the language of a rule with one of those.
     fn policy(&self) -> bool {
         let hedged = self.any(&[F::Modal, F::Negator, F::Condition, F::Generic]);
+        // A contract's procedure stacks rule words (call-back, verification, approval: 回拨
+        // 核实…批准); a request steering away from the call does not.
+        let rules = self.marks.iter().filter(|m| m.feats.has(F::Rule)).count();
+        let procedure = rules >= 2 && !self.any(&[F::NoCall, F::MailOnly]);
         (self.has(F::Fraud) && (hedged || self.any(&[F::InMail, F::Rule])))
             || (self.has(F::Rule) && hedged)
+            || procedure
     }
 
     /// Whether mark `k` is the payee side: a payee word, or "account"/"bank" with money talk
