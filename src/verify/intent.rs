@@ -132,6 +132,8 @@ struct Sentence<'a> {
     lower: &'a str,
     range: (usize, usize),
     marks: &'a [Mark],
+    /// Clause boundaries of the sentence (byte offsets), computed once.
+    breaks: Vec<usize>,
     clause: Vec<usize>,
     all: Feats,
 }
@@ -150,6 +152,7 @@ impl<'a> Sentence<'a> {
             lower,
             range,
             marks,
+            breaks,
             clause,
             all,
         }
@@ -407,7 +410,7 @@ impl<'a> Sentence<'a> {
         let lo = if self.clause[k] == 0 {
             self.range.0
         } else {
-            scan::clause_breaks(self.lower, self.range.0, self.range.1)
+            self.breaks
                 .get(self.clause[k] - 1)
                 .map_or(self.range.0, |&b| {
                     b + self.lower[b..].chars().next().map_or(1, char::len_utf8)

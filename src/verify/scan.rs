@@ -151,7 +151,7 @@ pub fn marks(lower: &str, lo: usize, hi: usize) -> Vec<Mark> {
                             feats: *f,
                             at: t.at,
                             end: t.at + p.len(),
-                            pos: lo_pos(i),
+                            pos: i,
                             zh: true,
                         });
                         taken = n;
@@ -173,7 +173,7 @@ pub fn marks(lower: &str, lo: usize, hi: usize) -> Vec<Mark> {
                     feats: *f,
                     at: t.at,
                     end: last.end,
-                    pos: lo_pos(i),
+                    pos: i,
                     zh: false,
                 });
                 taken = words.len();
@@ -182,10 +182,6 @@ pub fn marks(lower: &str, lo: usize, hi: usize) -> Vec<Mark> {
         i += taken;
     }
     out
-}
-
-fn lo_pos(i: usize) -> usize {
-    i
 }
 
 fn same_word(tok: &str, w: &str) -> bool {
