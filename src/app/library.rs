@@ -44,9 +44,10 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     let fonts = run.stage(load_fonts(&p.loaded, None))?;
     run.problems
         .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
+    let refs = crate::report::clause_refs::ClauseRefs::new(&sel, &p.lib);
     let mut weeks = Vec::new();
     for w in &a.weeks {
-        match render_week(&p.loaded, w, &p.langs, &fonts, &p.templates, true) {
+        match render_week((&p.loaded, &refs), w, &p.langs, &fonts, &p.templates, true) {
             Ok((wk, _, warnings)) => {
                 run.problems.extend(warnings);
                 println!(

@@ -3,6 +3,7 @@
 
 use super::documents::{week_files, Rendered};
 use super::{load_fonts, resolve_langs, source_date, target, write, Outcome, Run};
+use crate::clauses::Library;
 use crate::cli::ReportArgs;
 use crate::diag::{Diagnostic, Problems};
 use crate::output::Output;
@@ -11,19 +12,46 @@ use crate::profile::deal::Format;
 use crate::profile::week::{self, IsoWeek, LoadedWeek};
 use crate::profile::{self, Langs, Loaded};
 use crate::render::glyphs;
+use crate::report::clause_refs::ClauseRefs;
 use std::path::{Path, PathBuf};
+
+/// The clauses of the deal's schedule, which number a week's clause references. The
+/// selection's own warnings are `check`'s and the contract's to show, not a report's.
+pub(crate) fn clause_refs(loaded: &Loaded, langs: &Langs) -> Result<ClauseRefs, Problems> {
+    let (lib, _) = Library::for_deal(loaded)?;
+    let sel = crate::clauses::select(&lib, loaded, langs, &mut Problems::new())?;
+    Ok(ClauseRefs::new(&sel, &lib))
+}
+
+/// Loads one week to report on: its checks, and its clause references (`[[id]]`) as this
+/// deal's numbers; an error of either stops it, warnings join the week's.
+pub(crate) fn load_week(
+    loaded: &Loaded,
+    path: &Path,
+    refs: &ClauseRefs,
+) -> Result<LoadedWeek, Problems> {
+    let mut wk = week::load(path, &loaded.profile, &loaded.dir)?;
+    let found = refs.resolve(&mut wk);
+    if found.has_errors() {
+        let mut all = wk.warnings;
+        all.extend(found);
+        return Err(all);
+    }
+    wk.warnings.extend(found);
+    Ok(wk)
+}
 
 /// Loads and renders one week: its data, the PDF bytes, and warnings. A week with fields
 /// still to fill is refused unless `draft` (then every page says DRAFT).
 pub(crate) fn render_week(
-    loaded: &Loaded,
+    (loaded, refs): (&Loaded, &ClauseRefs),
     path: &Path,
     langs: &Langs,
     fonts: &Fonts,
     templates: &crate::render::templates::Templates,
     draft: bool,
 ) -> Result<(LoadedWeek, Vec<u8>, Problems), Problems> {
-    let mut wk = week::load(path, &loaded.profile, &loaded.dir)?;
+    let mut wk = load_week(loaded, path, refs)?;
     wk.draft = draft;
     let (bytes, mut warnings) = render_loaded(loaded, &wk, langs, fonts, templates)?;
     warnings.extend(week_warnings(&wk, langs, fonts));
@@ -153,12 +181,14 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
     let langs = resolve_langs(a.lang.lang.as_ref(), &loaded);
     run.problems.extend(loaded.check_langs(&langs));
     run.checkpoint()?;
+    let refs = run.stage(clause_refs(&loaded, &langs))?;
     let templates = run.stage(crate::render::templates::Templates::for_deal(&loaded))?;
     let fonts = run.stage(load_fonts(&loaded, a.font.font.as_deref()))?;
     run.problems
         .extend(glyphs::profile(&loaded, &langs, &fonts));
     let (wk, pdf, warnings) = run.stage(render_week(
-        &loaded, &a.week, &langs, &fonts, &templates, a.draft,
+        (&loaded, &refs),
+        &a.week, &langs, &fonts, &templates, a.draft,
     ))?;
     run.problems.extend(warnings);
     let files = run.stage(report_docs(&loaded, &wk, pdf, &langs, &templates, &formats))?;

@@ -213,3 +213,44 @@ fn init_shows_the_weekly_routine_and_week_new_follows_its_week() {
     assert!(d.join("reports/2026-W50.yaml").is_file());
     ok(&dealguard(&d, &["check", "reports/2026-W50.yaml"]));
 }
+
+#[test]
+fn clause_references_by_id_print_the_number_of_the_deals_clause_set() {
+    let t = example();
+    let dir = t.path();
+    let week = "reports/2026-W49.yaml";
+    let pdf = dir.join("out/report.pdf");
+    let report = |set: &str| {
+        let deal = std::fs::read_to_string(root().join("examples/nordic-home/deal.yaml"))
+            .unwrap()
+            .replace("clause_set: standard", &format!("clause_set: {set}"));
+        std::fs::write(dir.join("deal.yaml"), deal).unwrap();
+        let r = dealguard(dir, &["report", "--lang", "en", "-o", "out/report.pdf", week]);
+        ok(&r);
+        pdf_text(&pdf)
+    };
+    // The example's plan cites `[[third-parties]]`: clause 15 in `standard`; `strict` adds
+    // access review and encrypted transfer before it.
+    let standard = report("standard");
+    assert!(standard.contains("(Clause 15)"), "{standard}");
+    assert!(!standard.contains("[[third-parties]]"));
+    assert!(report("strict").contains("(Clause 17)"));
+
+    // An id the schedule does not have: a located error, no report.
+    std::fs::remove_file(&pdf).unwrap();
+    let text = std::fs::read_to_string(dir.join(week))
+        .unwrap()
+        .replace("[[third-parties]])\"", "[[third-party]])\"");
+    std::fs::write(dir.join(week), text).unwrap();
+    let r = dealguard(dir, &["check", week]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2026-W49.yaml:123:11: error: `plan[3].task.en`: `[[third-party]]`: there is no clause `third-party`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("did you mean `[[third-parties]]`?"), "{}", r.stderr);
+    let r = dealguard(dir, &["report", week]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!pdf.exists());
+}

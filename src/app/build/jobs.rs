@@ -3,14 +3,16 @@
 
 use super::fingerprint::{feed_content, feed_file, hex, unchanged, Manifest};
 use crate::app::documents::{contract_docs, file_name, letter_docs, reply_date, week_files};
-use crate::app::reports::{earlier_files, render_loaded, report_docs, report_name, week_warnings};
+use crate::app::reports::{
+    earlier_files, load_week, render_loaded, report_docs, report_name, week_warnings,
+};
 use crate::app::verify::{briefing_docs, callback_doc};
 use crate::app::Prepared;
 use crate::clauses::Selection;
 use crate::diag::Problems;
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
-use crate::profile::week;
+use crate::report::clause_refs::ClauseRefs;
 use crate::render::letters::{Kind, Tone};
 use crate::render::pdfdoc::ContractLayout;
 use sha2::{Digest, Sha256};
@@ -180,7 +182,8 @@ fn reply_job(ctx: &Ctx, mut h: Sha256, tone: Tone) -> Done {
 fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
     let p = ctx.p;
     // Load the week first: its photos are inputs, and its ISO week names the file.
-    let wk = match week::load(path, &p.loaded.profile, &p.loaded.dir) {
+    let refs = ClauseRefs::new(ctx.sel, &p.lib);
+    let wk = match load_week(&p.loaded, path, &refs) {
         Ok(w) => w,
         Err(e) => return Done::Failed(e),
     };
@@ -202,6 +205,8 @@ fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
     }
     let formats = &p.loaded.profile.output.formats.report;
     h.update(format!("{formats:?}").as_bytes());
+    // Clause references print the schedule's numbers: a changed set changes the report.
+    h.update(format!("{:?}", ctx.sel.numbers()).as_bytes());
     let name = |f: Format| report_name(&p.loaded, wk.iso, &p.langs, f);
     let names: Vec<_> = formats.iter().map(|f| name(*f)).collect();
     let warnings = week_warnings(&wk, &p.langs, ctx.fonts);

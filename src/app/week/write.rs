@@ -112,7 +112,9 @@ fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
     o.push_str(
         "# update each stage's actual %, add the week's inspections, then make the report.\n",
     );
-    o.push_str("# Paths are relative to this file.\n\n");
+    o.push_str("# Paths are relative to this file. Cite the contract by clause id, as in\n");
+    o.push_str("# [[third-parties]] or [[confidentiality.2]] (its second paragraph): the report\n");
+    o.push_str("# prints the clause's number in this deal's schedule; `dealguard clauses list`.\n\n");
     line(
         o,
         &format!("week: {}", w.week),

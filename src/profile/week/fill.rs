@@ -33,26 +33,8 @@ pub fn unfilled(week: &Week) -> Vec<String> {
             out.push(field.to_string());
         }
     }
-    text_fields(&mut out, "summary", &week.summary);
-    for (i, p) in week.progress.iter().enumerate() {
-        if let Some(n) = &p.note {
-            text_fields(&mut out, &format!("progress[{i}].note"), n);
-        }
-    }
-    for (i, m) in week.materials.iter().enumerate() {
-        text_fields(&mut out, &format!("materials[{i}].material"), &m.material);
-    }
-    for (i, p) in week.photos.iter().enumerate() {
-        text_fields(&mut out, &format!("photos[{i}].caption"), &p.caption);
-    }
-    for (i, t) in week.plan.iter().enumerate() {
-        text_fields(&mut out, &format!("plan[{i}].task"), &t.task);
-    }
-    for (i, t) in week.issues.iter().enumerate() {
-        text_fields(&mut out, &format!("issues[{i}]"), t);
-    }
-    for (i, t) in week.buyer_actions.iter().enumerate() {
-        text_fields(&mut out, &format!("buyer_actions[{i}]"), t);
+    for (field, t) in super::texts::texts(week) {
+        text_fields(&mut out, &field, t);
     }
     out
 }

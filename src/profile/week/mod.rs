@@ -5,6 +5,7 @@ mod checks;
 mod fill;
 mod iso;
 mod photos;
+mod texts;
 
 use super::aql;
 use super::check::Checker;
@@ -21,6 +22,7 @@ use checks::{
 pub use fill::{is_marker, unfilled, FILL_IN};
 pub use iso::IsoWeek;
 pub use photos::PhotoFile;
+pub use texts::{texts, texts_mut};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
