@@ -210,8 +210,17 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .filter(|&n| n > 0)
         .unwrap_or(5);
+    // `DEALGUARD_BENCH_ONLY=corpus|ordinary|large` runs one part (to profile it alone).
+    let only = std::env::var("DEALGUARD_BENCH_ONLY").unwrap_or_default();
+    let part = |name: &str| only.is_empty() || only == name;
     println!("threads: {}", rayon::current_num_threads());
-    corpus_table(runs);
-    ordinary(runs);
-    large(runs);
+    if part("corpus") {
+        corpus_table(runs);
+    }
+    if part("ordinary") {
+        ordinary(runs);
+    }
+    if part("large") {
+        large(runs);
+    }
 }

@@ -174,19 +174,37 @@ fn pairs(bytes: &[u8]) -> Pairs {
     p
 }
 
+/// Not of the base64 alphabet.
+const SKIP: u8 = 0xFF;
+
+/// Each byte's base64 value (the standard and the URL-safe alphabets), or [`SKIP`].
+const B64: [u8; 256] = {
+    let mut t = [SKIP; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'A' as usize + i] = i as u8;
+        t[b'a' as usize + i] = 26 + i as u8;
+        if i < 10 {
+            t[b'0' as usize + i] = 52 + i as u8;
+        }
+        i += 1;
+    }
+    t[b'+' as usize] = 62;
+    t[b'-' as usize] = 62;
+    t[b'/' as usize] = 63;
+    t[b'_' as usize] = 63;
+    t
+};
+
 /// Undoes `base64`, skipping what is not of its alphabet (line breaks, stray characters).
 pub fn base64(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 4 * 3);
     let (mut acc, mut n) = (0u32, 0u8);
     for &c in data {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => continue,
-        };
+        let v = B64[usize::from(c)];
+        if v == SKIP {
+            continue;
+        }
         acc = (acc << 6) | u32::from(v);
         n += 1;
         if n == 4 {

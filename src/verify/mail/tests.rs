@@ -299,6 +299,18 @@ fn normalisation_removes_what_the_reader_does_not_see() {
     assert!(t2s::T2S
         .iter()
         .all(|(t, s)| t.len_utf8() == 3 && s.len_utf8() == 3));
+    // The bitmap in front of the search knows every entry, and only the entries.
+    assert!(t2s::T2S.iter().all(|&(t, s)| t2s::simplified(t) == s));
+    let entries: std::collections::BTreeSet<char> = t2s::T2S.iter().map(|e| e.0).collect();
+    for c in ('\u{3300}'..='\u{FFFF}').filter(|c| !entries.contains(c)) {
+        assert_eq!(t2s::simplified(c), c);
+    }
+    // A mail's ASCII runs are copied whole; what lies between them still goes through the
+    // per-character rules.
+    assert_eq!(
+        normalise("Dear  Anna,\r\n\r\nour\u{200B}account \u{FF21}\u{FF22} 帳戶\t\u{1}ok "),
+        "Dear Anna,\n\nouraccount AB 账户 ok"
+    );
 }
 
 /// A multipart mail from parts given as (headers, body).
