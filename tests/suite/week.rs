@@ -96,7 +96,7 @@ fn week_new_carries_over_computes_plan_and_lists_new_photos() {
     assert!(text.contains("# - file: photos/old-shot.jpg"), "{text}");
     assert!(!text.contains("w49-"), "{text}");
     assert!(
-        text.contains("summary:\n  en: FILL IN\n  zh: FILL IN\n"),
+        text.contains("summary:\n  en: \"FILL IN\"\n  zh: \"FILL IN\"\n"),
         "{text}"
     );
 
@@ -200,6 +200,77 @@ fn week_new_copies_photos_from_a_folder() {
     assert!(text.contains("    stage: packing"), "{text}");
     assert!(text.contains("    taken: 2026-12-10"), "{text}");
     ok(&dealguard(dir, &["check", "reports/2026-W50.yaml"]));
+}
+
+#[test]
+fn week_new_lists_wechat_photos_without_exif_and_renames_a_clashing_copy() {
+    let t = example();
+    let dir = t.path();
+    let phone = tempfile::tempdir().unwrap();
+    // Forwarded through WeChat: no EXIF, and the file time of the day it was saved (after
+    // the week).
+    let plain = jpeg(&scene(48, 32, 5), 80);
+    let wechat = phone.path().join("mmexport1702345678901.jpg");
+    std::fs::write(&wechat, &plain).unwrap();
+    let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600); // 2026-01-01
+    let set_time = |p: &Path| {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(saved)
+            .unwrap();
+    };
+    set_time(&wechat);
+    // A different photo with the name of one already in reports/photos/.
+    std::fs::write(
+        phone.path().join("w49-cutting-line.jpg"),
+        with_date_taken(&jpeg(&scene(48, 32, 9), 80), "2026:12:09 11:00:00"),
+    )
+    .unwrap();
+    let phone_dir = phone.path().to_str().unwrap();
+    let r = dealguard(dir, &["week", "new", "--photos", phone_dir]);
+    ok(&r);
+    assert!(
+        r.stderr.contains("copied w49-cutting-line.jpg as ")
+            && r.stderr.contains("w49-cutting-line-2.jpg: a different photo already has its name"),
+        "{}",
+        r.stderr
+    );
+    let copy = dir.join("reports/photos/mmexport1702345678901.jpg");
+    // The copy keeps its source's time, so a later `week new` dates it the same way.
+    let kept = std::fs::metadata(&copy).unwrap().modified().unwrap();
+    assert_eq!(kept, saved);
+    let text = std::fs::read_to_string(dir.join("reports/2026-W50.yaml")).unwrap();
+    let listed = text.split("\n# Taken outside").next().unwrap();
+    assert!(
+        listed.contains("  - file: photos/mmexport1702345678901.jpg\n"),
+        "{text}"
+    );
+    assert!(
+        listed.lines().any(|l| l.starts_with("    taken: 2026-01-01 ")
+            && l.ends_with("# no EXIF date (WeChat, screenshot): file time, outside this week: check it")),
+        "{text}"
+    );
+    assert!(listed.contains("  - file: photos/w49-cutting-line-2.jpg\n"), "{text}");
+    assert_eq!(
+        std::fs::read(dir.join("reports/photos/w49-cutting-line.jpg")).unwrap(),
+        std::fs::read(root().join("examples/nordic-home/reports/photos/w49-cutting-line.jpg")).unwrap(),
+        "the photo already there is never overwritten"
+    );
+    // Placeholders are quoted, one language a line: a caption with a comma and a colon
+    // written over them still reads back.
+    assert!(text.contains("    caption:\n      en: \"FILL IN\"\n      zh: \"FILL IN\"\n"), "{text}");
+    let filled = text.replace("FILL IN", "Line 2, after polishing: 0.8 mm");
+    std::fs::write(dir.join("reports/2026-W50.yaml"), filled).unwrap();
+    let r = dealguard(dir, &["check", "reports/2026-W50.yaml"]);
+    assert!(!r.stderr.contains("error"), "{}", r.stderr);
+    // The same folder again: nothing new to copy, the renamed copy is recognised.
+    std::fs::remove_file(dir.join("reports/2026-W50.yaml")).unwrap();
+    let r = dealguard(dir, &["week", "new", "--photos", phone_dir]);
+    ok(&r);
+    assert!(!r.stderr.contains("copied"), "{}", r.stderr);
+    assert!(!dir.join("reports/photos/w49-cutting-line-3.jpg").exists());
 }
 
 #[test]

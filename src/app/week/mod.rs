@@ -74,7 +74,7 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
         None => Vec::new(),
     };
     let text = new_week_text(&loaded, &weeks, from.as_ref(), iso, &copies);
-    let mut outs = copies;
+    let mut outs: Vec<Output> = copies.iter().map(|c| c.out.clone()).collect();
     outs.push(Output {
         path: path.clone(),
         bytes: text.into_bytes(),
@@ -83,6 +83,14 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
         .chain(week_files(&loaded))
         .collect();
     super::write(&mut run, &outs, &inputs)?;
+    photos::keep_times(&copies);
+    for c in copies.iter().filter_map(|c| Some((c.renamed_from.as_ref()?, &c.out.path))) {
+        eprintln!(
+            "copied {} as {}: a different photo already has its name",
+            c.0,
+            c.1.display()
+        );
+    }
     eprintln!(
         "next: edit {} (every FILL IN, the actual %), then `dealguard report {}`",
         path.display(),
@@ -97,7 +105,7 @@ fn new_week_text(
     weeks: &[LoadedWeek],
     from: Option<&LoadedWeek>,
     iso: IsoWeek,
-    copies: &[Output],
+    copies: &[photos::Copy],
 ) -> String {
     let p = &loaded.profile;
     let day = p.channels.reports.date_in(iso);
@@ -119,6 +127,7 @@ fn new_week_text(
         stage_ids: p.production.stages.iter().map(|s| s.id.as_str()).collect(),
         current,
         used,
+        report_day: day,
     };
     let found = photos::find(&loaded.dir.join("reports"), copies, &cx);
     let head = write::Head {

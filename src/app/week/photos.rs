@@ -29,6 +29,17 @@ pub(crate) struct NewPhoto {
     pub(crate) from_file_time: bool,
     /// Whether it was taken inside the week.
     pub(crate) in_week: bool,
+    /// Whether `--photos` brought it in this run.
+    pub(crate) brought: bool,
+}
+
+impl NewPhoto {
+    /// Whether the new week file lists it (the others are offered commented out): taken in
+    /// the week, or brought in now with no EXIF date — a WeChat photo's file time is when it
+    /// was forwarded, so it cannot say the photo belongs elsewhere.
+    pub(crate) fn listed(&self) -> bool {
+        self.in_week || (self.brought && self.from_file_time)
+    }
 }
 
 /// Whether a file is a JPEG or PNG by its first bytes (the same test the report uses).
@@ -63,9 +74,26 @@ pub(crate) fn images_in(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
+/// A photo of `--photos DIR` to copy into `reports/photos/`.
+#[derive(Debug, Clone)]
+pub(crate) struct Copy {
+    /// The file to write (under `reports/photos/`) and its bytes.
+    pub(crate) out: Output,
+    /// The source file's modification time: the copy keeps it, and a photo without an EXIF
+    /// date (forwarded through WeChat, a screenshot) is dated by it.
+    pub(crate) modified: Option<std::time::SystemTime>,
+    /// The source's name when the copy had to take another one (`IMG_01.jpg` →
+    /// `IMG_01-2.jpg`): a different photo already has the name.
+    pub(crate) renamed_from: Option<String>,
+}
+
+/// Most `-2`, `-3`… suffixes tried for a name taken by a different photo.
+const MAX_SUFFIX: u32 = 99;
+
 /// The copies of `--photos DIR` into `reports/photos/`: files already there with the same
-/// bytes are skipped; a different file of the same name is an error (never overwritten).
-pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Output>, Problems> {
+/// bytes are skipped; a different photo of the same name is never overwritten, the copy takes
+/// the first free `name-2.jpg`, `name-3.jpg`… instead (said by `week new`).
+pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Copy>, Problems> {
     if !from.is_dir() {
         return Err(
             Diagnostic::error(from, format!("`{}` is not a folder", from.display()))
@@ -74,10 +102,9 @@ pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Output>, Prob
         );
     }
     let max = crate::pdf::photo::Limits::default().max_bytes;
-    let mut outs = Vec::new();
+    let mut outs: Vec<Copy> = Vec::new();
     let mut problems = Problems::new();
     for (path, rel) in images_in(from) {
-        let target = photos_dir.join(&rel);
         let bytes = match crate::fs::read_bounded(&path, max) {
             Ok(b) => b,
             Err(crate::fs::ReadFail::Io(e)) => {
@@ -93,23 +120,29 @@ pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Output>, Prob
                 continue;
             }
         };
-        if target.exists() {
-            if crate::fs::read_bounded(&target, max).is_ok_and(|b| b == bytes) {
-                continue;
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        let planned: Vec<&Output> = outs.iter().map(|c| &c.out).collect();
+        match free_name(&photos_dir.join(&rel), &bytes, &planned, max) {
+            Slot::Same => {}
+            Slot::Free(target, renamed) => {
+                let renamed_from = renamed.then(|| rel.to_string_lossy().into_owned());
+                outs.push(Copy {
+                    out: Output {
+                        path: target,
+                        bytes,
+                    },
+                    modified,
+                    renamed_from,
+                });
             }
-            problems.push(
+            Slot::Full => problems.push(
                 Diagnostic::error(
                     &path,
-                    format!("`{}` already exists with other content", target.display()),
+                    format!("`{}` and its -2 … -{MAX_SUFFIX} names are all taken by other photos", rel.display()),
                 )
-                .hint("rename the new photo; photos in reports/photos/ are never overwritten"),
-            );
-            continue;
+                .hint("rename the photo before copying it"),
+            ),
         }
-        outs.push(Output {
-            path: target,
-            bytes,
-        });
     }
     if problems.has_errors() {
         return Err(problems);
@@ -117,8 +150,63 @@ pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Output>, Prob
     Ok(outs)
 }
 
-/// The day a photo was taken: its EXIF DateTimeOriginal, else its file time (`true`).
-fn taken(path: &Path, bytes: Option<&[u8]>) -> Option<(Ymd, bool)> {
+/// Where a copy goes.
+enum Slot {
+    /// The same photo is already there (or about to be): nothing to copy.
+    Same,
+    /// This path is free; `true` when it is not the photo's own name.
+    Free(PathBuf, bool),
+    /// Every name tried is taken by another photo.
+    Full,
+}
+
+/// The first of `target`, `target-2`, … that is free or holds the same bytes, on disk or
+/// among the copies already `planned`.
+fn free_name(target: &Path, bytes: &[u8], planned: &[&Output], max: u64) -> Slot {
+    let stem = target.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = target.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    for n in 1..=MAX_SUFFIX {
+        let candidate = if n == 1 {
+            target.to_path_buf()
+        } else {
+            target.with_file_name(format!("{stem}-{n}{ext}"))
+        };
+        if let Some(o) = planned.iter().find(|o| o.path == candidate) {
+            if o.bytes == bytes {
+                return Slot::Same;
+            }
+            continue;
+        }
+        if !candidate.exists() {
+            return Slot::Free(candidate, n > 1);
+        }
+        if crate::fs::read_bounded(&candidate, max).is_ok_and(|b| b == bytes) {
+            return Slot::Same;
+        }
+    }
+    Slot::Full
+}
+
+/// Gives each written copy its source's modification time (best effort: a copy that keeps
+/// today's time is still listed, dated by its source in the week file).
+pub(crate) fn keep_times(copies: &[Copy]) {
+    for c in copies {
+        if let Some(t) = c.modified {
+            let _ = std::fs::File::options()
+                .write(true)
+                .open(&c.out.path)
+                .and_then(|f| f.set_modified(t));
+        }
+    }
+}
+
+/// The day a photo was taken: its EXIF DateTimeOriginal, else its file time (`true`) — for
+/// a copy not yet written, its source's (`modified`).
+fn taken(
+    path: &Path,
+    bytes: Option<&[u8]>,
+    modified: Option<std::time::SystemTime>,
+) -> Option<(Ymd, bool)> {
     let head = match bytes {
         Some(b) => b
             .get(..b.len().min(EXIF_BYTES as usize))
@@ -136,7 +224,10 @@ fn taken(path: &Path, bytes: Option<&[u8]>) -> Option<(Ymd, bool)> {
     if let Some(d) = exif.and_then(|(y, m, d)| Ymd::new(y, u32::from(m), u32::from(d))) {
         return Some((d, false));
     }
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let modified = match modified {
+        Some(t) => t,
+        None => std::fs::metadata(path).and_then(|m| m.modified()).ok()?,
+    };
     let secs = modified
         .duration_since(std::time::UNIX_EPOCH)
         .ok()
@@ -173,31 +264,30 @@ pub(crate) struct Context<'a> {
     pub(crate) current: String,
     /// Resolved paths of the photos the existing week files use.
     pub(crate) used: BTreeSet<PathBuf>,
+    /// The week's report day: the date of a photo with no date at all.
+    pub(crate) report_day: Ymd,
 }
 
 /// The unused photos of `reports/photos/` plus those about to be copied there, sorted by the
 /// day taken, then name.
-pub(crate) fn find(reports: &Path, copies: &[Output], cx: &Context) -> Vec<NewPhoto> {
+pub(crate) fn find(reports: &Path, copies: &[Copy], cx: &Context) -> Vec<NewPhoto> {
     let photos_dir = reports.join("photos");
-    let mut found: Vec<(PathBuf, Option<&[u8]>)> = images_in(&photos_dir)
+    let mut found: Vec<(PathBuf, Option<&Copy>)> = images_in(&photos_dir)
         .into_iter()
         .map(|(p, _)| (p, None))
         .collect();
-    found.extend(
-        copies
-            .iter()
-            .map(|o| (o.path.clone(), Some(o.bytes.as_slice()))),
-    );
+    found.extend(copies.iter().map(|c| (c.out.path.clone(), Some(c))));
     let mut out = Vec::new();
-    for (path, bytes) in found {
+    for (path, copy) in found {
         let resolved = path.canonicalize().unwrap_or_else(|_| path.clone());
         if cx.used.contains(&resolved) {
             continue;
         }
         let rel = path.strip_prefix(&photos_dir).unwrap_or(&path);
-        let Some((day, from_file_time)) = taken(&path, bytes) else {
-            continue;
-        };
+        let bytes = copy.map(|c| c.out.bytes.as_slice());
+        // No date at all (no EXIF, no file time): the report day, to check like a file time.
+        let (day, from_file_time) = taken(&path, bytes, copy.and_then(|c| c.modified))
+            .unwrap_or((cx.report_day, true));
         let (stage, stage_from) = stage_of(rel, &cx.stage_ids)
             .unwrap_or_else(|| (cx.current.clone(), "stage in progress"));
         let file = Path::new("photos")
@@ -213,6 +303,7 @@ pub(crate) fn find(reports: &Path, copies: &[Output], cx: &Context) -> Vec<NewPh
             taken: day,
             from_file_time,
             in_week: day >= cx.iso.monday() && day <= cx.iso.sunday(),
+            brought: copy.is_some(),
         });
     }
     out.sort_by(|a, b| (a.taken, &a.file).cmp(&(b.taken, &b.file)));

@@ -39,6 +39,11 @@ pub(crate) fn scalar(s: &str) -> String {
     if plain {
         return s.to_string();
     }
+    quoted(s)
+}
+
+/// A scalar double-quoted, whatever it holds.
+fn quoted(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
     q.push('"');
     for c in s.chars() {
@@ -57,13 +62,36 @@ pub(crate) fn scalar(s: &str) -> String {
     q
 }
 
-/// A text as a flow map: `{en: …, zh: …}` (the languages it has).
-fn text(t: &Text) -> String {
-    let parts: Vec<String> = [("en", &t.en), ("zh", &t.zh)]
-        .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {}", scalar(v))))
-        .collect();
-    format!("{{{}}}", parts.join(", "))
+/// A text in block style, each language double-quoted on its own line, so that a value
+/// written over a placeholder (a caption with a comma or a colon) cannot break the mapping
+/// as it would in `{en: …, zh: …}`. `head` is the line's start: a key (`    caption:`,
+/// the languages go below it, two columns further in) or a list dash (`  - `, the first
+/// language on its line).
+fn text(o: &mut String, head: &str, t: &Text) {
+    let langs = [("en", &t.en), ("zh", &t.zh)];
+    let langs = langs.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k, v)));
+    if let Some(dash) = head.strip_suffix("- ") {
+        let indent = " ".repeat(dash.len() + 2);
+        for (i, (k, v)) in langs.enumerate() {
+            let lead = if i == 0 { head } else { indent.as_str() };
+            let _ = writeln!(o, "{lead}{k}: {}", quoted(v));
+        }
+        return;
+    }
+    // The key's column (after a list dash, if any), and two more for its languages.
+    let key = head.trim_start().trim_start_matches("- ");
+    let indent = " ".repeat(head.len() - key.len() + 2);
+    let _ = writeln!(o, "{head}");
+    for (k, v) in langs {
+        let _ = writeln!(o, "{indent}{k}: {}", quoted(v));
+    }
+}
+
+/// `lines` commented out, the list's indentation giving way to `# `.
+fn commented(o: &mut String, lines: &str) {
+    for l in lines.lines() {
+        let _ = writeln!(o, "# {}", l.strip_prefix("  ").unwrap_or(l));
+    }
 }
 
 /// A percentage: `50`, `58.3`.
@@ -90,7 +118,7 @@ pub(crate) fn week_file(h: &Head, w: &Week, iso: IsoWeek, photos: &[NewPhoto]) -
     head(&mut o, h, w, iso);
     progress(&mut o, h, w);
     materials(&mut o, w);
-    photo_list(&mut o, photos, &text(&h.fill));
+    photo_list(&mut o, photos, &h.fill);
     plan(&mut o, w);
     o
 }
@@ -154,12 +182,8 @@ fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
         &format!("forecast_ship: {}", scalar(&w.forecast_ship.raw)),
         carried,
     );
-    o.push_str("\nsummary:\n");
-    for (k, v) in [("en", &w.summary.en), ("zh", &w.summary.zh)] {
-        if let Some(v) = v {
-            let _ = writeln!(o, "  {k}: {}", scalar(v));
-        }
-    }
+    o.push('\n');
+    text(o, "summary:", &w.summary);
 }
 
 fn progress(o: &mut String, h: &Head, w: &Week) {
@@ -201,7 +225,7 @@ fn materials(o: &mut String, w: &Week) {
             crate::profile::week::MaterialStatus::Partial => "partial",
             crate::profile::week::MaterialStatus::Received => "received",
         };
-        let _ = writeln!(o, "  - material: {}", text(&m.material));
+        text(o, "  - material:", &m.material);
         let _ = writeln!(o, "    supplier: {}", scalar(&m.supplier));
         let _ = writeln!(o, "    voucher: {}", scalar(&m.voucher));
         let _ = writeln!(o, "    ordered: {}", scalar(&m.ordered));
@@ -215,10 +239,10 @@ fn materials(o: &mut String, w: &Week) {
     }
 }
 
-fn photo_list(o: &mut String, photos: &[NewPhoto], fill: &str) {
+fn photo_list(o: &mut String, photos: &[NewPhoto], fill: &Text) {
     o.push('\n');
     let (inside, outside): (Vec<&NewPhoto>, Vec<&NewPhoto>) =
-        photos.iter().partition(|p| p.in_week);
+        photos.iter().partition(|p| p.listed());
     if inside.is_empty() {
         line(o, "photos: []", "no new photo of this week in photos/");
     } else {
@@ -226,16 +250,17 @@ fn photo_list(o: &mut String, photos: &[NewPhoto], fill: &str) {
     }
     for p in &inside {
         let _ = writeln!(o, "  - file: {}", scalar(&p.file));
-        let _ = writeln!(o, "    caption: {fill}");
+        text(o, "    caption:", fill);
         line(
             o,
             &format!("    stage: {}", scalar(&p.stage)),
             &format!("from the {}", p.stage_from),
         );
-        let when = if p.from_file_time {
-            "file time, no EXIF date: check it"
-        } else {
-            "EXIF date"
+        let when = match (p.from_file_time, p.in_week) {
+            (false, _) => "EXIF date",
+            (true, true) => "file time, no EXIF date: check it",
+            // Brought in with `--photos`, dated outside the week by its file.
+            (true, false) => "no EXIF date (WeChat, screenshot): file time, outside this week: check it",
         };
         line(o, &format!("    taken: {}", p.taken.iso()), when);
     }
@@ -243,15 +268,16 @@ fn photo_list(o: &mut String, photos: &[NewPhoto], fill: &str) {
         o.push_str("# Taken outside this week: uncomment those that belong in the report.\n");
     }
     for p in &outside {
-        let _ = writeln!(o, "# - file: {}", scalar(&p.file));
-        let _ = writeln!(o, "#   caption: {fill}");
-        let _ = writeln!(o, "#   stage: {}", scalar(&p.stage));
+        let mut entry = format!("  - file: {}\n", scalar(&p.file));
+        text(&mut entry, "    caption:", fill);
+        let _ = writeln!(entry, "    stage: {}", scalar(&p.stage));
         let when = if p.from_file_time {
             "  # file time, no EXIF date"
         } else {
             ""
         };
-        let _ = writeln!(o, "#   taken: {}{when}", p.taken.iso());
+        let _ = writeln!(entry, "    taken: {}{when}", p.taken.iso());
+        commented(o, &entry);
     }
     o.push_str("\nvideos: []\n");
 }
@@ -268,7 +294,7 @@ fn plan(o: &mut String, w: &Week) {
         );
     }
     for t in &w.plan {
-        let _ = writeln!(o, "  - task: {}", text(&t.task));
+        text(o, "  - task:", &t.task);
         let _ = writeln!(o, "    owner: {}", scalar(&t.owner));
         if let Some(s) = &t.start {
             let _ = writeln!(o, "    start: {}", scalar(&s.raw));
@@ -290,7 +316,7 @@ fn plan(o: &mut String, w: &Week) {
             "carried from last week: delete what is done",
         );
         for t in list {
-            let _ = writeln!(o, "  - {}", text(t));
+            text(o, "  - ", t);
         }
     }
 }
