@@ -182,6 +182,9 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Default, Clone)]
 pub struct Problems {
     items: Vec<Diagnostic>,
+    /// Whether the command wrote some outputs despite its errors (`build`: the documents
+    /// that failed keep their old files, the others are new).
+    partly_written: bool,
 }
 
 impl Problems {
@@ -205,6 +208,18 @@ impl Problems {
     /// Adds all problems of another collection.
     pub fn extend(&mut self, other: Problems) {
         self.items.extend(other.items);
+        self.partly_written |= other.partly_written;
+    }
+
+    /// Says that outputs were written despite the errors (so the summary does not claim
+    /// that nothing was).
+    pub fn set_partly_written(&mut self) {
+        self.partly_written = true;
+    }
+
+    /// Whether outputs were written despite the errors.
+    pub fn partly_written(&self) -> bool {
+        self.partly_written
     }
 
     /// Whether any problem is an error.
@@ -215,6 +230,11 @@ impl Problems {
     /// Whether every error is a failure to read or write (exit code 3, not 1).
     pub fn only_io_errors(&self) -> bool {
         self.has_errors() && self.items.iter().filter(|d| d.is_error()).all(|d| d.io)
+    }
+
+    /// Number of problems.
+    pub fn len(&self) -> usize {
+        self.items.len()
     }
 
     /// Number of errors.
@@ -248,7 +268,10 @@ impl Problems {
 
 impl From<Diagnostic> for Problems {
     fn from(d: Diagnostic) -> Self {
-        Problems { items: vec![d] }
+        Problems {
+            items: vec![d],
+            partly_written: false,
+        }
     }
 }
 

@@ -41,10 +41,12 @@ fn main() -> ExitCode {
             if problems.only_io_errors() {
                 ExitCode::from(3)
             } else {
-                eprintln!(
-                    "{n} error{}; nothing was written",
-                    if n == 1 { "" } else { "s" }
-                );
+                let what = if problems.partly_written() {
+                    "the outputs listed as written are new, the others unchanged"
+                } else {
+                    "nothing was written"
+                };
+                eprintln!("{n} error{}; {what}", if n == 1 { "" } else { "s" });
                 ExitCode::from(1)
             }
         }

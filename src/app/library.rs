@@ -49,15 +49,21 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     for w in &a.weeks {
         match render_week((&p.loaded, &refs), w, &p.langs, &fonts, &p.templates, true) {
             Ok((wk, _, warnings)) => {
+                // "ok" only when there is nothing below to read.
+                let verdict = match (wk.unfilled.len(), warnings.len()) {
+                    (0, 0) => "ok".to_string(),
+                    (0, n) => format!("{} below", count(n, "warning")),
+                    (n, _) => format!("a draft: {} to fill (below)", count(n, "field")),
+                };
                 run.problems.extend(warnings);
                 println!(
-                    "week {} ({} – {}): report #{}, {} photos, {} inspections — ok",
+                    "week {} ({} – {}): report #{}, {}, {} — {verdict}",
                     wk.iso.label(),
                     wk.iso.monday().iso(),
                     wk.iso.sunday().iso(),
                     wk.week.number,
-                    wk.week.photos.len(),
-                    wk.week.inspections.len()
+                    count(wk.week.photos.len(), "photo"),
+                    count(wk.week.inspections.len(), "inspection"),
                 );
                 weeks.push(wk);
             }
@@ -197,4 +203,9 @@ pub(super) fn eject(a: &EjectArgs) -> Outcome {
         a.dir.join("clauses").display()
     );
     Ok(Problems::new())
+}
+
+/// "1 photo", "2 photos".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

@@ -148,6 +148,15 @@ pub(crate) fn report_name(loaded: &Loaded, iso: IsoWeek, langs: &Langs, f: Forma
     )
 }
 
+/// The file name of a draft: `…-en+zh-DRAFT.pdf`, never the finished report's, so that a
+/// draft is not taken for it (and `build` can remove it once the report is made).
+pub(crate) fn draft_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}-DRAFT.{ext}"),
+        None => format!("{name}-DRAFT"),
+    }
+}
+
 /// A rendered week in `formats`: the PDF as it is, the mail with that PDF attached.
 pub(crate) fn report_docs(
     loaded: &Loaded,
@@ -202,7 +211,10 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
                 &loaded,
                 a.output.output.as_deref(),
                 several,
-                &report_name(&loaded, wk.iso, &langs, f),
+                &match report_name(&loaded, wk.iso, &langs, f) {
+                    n if wk.draft => draft_name(&n),
+                    n => n,
+                },
             ),
             bytes,
         })

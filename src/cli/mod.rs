@@ -229,6 +229,14 @@ impl Cli {
     /// Checks combinations of arguments that single-value parsers cannot see: `-o -` takes one
     /// text format.
     pub fn check(&self) -> Result<(), clap::Error> {
+        if let Command::Report(a) = &self.command {
+            if a.draft && a.formats().contains(&Format::Eml) {
+                return Err(Self::conflict(
+                    "report",
+                    "a draft is never mailed: `--draft` makes the PDF only (the mail to the buyer comes with the finished report)",
+                ));
+            }
+        }
         let (name, output, formats) = match &self.command {
             Command::Contract(a) => ("contract", &a.output, a.formats()),
             Command::Letter(a) => ("letter", &a.output, a.formats()),
@@ -250,13 +258,18 @@ impl Cli {
         } else {
             return Ok(());
         };
+        Err(Self::conflict(name, message))
+    }
+
+    /// A usage error of subcommand `name`.
+    fn conflict(name: &str, message: &str) -> clap::Error {
         // Built, so that the subcommand's usage line reads `dealguard <name> …`.
         let mut cmd = Cli::command();
         cmd.build();
-        Err(match cmd.find_subcommand_mut(name) {
+        match cmd.find_subcommand_mut(name) {
             Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
             None => cmd.error(ErrorKind::ArgumentConflict, message),
-        })
+        }
     }
 }
 

@@ -463,6 +463,13 @@ fn a_bad_week_fails_alone() {
         "{}",
         r.stderr
     );
+    // The summary does not contradict the "wrote …" lines above it.
+    assert!(!r.stderr.contains("nothing was written"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(" errors; the outputs listed as written are new, the others unchanged"),
+        "{}",
+        r.stderr
+    );
     assert!(t
         .path()
         .join("out/NH-2026-0148-report-2026-W49-en+zh.pdf")

@@ -110,6 +110,12 @@ fn week_new_carries_over_computes_plan_and_lists_new_photos() {
         r.stderr
     );
     assert!(r.stderr.contains("photos[0].caption.en"), "{}", r.stderr);
+    // Its line says it is a draft, not "ok", and counts in words that agree with the number.
+    assert!(
+        r.stdout.contains("week 2026-W50 (2026-12-07 – 2026-12-13): report #4, 1 photo, 0 inspections — a draft: "),
+        "{}",
+        r.stdout
+    );
 
     // Never over an existing file.
     let r = dealguard(dir, &["week", "new", "--week", "2026-W50"]);
@@ -138,15 +144,22 @@ fn report_waits_for_fill_ins_unless_draft_and_status_lists_weeks() {
         !dir.join("out").exists() || std::fs::read_dir(dir.join("out")).unwrap().next().is_none()
     );
 
+    // A draft is never mailed, and never has the finished report's name.
+    let r = dealguard(dir, &["report", "--draft", "--format", "pdf,eml", "reports/2026-W50.yaml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("a draft is never mailed"), "{}", r.stderr);
     let r = dealguard(dir, &["report", "--draft", "reports/2026-W50.yaml"]);
     ok(&r);
     let pdf = dir.join("out/NH-2026-0148-report-2026-W50-en+zh.pdf");
-    let draft = pdf_text(&pdf);
-    let pages = Document::load(&pdf).unwrap().get_pages().len();
+    let draft_pdf = dir.join("out/NH-2026-0148-report-2026-W50-en+zh-DRAFT.pdf");
+    assert!(!pdf.exists());
+    let draft = pdf_text(&draft_pdf);
+    let pages = Document::load(&draft_pdf).unwrap().get_pages().len();
     assert!(pages >= 2);
     assert_eq!(draft.matches("DRAFT").count(), pages, "{draft}");
 
-    // Filled in, the report is made without a band; W49's report has none either.
+    // Filled in, the report is made without a band; W49's report has none either. `build`
+    // makes the finished reports and removes the draft they replace.
     let week = dir.join("reports/2026-W50.yaml");
     let filled = std::fs::read_to_string(&week)
         .unwrap()
@@ -154,6 +167,10 @@ fn report_waits_for_fill_ins_unless_draft_and_status_lists_weeks() {
     std::fs::write(&week, filled).unwrap();
     ok(&dealguard(dir, &["report", "reports/2026-W50.yaml"]));
     assert!(!pdf_text(&pdf).contains("DRAFT"));
+    let r = dealguard(dir, &["build"]);
+    ok(&r);
+    assert!(!draft_pdf.exists(), "{}", r.stderr);
+    assert!(r.stderr.contains("-DRAFT.pdf: the finished report replaces it"), "{}", r.stderr);
 
     let r = dealguard(dir, &["status"]);
     ok(&r);

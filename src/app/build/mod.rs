@@ -7,16 +7,19 @@ mod fingerprint;
 mod jobs;
 
 use super::documents::week_files;
-use super::{inputs, load_fonts, prepare, select, Outcome, Run};
+use super::reports::{draft_name, report_name};
+use super::{inputs, load_fonts, prepare, select, Outcome, Prepared, Run};
 use crate::cli::BuildArgs;
 use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
+use crate::profile::deal::Format;
+use crate::profile::week::IsoWeek;
 use crate::render::letters::Tone;
 use fingerprint::{common, read_manifest, sha, Entry, MANIFEST};
 use jobs::{run_job, Ctx, Done, Job};
 use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -129,7 +132,12 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     let mut outputs = Vec::new();
     let (mut built, mut skipped, mut failed, mut bytes) = (0, 0, 0, 0);
     let mut failures = Problems::new();
+    // The weeks whose finished report is now in the folder (written or unchanged).
+    let mut reported = Vec::new();
     for (job, done) in jobs.iter().zip(results) {
+        if let (Job::Report(path), Done::Written(..) | Done::Skipped(_)) = (job, &done) {
+            reported.push(path.clone());
+        }
         match done {
             Done::Written(files, warnings) => {
                 built += 1;
@@ -183,6 +191,7 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     for o in outputs.iter().filter(|o| !o.path.ends_with(MANIFEST)) {
         eprintln!("wrote {} ({})", o.path.display(), size(o.bytes.len()));
     }
+    remove_drafts(&p, &out_dir, &reported);
     let written = if bytes == 0 {
         "nothing written".to_string()
     } else {
@@ -192,6 +201,25 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
         "build: {built} built, {skipped} unchanged, {failed} failed — {written} in {:.2} s",
         started.elapsed().as_secs_f64()
     );
+    if !outputs.is_empty() && failures.has_errors() {
+        failures.set_partly_written();
+    }
     run.problems.extend(failures);
     run.finish()
+}
+
+/// Removes the drafts (`report --draft`) of the weeks whose finished report is in `out_dir`:
+/// a draft left beside the report could be sent in its place.
+fn remove_drafts(p: &Prepared, out_dir: &Path, weeks: &[PathBuf]) {
+    for w in weeks {
+        let Some(iso) = w.file_stem().and_then(|s| s.to_str()).and_then(IsoWeek::parse) else {
+            continue;
+        };
+        for f in [Format::Pdf, Format::Eml] {
+            let draft = out_dir.join(draft_name(&report_name(&p.loaded, iso, &p.langs, f)));
+            if draft.is_file() && std::fs::remove_file(&draft).is_ok() {
+                eprintln!("removed {}: the finished report replaces it", draft.display());
+            }
+        }
+    }
 }
