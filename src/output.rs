@@ -292,17 +292,47 @@ pub fn write_all(outputs: &[Output]) -> Result<(), Diagnostic> {
     commit(ready)?;
     for o in outputs.iter().filter(|o| o.is_stdout()) {
         let mut out = std::io::stdout().lock();
-        out.write_all(&o.bytes)
-            .and_then(|_| out.flush())
-            .map_err(|e| {
-                Diagnostic::error(
+        match out.write_all(&o.bytes).and_then(|_| out.flush()) {
+            // The reader has gone (`| head`): it has read all it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => {
+                return Err(Diagnostic::error(
                     Path::new("-"),
                     format!("failed to write to standard output ({})", io_reason(&e)),
                 )
-                .io()
-            })?;
+                .io())
+            }
+            Ok(()) => {}
+        }
     }
     Ok(())
+}
+
+/// Prints to standard output, the one way commands print (through [`outln!`]): a closed pipe
+/// (`dealguard clauses list | head`) ends the program quietly with exit code 0, since the
+/// reader has what it wanted; any other failure to print is reported and exits 3.
+pub fn print(args: std::fmt::Arguments) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: failed to write to standard output ({})", io_reason(&e));
+        std::process::exit(3);
+    }
+}
+
+/// `println!` through [`print`]: a closed pipe ends the program quietly.
+#[macro_export]
+macro_rules! outln {
+    () => { $crate::output::print(format_args!("\n")) };
+    ($($t:tt)*) => { $crate::output::print(format_args!("{}\n", format_args!($($t)*))) };
+}
+
+/// `print!` through [`print`].
+#[macro_export]
+macro_rules! out {
+    ($($t:tt)*) => { $crate::output::print(format_args!($($t)*)) };
 }
 
 #[cfg(test)]

@@ -53,13 +53,13 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
         .hint(format!("known sets: {}", names.join(", ")))
         .into());
     };
-    println!("{deal_note}");
-    println!(
+    crate::outln!("{deal_note}");
+    crate::outln!(
         "set `{}`: {}",
         s.name,
         s.description.as_deref().unwrap_or("")
     );
-    println!(
+    crate::outln!(
         "{:>4}  {:<26} {:>3}  {:<12} {:<34} title",
         "no.", "id", "ver", "source", "topics"
     );
@@ -96,7 +96,7 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
                 .when
                 .as_ref()
                 .map_or(String::new(), |(w, _)| format!("  [when {w}]"));
-            println!(
+            crate::outln!(
                 "{no:>4}  {:<26} {:>3}  {:<12} {:<34} {title}{when}",
                 c.id,
                 c.version,
@@ -118,13 +118,13 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
         .filter(|id| !order.contains(&id.as_str()))
         .collect();
     if !others.is_empty() {
-        println!("not in this set (add with `security: {{ add: [id] }}`):");
+        crate::outln!("not in this set (add with `security: {{ add: [id] }}`):");
         for id in others {
             print(id, String::new());
         }
     }
     if numbers.is_some() {
-        println!("– = in the set but left out for this deal (condition or `remove`)");
+        crate::outln!("– = in the set but left out for this deal (condition or `remove`)");
     }
     run.finish()
 }
@@ -150,7 +150,7 @@ fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outco
         print_clause_header(c);
         for l in Lang::ALL {
             if let (Some(t), Some(x)) = (c.title.get(l), c.text.get(l)) {
-                println!("\n[{l}] {t}\n{}", x.trim_end());
+                crate::outln!("\n[{l}] {t}\n{}", x.trim_end());
             }
         }
         return run.finish();
@@ -164,11 +164,11 @@ fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outco
     let schedule = run.stage(p.schedule(&sel))?;
     match schedule.clauses().find(|r| r.id == id) {
         None => {
-            println!("\nnot in this deal's contract (condition or set); `--raw` shows the template")
+            crate::outln!("\nnot in this deal's contract (condition or set); `--raw` shows the template")
         }
         Some(r) => {
             for l in p.langs.list() {
-                println!(
+                crate::outln!(
                     "\n{}",
                     r.title
                         .get(l)
@@ -182,7 +182,7 @@ fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outco
                     } else {
                         String::new()
                     };
-                    println!("{num}{}", para.join("\n"));
+                    crate::outln!("{num}{}", para.join("\n"));
                 }
             }
         }
@@ -191,19 +191,19 @@ fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outco
 }
 
 fn print_clause_header(c: &clauses::Clause) {
-    println!(
+    crate::outln!(
         "{} v{} — {} ({})",
         c.id,
         c.version,
         c.src.path.display(),
         c.origin.label()
     );
-    println!("sha256 {}", c.hash);
-    println!("topics: {}", c.topics.join(", "));
+    crate::outln!("sha256 {}", c.hash);
+    crate::outln!("topics: {}", c.topics.join(", "));
     if let Some((w, _)) = &c.when {
-        println!("when: {w}");
+        crate::outln!("when: {w}");
     }
-    println!("uses: {}", c.uses.join(", "));
+    crate::outln!("uses: {}", c.uses.join(", "));
 }
 
 fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
@@ -219,7 +219,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
             )
             .into());
         };
-        println!("set `{name}` (built-in clauses; numbers depend on the deal, so ids are shown)");
+        crate::outln!("set `{name}` (built-in clauses; numbers depend on the deal, so ids are shown)");
         s.sections
             .iter()
             .flat_map(|x| x.clauses.iter())
@@ -228,7 +228,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
     } else {
         let p = prepare(&mut run, deal, None, set)?;
         let sel = select(&mut run, &p)?;
-        println!(
+        crate::outln!(
             "deal {} — set `{}`, {} clauses in {}",
             p.loaded.profile.deal.id,
             sel.set.name,
@@ -252,7 +252,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
         } else {
             hits.join(", ")
         };
-        println!("{:<20} {cell:<48} {}", t.id, t.en);
+        crate::outln!("{:<20} {cell:<48} {}", t.id, t.en);
     }
     if gaps > 0 {
         run.problems.push(
@@ -263,7 +263,7 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
             .hint("add a clause that covers them, or choose a set that does"),
         );
     } else {
-        println!("all {} topics covered", TOPICS.len());
+        crate::outln!("all {} topics covered", TOPICS.len());
     }
     print_guidance(&entries);
     run.finish()
@@ -274,8 +274,8 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
 /// left to the main contract on purpose.
 fn print_guidance(entries: &[(String, clauses::Clause)]) {
     for g in &GUIDANCE {
-        println!();
-        println!("{}", g.name);
+        crate::outln!();
+        crate::outln!("{}", g.name);
         for pt in g.points {
             let hits: Vec<&str> = entries
                 .iter()
@@ -287,13 +287,13 @@ fn print_guidance(entries: &[(String, clauses::Clause)]) {
             } else {
                 hits.join(", ")
             };
-            println!("  {:<17} {}", pt.id, pt.en);
-            println!("  {:<17} → {cell}", "");
+            crate::outln!("  {:<17} {}", pt.id, pt.en);
+            crate::outln!("  {:<17} → {cell}", "");
         }
     }
-    println!();
-    println!("left to the main contract on purpose");
+    crate::outln!();
+    crate::outln!("left to the main contract on purpose");
     for (what, why) in &LEFT_TO_MAIN_CONTRACT {
-        println!("  {what}: {why}");
+        crate::outln!("  {what}: {why}");
     }
 }

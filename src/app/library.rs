@@ -15,7 +15,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     let sel = select(&mut run, &p)?;
     let schedule = run.stage(p.schedule(&sel))?;
     let prof = &p.loaded.profile;
-    println!("deal {} — {}", prof.deal.id, p.loaded.src.path.display());
+    crate::outln!("deal {} — {}", prof.deal.id, p.loaded.src.path.display());
     let mut changes = Vec::new();
     changes.extend(sel.added.iter().map(|a| format!("+{a}")));
     changes.extend(sel.removed.iter().map(|r| format!("-{r}")));
@@ -24,7 +24,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     } else {
         format!(" ({})", changes.join(" "))
     };
-    println!(
+    crate::outln!(
         "clause set `{}`{changes}: {} clauses in {}",
         sel.set.name,
         sel.len(),
@@ -36,7 +36,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
         || t.retention_years != s.retention_years
         || t.approvers != prof.payment.verification.approvers
     {
-        println!(
+        crate::outln!(
             "set policy applied: incident notice {} h, retention {} years, {} approvers",
             t.incident_notice_hours, t.retention_years, t.approvers
         );
@@ -56,7 +56,7 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
                     (n, _) => format!("a draft: {} to fill (below)", count(n, "field")),
                 };
                 run.problems.extend(warnings);
-                println!(
+                crate::outln!(
                     "week {} ({} – {}): report #{}, {}, {} — {verdict}",
                     wk.iso.label(),
                     wk.iso.monday().iso(),
@@ -77,10 +77,10 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
             .iter()
             .filter_map(|l| c.title.get(l).map(String::as_str))
             .collect();
-        println!("{:>4}  {:<26} {}", c.number, c.id, titles.join(" / "));
+        crate::outln!("{:>4}  {:<26} {}", c.number, c.id, titles.join(" / "));
     }
     if a.fonts {
-        print!("{}", font_usage(&p, &weeks, &schedule, &fonts));
+        crate::out!("{}", font_usage(&p, &weeks, &schedule, &fonts));
     }
     run.finish()
 }
@@ -122,18 +122,18 @@ pub(super) fn init(a: &InitArgs) -> Outcome {
         },
     ];
     output::write_all(&outputs).map_err(Problems::from)?;
-    println!("wrote {} and {}", deal.display(), week.display());
-    println!(
+    crate::outln!("wrote {} and {}", deal.display(), week.display());
+    crate::outln!(
         "next: edit them, then `dealguard --deal {} build`",
         deal.display()
     );
     // The report is the weekly job: show its routine once, where the deal starts.
     let d = deal.display();
-    println!("every week: `dealguard --deal {d} week new` (writes the next week's file; FILL IN marks what to write),");
-    println!("  edit it (actual %, captions, summary), then `dealguard --deal {d} report reports/<week>.yaml`;");
-    println!("  `dealguard --deal {d} status` shows all weeks");
+    crate::outln!("every week: `dealguard --deal {d} week new` (writes the next week's file; FILL IN marks what to write),");
+    crate::outln!("  edit it (actual %, captions, summary), then `dealguard --deal {d} report reports/<week>.yaml`;");
+    crate::outln!("  `dealguard --deal {d} status` shows all weeks");
     // The moment money is lost is when a mail asks for it: say how to check one.
-    println!(
+    crate::outln!(
         "when a mail asks for a payment, new bank details or a login: `dealguard --deal {} verify MAIL.eml` (exit 4 = warning signs; then call the number in the contract)",
         deal.display()
     );
@@ -197,8 +197,8 @@ pub(super) fn eject(a: &EjectArgs) -> Outcome {
         }
     }
     output::write_all(&outputs).map_err(Problems::from)?;
-    println!("wrote {} files under {}", outputs.len(), a.dir.display());
-    println!(
+    crate::outln!("wrote {} files under {}", outputs.len(), a.dir.display());
+    crate::outln!(
         "use them with `security: {{ clause_dirs: [{}] }}` in deal.yaml",
         a.dir.join("clauses").display()
     );

@@ -557,3 +557,30 @@ fn invalid_inputs_give_located_errors_and_write_nothing() {
         failures.join("\n\n")
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    // The reader is gone before the program starts (as `| head` after its lines), so every
+    // write fails with a broken pipe.
+    let dir = root().join("examples/nordic-home");
+    for args in [
+        &["clauses", "list"][..],
+        &["check"][..],
+        &["contract", "--format", "md", "-o", "-"][..],
+        &["clauses", "show", "payment-verification"][..],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dealguard"))
+            .args(args)
+            .current_dir(&dir)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("internal error"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+}
