@@ -107,6 +107,9 @@ pub fn render_with(m: &Message, attachments: &[Attachment]) -> Vec<u8> {
     out.push_str(&message_id(m));
     out.push_str(">\r\n");
     out.push_str("MIME-Version: 1.0\r\n");
+    // Every mail dealguard writes is one to check and send: Outlook (and Thunderbird) open
+    // it as an unsent draft with a Send button, not as a received mail.
+    out.push_str("X-Unsent: 1\r\n");
     if attachments.is_empty() {
         alternative(&mut out, m, &boundary, "X-Mailer: dealguard\r\n");
         return out.into_bytes();

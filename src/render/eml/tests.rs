@@ -239,6 +239,7 @@ fn crlf_injection_is_neutralised() {
             "Subject",
             "Message-ID",
             "MIME-Version",
+            "X-Unsent",
             "Content-Type",
             "X-Mailer"
         ]
@@ -272,6 +273,7 @@ fn headers_in_order_and_cc_optional() {
             "Subject",
             "Message-ID",
             "MIME-Version",
+            "X-Unsent",
             "Content-Type",
             "X-Mailer"
         ]
@@ -283,6 +285,8 @@ fn headers_in_order_and_cc_optional() {
         Some("<3f9a0c1d2e@hengli-kitchen.com>")
     );
     assert_eq!(header(&h, "MIME-Version"), Some("1.0"));
+    // Opened as a draft to send, not as a received mail.
+    assert_eq!(header(&h, "X-Unsent"), Some("1"));
 }
 
 #[test]
@@ -479,6 +483,7 @@ fn arbitrary_input_never_breaks_the_message() {
             "Subject",
             "Message-ID",
             "MIME-Version",
+            "X-Unsent",
             "Content-Type",
             "X-Mailer",
         ]);
