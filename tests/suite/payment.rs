@@ -50,24 +50,26 @@ fn an_lc_deal_gets_the_lc_clauses_and_no_wire_transfer_clause() {
         "The price under the Contract shall be paid in USD as follows:",
         "(a) 100% of the price by irrevocable documentary letter of credit (L/C) subject to UCP 600, payable at sight, issued by Citizens Bank, N.A., Boston and advised through Bank of China, Yiwu Branch.",
         "### 8. Letter of credit",
-        "(MT707)",
+        "SWIFT message MT707",
         "only through the banks",
         "confirm by telephone with the advising bank",
     ] {
         assert!(en.contains(want), "missing {want:?}");
     }
-    // No wire-transfer clause (other clauses may still name the Designated Account in passing).
-    assert!(!en.contains("(the “Designated Account”)") && !en.contains("telegraphic"));
+    // No wire-transfer clause (other clauses may still name the Designated Account in passing;
+    // the L/C clause names telegraphic transfer only to refuse payment outside the credit).
+    assert!(!en.contains("(the “Designated Account”)") && !en.contains("by telegraphic transfer (T/T)"));
     let zh = doc(t.path(), &["contract", "--lang", "zh"]);
     for want in [
         "本合同价款以美元（USD）支付，具体如下：",
         "（一）合同价款的100%以适用UCP 600的不可撤销跟单信用证（L/C）方式支付，即期付款，由Citizens Bank, N.A., Boston开立、经Bank of China, Yiwu Branch通知。",
         "### 第8条 信用证",
         "（MT707）",
+        "UCP 600",
     ] {
         assert!(zh.contains(want), "missing {want:?}");
     }
-    assert!(!zh.contains("（以下简称“指定收款账户”）") && !zh.contains("电汇"));
+    assert!(!zh.contains("（以下简称“指定收款账户”）") && !zh.contains("以电汇（T/T）方式"));
 }
 
 #[test]
@@ -132,7 +134,7 @@ fn letter_and_reply_say_what_is_paid_where_and_that_the_buyer_approves_too() {
     assert!(letter.contains("account 3561 0000 1234 5678, SWIFT BKCHCNBJ92A"));
     assert!(letter.contains("2 of your named colleagues approve it after the call"));
     let letter = doc(lc.path(), &["letter", "--lang", "en"]);
-    assert!(letter.contains("(SWIFT MT707)") && !letter.contains("Designated Account"));
+    assert!(letter.contains("SWIFT MT707") && !letter.contains("Designated Account"));
     assert!(letter.contains("one of your named colleagues approves it"));
     let letter = doc(lc.path(), &["letter", "--lang", "zh"]);
     assert!(letter.contains("## 您的付款：付什么、何时付、付到哪里"));
