@@ -122,7 +122,10 @@ impl Terms {
 pub fn is_branch(party: &Party) -> bool {
     let en = party.name.to_lowercase();
     party.name.contains("分公司")
-        || party.name_local.as_deref().is_some_and(|n| n.contains("分公司"))
+        || party
+            .name_local
+            .as_deref()
+            .is_some_and(|n| n.contains("分公司"))
         || en.contains(" branch")
         || en.starts_with("branch ")
 }

@@ -166,7 +166,10 @@ fn without_a_signatory_the_definition_names_the_legal_representative() {
     l.profile.seller.name_local = Some("宁波恒力厨具有限公司杭州湾分公司".into());
     let s = schedule(&l, "en+zh");
     let zh = text(&s, "definitions", Lang::Zh);
-    assert!(zh.contains("该分公司负责人") && !zh.contains("法定代表人"), "{zh}");
+    assert!(
+        zh.contains("该分公司负责人") && !zh.contains("法定代表人"),
+        "{zh}"
+    );
     assert!(text(&s, "definitions", Lang::En).contains("the person in charge of the branch"));
 }
 

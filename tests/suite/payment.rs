@@ -58,7 +58,9 @@ fn an_lc_deal_gets_the_lc_clauses_and_no_wire_transfer_clause() {
     }
     // No wire-transfer clause (other clauses may still name the Designated Account in passing;
     // the L/C clause names telegraphic transfer only to refuse payment outside the credit).
-    assert!(!en.contains("(the “Designated Account”)") && !en.contains("by telegraphic transfer (T/T)"));
+    assert!(
+        !en.contains("(the “Designated Account”)") && !en.contains("by telegraphic transfer (T/T)")
+    );
     let zh = doc(t.path(), &["contract", "--lang", "zh"]);
     for want in [
         "本合同价款以美元（USD）支付，具体如下：",
@@ -175,7 +177,9 @@ fn free_text_terms_are_recognised_and_the_structured_form_suggested() {
     // Free text names no bank: none is invented, the contract's banks are referred to.
     assert!(en.contains("letter of credit (L/C) subject to UCP 600, payable at sight."));
     assert!(en.contains("issued by authenticated SWIFT message MT700 by the issuing bank stated in the Contract and advised to the Seller through the advising bank stated in the Contract"));
-    assert!(!en.contains("acceptable to the Seller") && !en.contains("advised through Bank of China"));
+    assert!(
+        !en.contains("acceptable to the Seller") && !en.contains("advised through Bank of China")
+    );
     assert!(!en.contains("(the “Designated Account”)"));
 
     let t = fixture("valid", "boston-lc");

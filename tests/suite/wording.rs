@@ -55,12 +55,20 @@ fn deals() -> Vec<(&'static str, tempfile::TempDir, bool)> {
     v.push(("example strict", t, false));
     // The example paid by an L/C whose banks the profile does not name.
     let t = example();
-    edit(t.path(), EXAMPLE_METHOD, "    - {percent: 100, by: lc, days: 0}\n");
+    edit(
+        t.path(),
+        EXAMPLE_METHOD,
+        "    - {percent: 100, by: lc, days: 0}\n",
+    );
     v.push(("example L/C", t, true));
     v.push(("boston-lc", fixture("valid", "boston-lc"), true));
     let t = fixture("valid", "boston-lc");
     second_boston_contact(t.path());
-    edit(t.path(), "retention_years: 5", "retention_years: 5\n  clause_set: strict");
+    edit(
+        t.path(),
+        "retention_years: 5",
+        "retention_years: 5\n  clause_set: strict",
+    );
     v.push(("boston-lc strict", t, true));
     // 70% L/C, 30% D/A: the collection clause too.
     let t = fixture("valid", "boston-lc");
@@ -132,7 +140,10 @@ fn documents(dir: &Path) -> Vec<(String, String)> {
         }
     }
     // The bilingual schedule adds the clause on the governing language.
-    v.push(("contract en+zh".into(), md(dir, &["contract", "--lang", "en+zh"])));
+    v.push((
+        "contract en+zh".into(),
+        md(dir, &["contract", "--lang", "en+zh"]),
+    ));
     if let Some(mail) = report_mail(dir) {
         v.push(("report mail".into(), mail));
     }
@@ -177,8 +188,16 @@ fn parts(sentence: &str) -> Vec<String> {
 fn plain(s: &str) -> String {
     let mut s = s.to_lowercase();
     for idiom in [
-        "不可撤销", "不少于", "不低于", "不迟于", "不超过", "不可分割", "无论", "not later than",
-        "no later than", "not less than",
+        "不可撤销",
+        "不少于",
+        "不低于",
+        "不迟于",
+        "不超过",
+        "不可分割",
+        "无论",
+        "not later than",
+        "no later than",
+        "not less than",
     ] {
         s = s.replace(idiom, " ");
     }
@@ -197,19 +216,62 @@ fn words(s: &str) -> Vec<String> {
 }
 
 const PAY: &[&str] = &[
-    "bank", "account", "pay", "paid", "beneficiar", "remit", "refund", "credit", "付款", "支付",
-    "账户", "账号", "银行", "收款", "汇款", "受益人", "退款", "信用证", "款项",
+    "bank",
+    "account",
+    "pay",
+    "paid",
+    "beneficiar",
+    "remit",
+    "refund",
+    "credit",
+    "付款",
+    "支付",
+    "账户",
+    "账号",
+    "银行",
+    "收款",
+    "汇款",
+    "受益人",
+    "退款",
+    "信用证",
+    "款项",
 ];
 const CONFIRM: &[&str] = &[
-    "confirm", "change", "amend", "alter", "update", "verif", "take effect", "takes effect",
-    "valid", "确认", "变更", "更改", "修改", "更新", "核实", "为准", "生效",
+    "confirm",
+    "change",
+    "amend",
+    "alter",
+    "update",
+    "verif",
+    "take effect",
+    "takes effect",
+    "valid",
+    "确认",
+    "变更",
+    "更改",
+    "修改",
+    "更新",
+    "核实",
+    "为准",
+    "生效",
 ];
-const MAIL: &[&str] = &["mail", "official domain", "official address", "邮件", "邮箱", "官方域名"];
+const MAIL: &[&str] = &[
+    "mail",
+    "official domain",
+    "official address",
+    "邮件",
+    "邮箱",
+    "官方域名",
+];
 
 fn negated(part: &str) -> bool {
     let p = plain(part);
-    let en = ["never", "not", "no", "nor", "neither", "cannot", "none", "nothing"];
-    words(&p).iter().any(|w| en.contains(&w.as_str()) || w.ends_with("n't"))
+    let en = [
+        "never", "not", "no", "nor", "neither", "cannot", "none", "nothing",
+    ];
+    words(&p)
+        .iter()
+        .any(|w| en.contains(&w.as_str()) || w.ends_with("n't"))
         || has_any(&p, &["不", "勿", "别", "无", "非", "未", "禁止"])
 }
 
@@ -270,7 +332,12 @@ fn no_sentence_we_send_lets_email_confirm_or_change_bank_details_or_payment() {
     }
     bad.sort();
     bad.dedup();
-    assert!(bad.is_empty(), "{} sentences:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} sentences:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
     // Every built-in clause was read: each title appears in some schedule.
     let lib = dealguard::clauses::Library::builtin().unwrap();
     for (id, c) in &lib.clauses {
@@ -344,15 +411,29 @@ fn an_lc_deal_states_the_credit_the_profile_gives_and_one_route_to_change_it() {
             phone.as_str(),
             "for verification only",
         ] {
-            assert!(lc.contains(want), "{deal}: L/C clause lacks {want:?}:\n{lc}");
+            assert!(
+                lc.contains(want),
+                "{deal}: L/C clause lacks {want:?}:\n{lc}"
+            );
         }
         assert!(
             lc.contains(&account) || lc.contains("states no account"),
             "{deal}: no beneficiary account in\n{lc}"
         );
         let lc_zh = clause(&zh, "信用证");
-        for want in ["UCP 600", "MT700", "不可撤销", "不可转让", "MT707", "公章", phone.as_str()] {
-            assert!(lc_zh.contains(want), "{deal}: 信用证 lacks {want:?}:\n{lc_zh}");
+        for want in [
+            "UCP 600",
+            "MT700",
+            "不可撤销",
+            "不可转让",
+            "MT707",
+            "公章",
+            phone.as_str(),
+        ] {
+            assert!(
+                lc_zh.contains(want),
+                "{deal}: 信用证 lacks {want:?}:\n{lc_zh}"
+            );
         }
         // Nothing the profile did not give: no veto, no bank "named" where none is.
         for text in [&en, &zh] {
@@ -366,9 +447,8 @@ fn an_lc_deal_states_the_credit_the_profile_gives_and_one_route_to_change_it() {
                 assert!(!text.contains(invented), "{deal}: {invented:?}");
             }
         }
-        let given = |key: &str| {
-            (yaml.lines()).any(|l| !l.trim_start().starts_with('#') && l.contains(key))
-        };
+        let given =
+            |key: &str| (yaml.lines()).any(|l| !l.trim_start().starts_with('#') && l.contains(key));
         if !given("advising_bank") {
             for text in [&en, &zh] {
                 assert!(!text.contains("advised through Bank of China"), "{deal}");
@@ -417,7 +497,16 @@ fn no_payment_outside_the_credit(deal: &str, d: &Path) {
                 let low = plain(&s);
                 let other = has_any(
                     &low,
-                    &["other than", "another", "outside", "instead", "以外", "之外", "其他", "改为"],
+                    &[
+                        "other than",
+                        "another",
+                        "outside",
+                        "instead",
+                        "以外",
+                        "之外",
+                        "其他",
+                        "改为",
+                    ],
                 );
                 let when = words(&low).iter().any(|w| {
                     ["until", "before", "after", "unless", "once", "when"].contains(&w.as_str())
@@ -451,7 +540,10 @@ fn dmarc_before_the_first_payment_and_proportionate_strict_remedies() {
     let en = md(t.path(), &["contract", "--lang", "en"]);
     let zh = md(t.path(), &["contract", "--lang", "zh"]);
     let m = clause(&en, "Security measures");
-    assert!(m.contains("before the first payment under the Contract falls due"), "{m}");
+    assert!(
+        m.contains("before the first payment under the Contract falls due"),
+        "{m}"
+    );
     assert!(!m.contains("90 days"), "{m}");
     let m = clause(&zh, "安全措施");
     assert!(m.contains("首笔款项到期之前"), "{m}");
@@ -464,16 +556,31 @@ fn dmarc_before_the_first_payment_and_proportionate_strict_remedies() {
     // beneficiary and bank details and the payment route, not dates agreed by amendment.
     let r = clause(&en, "Remedies for breach of this Schedule");
     let b = r.lines().find(|l| l.starts_with("(b)")).unwrap();
-    assert!(!r.contains("cannot be remedied") && !b.contains("date"), "{r}");
-    assert!(r.contains("repeated") && b.contains("a party requesting"), "{r}");
-    assert!(r.contains("whichever party") && !r.contains("the Seller requesting"), "{r}");
+    assert!(
+        !r.contains("cannot be remedied") && !b.contains("date"),
+        "{r}"
+    );
+    assert!(
+        r.contains("repeated") && b.contains("a party requesting"),
+        "{r}"
+    );
+    assert!(
+        r.contains("whichever party") && !r.contains("the Seller requesting"),
+        "{r}"
+    );
     let r = clause(&zh, "违反本附件的责任");
     let b = r.lines().find(|l| l.starts_with("（二）")).unwrap();
     assert!(!r.contains("无法纠正") && !b.contains("日期"), "{r}");
-    assert!(r.contains("再次") && b.contains("一方不按照") && r.contains("任何一方"), "{r}");
+    assert!(
+        r.contains("再次") && b.contains("一方不按照") && r.contains("任何一方"),
+        "{r}"
+    );
     // Encrypted files never carry a change of bank details; passwords only by call-back.
     let e = clause(&en, "Encrypted transfer of documents");
-    assert!(e.contains("never changes") && e.contains("never by text message"), "{e}");
+    assert!(
+        e.contains("never changes") && e.contains("never by text message"),
+        "{e}"
+    );
     assert!(!e.contains("such as telephone or text message"), "{e}");
     let e = clause(&zh, "文件的加密传输");
     assert!(e.contains("不得通过短信"), "{e}");
@@ -488,14 +595,25 @@ fn milestones_reports_have_a_longest_interval_and_no_week() {
     assert!(en.contains("and at least every 14 days"), "{en}");
     let zh = md(t.path(), &["contract", "--lang", "zh"]);
     assert!(zh.contains("且至少每14日"), "{zh}");
-    edit(t.path(), "cadence: milestones", "cadence: milestones\n    max_interval_days: 10");
+    edit(
+        t.path(),
+        "cadence: milestones",
+        "cadence: milestones\n    max_interval_days: 10",
+    );
     let en = md(t.path(), &["contract", "--lang", "en"]);
     assert!(en.contains("and at least every 10 days"), "{en}");
     // The report's header and title block say no "Week".
     let pdf = t.path().join("r.pdf");
     let r = dealguard(
         t.path(),
-        &["report", "reports/2026-W49.yaml", "--lang", "en+zh", "-o", pdf.to_str().unwrap()],
+        &[
+            "report",
+            "reports/2026-W49.yaml",
+            "--lang",
+            "en+zh",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
     );
     ok(&r);
     let doc = lopdf::Document::load(&pdf).unwrap();

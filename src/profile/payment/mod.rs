@@ -200,7 +200,10 @@ impl Payment {
         banks.insert(key("issuing_bank"), bank(lc.map(|p| &p.issuing_bank)));
         banks.insert(key("advising_bank"), bank(lc.map(|p| &p.advising_bank)));
         m.insert(key("lc"), Yaml::Mapping(banks));
-        m.insert(key("display_currency"), key(&currency_name(&self.currency, lang)));
+        m.insert(
+            key("display_currency"),
+            key(&currency_name(&self.currency, lang)),
+        );
         m
     }
 
@@ -220,10 +223,7 @@ impl Payment {
             p.advising_bank.clone().map_or(Yaml::Null, Yaml::String),
         );
         m.insert(key("mark"), Yaml::String(mark(lang, i)));
-        m.insert(
-            key("text"),
-            Yaml::String(describe(p, lang, i, n)),
-        );
+        m.insert(key("text"), Yaml::String(describe(p, lang, i, n)));
         Yaml::Mapping(m)
     }
 }

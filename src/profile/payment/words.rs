@@ -83,7 +83,10 @@ pub fn describe(p: &Part, lang: Lang, i: usize, n: usize) -> String {
                         (None, Some(a)) => format!("，经{a}通知"),
                         (None, None) => String::new(),
                     };
-                    format!("{head}以适用UCP 600的不可撤销跟单信用证（L/C）方式支付，{}{banks}", sight_zh(d))
+                    format!(
+                        "{head}以适用UCP 600的不可撤销跟单信用证（L/C）方式支付，{}{banks}",
+                        sight_zh(d)
+                    )
                 }
                 By::Dp => format!("{head}以付款交单（D/P）方式经代收行支付，{}", sight_zh(d)),
                 By::Da => format!("{head}以承兑交单（D/A）方式经代收行支付，{}", sight_zh(d)),
