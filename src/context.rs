@@ -117,6 +117,19 @@ impl Terms {
     }
 }
 
+/// Whether a party is a branch (分公司, "Branch"): it has no legal representative (法定代表人)
+/// but a person in charge (负责人).
+pub fn is_branch(party: &Party) -> bool {
+    let en = party.name.to_lowercase();
+    party.name.contains("分公司")
+        || party
+            .name_local
+            .as_deref()
+            .is_some_and(|n| n.contains("分公司"))
+        || en.contains(" branch")
+        || en.starts_with("branch ")
+}
+
 /// Whether a two-letter country code is in the EU/EEA.
 pub fn in_eea(country: &str) -> bool {
     EEA.contains(&country.to_ascii_uppercase().as_str())
@@ -210,6 +223,7 @@ pub fn build(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs) -> Yaml {
     let mut facts = Mapping::new();
     facts.insert(key("buyer_in_eea"), Yaml::Bool(in_eea(&p.buyer.country)));
     facts.insert(key("bilingual"), Yaml::Bool(langs.is_bilingual()));
+    facts.insert(key("seller_is_branch"), Yaml::Bool(is_branch(&p.seller)));
     facts.insert(
         key("governing_language"),
         key(p.deal.governing_language.name_in(lang)),

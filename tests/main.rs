@@ -42,3 +42,5 @@ mod truth;
 mod verify;
 #[path = "suite/week.rs"]
 mod week;
+#[path = "suite/wording.rs"]
+mod wording;

@@ -9,7 +9,7 @@ use crate::output::Output;
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::week::IsoWeek;
-use crate::profile::{Langs, Loaded, Ymd};
+use crate::profile::{self, Langs, Loaded, Ymd};
 use crate::render::env::Numbers;
 use crate::render::letters::{self, Kind, Tone};
 use crate::render::pdfdoc::{self, ContractLayout};
@@ -98,19 +98,21 @@ pub(super) fn occasion(
     sel: &Selection,
     tone: Tone,
     reply_date: Option<Ymd>,
-) -> Occasion {
+) -> Result<Occasion, Problems> {
+    let report_labels = profile::labels(p.templates.layers("report-labels.yaml"))?;
     let letter_day = Ymd::from_unix(timestamp(&p.loaded, 1));
     let next = reply_date.map(|d| {
         let reported = reported_weeks(&p.loaded);
         (d, letters::next_report(&p.loaded.profile, d, &reported))
     });
-    Occasion {
+    Ok(Occasion {
         letter_date: letter_day.iso(),
         reply: next.map(|(d, n)| (d.iso(), n.date.iso())),
         next_stage: next.and_then(|(_, n)| n.stage),
         tone: tone.code().to_string(),
         clauses: sel.len(),
-    }
+        report_labels,
+    })
 }
 
 /// The welcome letter or a reply in `formats`.
@@ -127,7 +129,7 @@ pub(crate) fn letter_docs(
         Kind::Letter => Tone::Formal,
     };
     let langs = &p.reader_langs;
-    let o = occasion(p, sel, tone, reply_date);
+    let o = occasion(p, sel, tone, reply_date)?;
     let numbers: Numbers = Arc::new(sel.numbers().clone());
     let r = letters::render(
         kind,

@@ -344,7 +344,7 @@ pub(crate) fn briefing_docs(
     formats: &[Format],
     fonts: Option<&Fonts>,
 ) -> Result<Rendered, Problems> {
-    let o = occasion(p, sel, Tone::Formal, None);
+    let o = occasion(p, sel, Tone::Formal, None)?;
     let numbers: Numbers = Arc::new(sel.numbers().clone());
     let ex = examples(&p.loaded);
     let r = briefing::render(

@@ -237,6 +237,9 @@ pub struct Occasion {
     pub tone: String,
     /// Clauses in the contract schedule.
     pub clauses: usize,
+    /// The deal's report labels (a company's over the built-in ones): `report.sections` names
+    /// the sections as the reporting clause and the report do.
+    pub report_labels: BTreeMap<String, Text>,
 }
 
 /// The template data of a letter or reply in `lang`.
@@ -262,6 +265,11 @@ pub fn data(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs, o: &Occasion)
         let mut contract = Mapping::new();
         contract.insert("clauses".into(), Yaml::Number(o.clauses.into()));
         m.insert("contract".into(), Yaml::Mapping(contract));
+        let cadence = p.channels.reports.cadence;
+        m.insert(
+            "report".into(),
+            context::report_sections_in(&o.report_labels, lang, cadence),
+        );
     }
     root
 }

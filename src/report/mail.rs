@@ -70,7 +70,7 @@ pub fn eml(p: &Profile, week: &LoadedWeek, langs: &Langs, labels: &Labels, m: &M
         subject: format!(
             "{} {} #{} — {}",
             p.deal.id,
-            week.iso.label(),
+            super::stamp(p, week),
             week.week.number,
             labels.get("title")
         ),

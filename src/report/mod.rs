@@ -166,6 +166,15 @@ pub fn qr(data: &str) -> Option<(Vec<bool>, usize)> {
     Some((m, side))
 }
 
+/// What dates a report in its band and mail subject: the ISO week (`2026-W49`) of a weekly
+/// deal; the report's date of a `milestones` deal, whose reports are not weekly.
+pub(crate) fn stamp(p: &crate::profile::deal::Profile, week: &LoadedWeek) -> String {
+    match p.channels.reports.cadence.label_variant() {
+        None => week.iso.label(),
+        Some(_) => p.channels.reports.date_in(week.iso).iso(),
+    }
+}
+
 /// Band and footer of the report: seller, title, deal and week; confidentiality and the
 /// channel rule with the call-back number; page n / N.
 fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels) -> Furniture {
@@ -190,12 +199,7 @@ fn furniture(loaded: &Loaded, week: &LoadedWeek, langs: &Langs, labels: &Labels)
     Furniture {
         left,
         title: labels.get("title"),
-        subtitle: format!(
-            "{} · {} · #{}",
-            p.deal.id,
-            week.iso.label(),
-            week.week.number
-        ),
+        subtitle: format!("{} · {} · #{}", p.deal.id, stamp(p, week), week.week.number),
         footer,
         page_label: Box::new(move |n, total| {
             labels.fill(

@@ -130,7 +130,9 @@ fn records_dmarc_and_chinese_usage() {
     assert!(text(&s, "record-keeping", Lang::En).contains("fully performed or terminated"));
     assert!(text(&s, "record-keeping", Lang::Zh).contains("履行完毕或者终止之日起"));
     let dmarc = text(&s, "security-measures", Lang::En);
-    assert!(dmarc.contains("“quarantine” or “reject”") && dmarc.contains("90 days"));
+    // Before the first payment falls due: a deposit on signing comes before any 90 days.
+    assert!(dmarc.contains("“quarantine” or “reject”") && !dmarc.contains("90 days"));
+    assert!(dmarc.contains("before the first payment under the Contract falls due"));
     for c in s.clauses() {
         let zh = text(&s, &c.id, Lang::Zh);
         for word in ["仅得", "亦同"] {
@@ -160,6 +162,15 @@ fn without_a_signatory_the_definition_names_the_legal_representative() {
     assert!(en.contains("its legal representative"));
     assert!(en.contains("the Buyer has not named one"));
     assert!(text(&s, "definitions", Lang::Zh).contains("法定代表人"));
+    // A branch has a person in charge (负责人), not a legal representative.
+    l.profile.seller.name_local = Some("宁波恒力厨具有限公司杭州湾分公司".into());
+    let s = schedule(&l, "en+zh");
+    let zh = text(&s, "definitions", Lang::Zh);
+    assert!(
+        zh.contains("该分公司负责人") && !zh.contains("法定代表人"),
+        "{zh}"
+    );
+    assert!(text(&s, "definitions", Lang::En).contains("the person in charge of the branch"));
 }
 
 /// The signature section of a Markdown contract: from its heading to the manifest.

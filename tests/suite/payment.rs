@@ -48,26 +48,30 @@ fn an_lc_deal_gets_the_lc_clauses_and_no_wire_transfer_clause() {
     let en = doc(t.path(), &["contract", "--lang", "en"]);
     for want in [
         "The price under the Contract shall be paid in USD as follows:",
-        "(a) 100% of the price by irrevocable documentary letter of credit (L/C) payable at sight, issued by Citizens Bank, N.A., Boston and advised through Bank of China, Yiwu Branch.",
+        "(a) 100% of the price by irrevocable documentary letter of credit (L/C) subject to UCP 600, payable at sight, issued by Citizens Bank, N.A., Boston and advised through Bank of China, Yiwu Branch.",
         "### 8. Letter of credit",
-        "(MT707)",
+        "SWIFT message MT707",
         "only through the banks",
         "confirm by telephone with the advising bank",
     ] {
         assert!(en.contains(want), "missing {want:?}");
     }
-    // No wire-transfer clause (other clauses may still name the Designated Account in passing).
-    assert!(!en.contains("(the “Designated Account”)") && !en.contains("telegraphic"));
+    // No wire-transfer clause (other clauses may still name the Designated Account in passing;
+    // the L/C clause names telegraphic transfer only to refuse payment outside the credit).
+    assert!(
+        !en.contains("(the “Designated Account”)") && !en.contains("by telegraphic transfer (T/T)")
+    );
     let zh = doc(t.path(), &["contract", "--lang", "zh"]);
     for want in [
-        "本合同价款以USD支付，具体如下：",
-        "（一）合同价款的100%以不可撤销跟单信用证（L/C）方式支付，即期付款，由Citizens Bank, N.A., Boston开立、经Bank of China, Yiwu Branch通知。",
+        "本合同价款以美元（USD）支付，具体如下：",
+        "（一）合同价款的100%以适用UCP 600的不可撤销跟单信用证（L/C）方式支付，即期付款，由Citizens Bank, N.A., Boston开立、经Bank of China, Yiwu Branch通知。",
         "### 第8条 信用证",
         "（MT707）",
+        "UCP 600",
     ] {
         assert!(zh.contains(want), "missing {want:?}");
     }
-    assert!(!zh.contains("（以下简称“指定收款账户”）") && !zh.contains("电汇"));
+    assert!(!zh.contains("（以下简称“指定收款账户”）") && !zh.contains("以电汇（T/T）方式"));
 }
 
 #[test]
@@ -77,7 +81,7 @@ fn a_tt_deal_states_deposit_and_balance_and_the_three_part_change_rule() {
     for want in [
         "(a) 30% of the price (deposit) by telegraphic transfer (T/T) to the Designated Account on signing of the Contract;",
         "(b) 70% of the price (balance) by telegraphic transfer (T/T) to the Designated Account against a copy of the bill of lading.",
-        "signed by an Authorised Signatory of the Seller and bearing the Seller’s company chop or seal",
+        "signed by an Authorised Signatory of the Seller and bearing the Seller’s company chop or contract chop",
         "a signed and chopped notice sent as a scanned copy or PDF without the call-back and the approvals, does not change the Designated Account",
         "may be changed only by a notice signed by an Authorised Signatory",
         "first 72 hours",
@@ -91,7 +95,7 @@ fn a_tt_deal_states_deposit_and_balance_and_the_three_part_change_rule() {
     assert!(en.contains("roles of the parties reversed: the Buyer’s account is the one stated in a notice signed by an Authorised Signatory of the Buyer"));
     let zh = doc(t.path(), &["contract", "--lang", "zh"]);
     for want in [
-        "（一）合同价款的30%（定金）于本合同签订时以电汇（T/T）方式支付至指定收款账户；",
+        "（一）合同价款的30%（预付款）于本合同签订时以电汇（T/T）方式支付至指定收款账户；",
         "（二）合同价款的70%（余款）凭提单副本以电汇（T/T）方式支付至指定收款账户。",
         "由卖方授权签字人签署并加盖卖方公章或者合同专用章",
         "最初72小时",
@@ -132,7 +136,7 @@ fn letter_and_reply_say_what_is_paid_where_and_that_the_buyer_approves_too() {
     assert!(letter.contains("account 3561 0000 1234 5678, SWIFT BKCHCNBJ92A"));
     assert!(letter.contains("2 of your named colleagues approve it after the call"));
     let letter = doc(lc.path(), &["letter", "--lang", "en"]);
-    assert!(letter.contains("(SWIFT MT707)") && !letter.contains("Designated Account"));
+    assert!(letter.contains("SWIFT MT707") && !letter.contains("Designated Account"));
     assert!(letter.contains("one of your named colleagues approves it"));
     let letter = doc(lc.path(), &["letter", "--lang", "zh"]);
     assert!(letter.contains("## 您的付款：付什么、何时付、付到哪里"));
@@ -170,7 +174,12 @@ fn free_text_terms_are_recognised_and_the_structured_form_suggested() {
         r.stderr
     );
     let en = doc(t.path(), &["contract", "--lang", "en"]);
-    assert!(en.contains("letter of credit (L/C) payable at sight, issued by a bank acceptable to the Seller and advised through Bank of China, Yiwu Branch"));
+    // Free text names no bank: none is invented, the contract's banks are referred to.
+    assert!(en.contains("letter of credit (L/C) subject to UCP 600, payable at sight."));
+    assert!(en.contains("issued by authenticated SWIFT message MT700 by the issuing bank stated in the Contract and advised to the Seller through the advising bank stated in the Contract"));
+    assert!(
+        !en.contains("acceptable to the Seller") && !en.contains("advised through Bank of China")
+    );
     assert!(!en.contains("(the “Designated Account”)"));
 
     let t = fixture("valid", "boston-lc");

@@ -106,6 +106,21 @@ fn report_sections_match(t: &tempfile::TempDir) -> Vec<String> {
         let titles = clause_titles(&std::fs::read_to_string(&md).unwrap(), lang);
         assert!(headings.len() >= 5, "{lang}: {headings:?}");
         assert_eq!(titles, headings, "{lang}: clause vs report");
+        // The letter lists the same sections, Summary to Sign-off, in the same order, and
+        // the formal reply names them all.
+        let letter = markdown(t.path(), &["letter"], lang, "letter");
+        let listed: Vec<String> = (letter.lines())
+            .skip_while(|l| !l.contains("same order") && !l.contains("顺序不变"))
+            .skip(1)
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| l.starts_with("- **"))
+            .filter_map(|l| l[4..].split_once("**").map(|(t, _)| t.to_string()))
+            .collect();
+        assert_eq!(listed, headings, "{lang}: letter vs report");
+        let reply = markdown(t.path(), &["reply", "--tone", "formal"], lang, "reply");
+        for h in &headings {
+            assert!(reply.contains(h.as_str()), "{lang}: the reply lacks {h}");
+        }
         all.extend(titles);
     }
     all

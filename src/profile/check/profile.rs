@@ -200,6 +200,13 @@ fn check_channels(c: &mut Checker, p: &Profile) {
         c.error("channels.reports", "weekly reports need a `weekday`")
             .set_hint("add `weekday: friday` (the day the report goes out)");
     }
+    if !(1..=60).contains(&r.max_interval_days) {
+        c.error(
+            "channels.reports.max_interval_days",
+            format!("`{}` days is not between 1 and 60", r.max_interval_days),
+        )
+        .set_hint("the longest time between two reports of a `milestones` deal, such as 14");
+    }
     if let Some(pl) = &p.channels.platform {
         c.non_empty("channels.platform.name", &pl.name);
         if !pl.url.starts_with("https://")

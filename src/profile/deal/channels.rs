@@ -27,6 +27,15 @@ pub struct Reports {
     /// The day weekly reports go out (required for `weekly`; `check` says so).
     #[serde(default)]
     pub weekday: Option<Weekday>,
+    /// `milestones` only: the longest time between two reports, in days, even when no stage
+    /// ends (the contract says "and at least every N days").
+    #[serde(default = "default_max_interval_days")]
+    pub max_interval_days: u32,
+}
+
+/// Two weeks: a stage that runs longer still gets a report in between.
+fn default_max_interval_days() -> u32 {
+    14
 }
 
 impl Reports {

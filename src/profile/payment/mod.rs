@@ -137,7 +137,8 @@ pub struct Part {
     /// L/C only: the bank that issues the credit.
     #[serde(default)]
     pub issuing_bank: Option<String>,
-    /// L/C only: the bank that advises the credit to the seller (default: the seller's bank).
+    /// L/C only: the bank that advises the credit to the seller (when not given, the contract
+    /// says "the advising bank stated in the Contract": dealguard invents no bank).
     #[serde(default)]
     pub advising_bank: Option<String>,
 }
@@ -162,7 +163,8 @@ impl Payment {
     }
 
     /// Derived template data for one language: `plan` (each part with its `text`), `uses`
-    /// (which methods the deal pays by, for `when`) and `structured`.
+    /// (which methods the deal pays by, for `when`), `structured`, and `lc`: the issuing and
+    /// advising banks of the first L/C part, each null when the profile does not name it.
     pub fn template_fields(&self, lang: Lang) -> Mapping {
         let plan = self.plan();
         let parts = plan.clone().unwrap_or_default();
@@ -188,15 +190,25 @@ impl Payment {
         m.insert(key("plan"), Yaml::Sequence(items));
         m.insert(key("uses"), Yaml::Mapping(used));
         m.insert(key("structured"), Yaml::Bool(plan.is_some()));
+        let lc = parts.iter().find(|p| p.by == By::Lc);
+        let bank = |b: Option<&Option<String>>| {
+            b.and_then(|b| b.clone())
+                .filter(|b| !b.trim().is_empty())
+                .map_or(Yaml::Null, Yaml::String)
+        };
+        let mut banks = Mapping::new();
+        banks.insert(key("issuing_bank"), bank(lc.map(|p| &p.issuing_bank)));
+        banks.insert(key("advising_bank"), bank(lc.map(|p| &p.advising_bank)));
+        m.insert(key("lc"), Yaml::Mapping(banks));
+        m.insert(
+            key("display_currency"),
+            key(&currency_name(&self.currency, lang)),
+        );
         m
     }
 
     /// One part as template data; every key is present so that the example is a full schema.
     fn part_data(&self, p: &Part, lang: Lang, i: usize, n: usize) -> Yaml {
-        let advising = p
-            .advising_bank
-            .clone()
-            .unwrap_or_else(|| self.beneficiary.bank.clone());
         let mut m = Mapping::new();
         m.insert(key("percent"), Yaml::Number(p.percent.into()));
         m.insert(key("by"), key(p.by.key()));
@@ -206,13 +218,39 @@ impl Payment {
             key("issuing_bank"),
             p.issuing_bank.clone().map_or(Yaml::Null, Yaml::String),
         );
-        m.insert(key("advising_bank"), Yaml::String(advising));
-        m.insert(key("mark"), Yaml::String(mark(lang, i)));
         m.insert(
-            key("text"),
-            Yaml::String(describe(p, lang, i, n, &self.beneficiary.bank)),
+            key("advising_bank"),
+            p.advising_bank.clone().map_or(Yaml::Null, Yaml::String),
         );
+        m.insert(key("mark"), Yaml::String(mark(lang, i)));
+        m.insert(key("text"), Yaml::String(describe(p, lang, i, n)));
         Yaml::Mapping(m)
+    }
+}
+
+/// The currency as a text in `lang` names it: the ISO code in English, the Chinese name with
+/// the code in Chinese (`美元（USD）`); a code without a common Chinese name stays as it is.
+pub fn currency_name(code: &str, lang: Lang) -> String {
+    const ZH: [(&str, &str); 14] = [
+        ("USD", "美元"),
+        ("EUR", "欧元"),
+        ("CNY", "人民币"),
+        ("RMB", "人民币"),
+        ("GBP", "英镑"),
+        ("JPY", "日元"),
+        ("HKD", "港元"),
+        ("AUD", "澳大利亚元"),
+        ("CAD", "加拿大元"),
+        ("CHF", "瑞士法郎"),
+        ("SEK", "瑞典克朗"),
+        ("NOK", "挪威克朗"),
+        ("DKK", "丹麦克朗"),
+        ("SGD", "新加坡元"),
+    ];
+    let upper = code.trim().to_ascii_uppercase();
+    match (lang, ZH.iter().find(|(c, _)| *c == upper)) {
+        (Lang::Zh, Some((c, name))) => format!("{name}（{c}）"),
+        _ => code.to_string(),
     }
 }
 

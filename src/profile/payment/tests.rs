@@ -66,15 +66,25 @@ fn describes_deposit_and_balance_in_both_languages() {
         p(70, By::Tt, Some(Due::CopyBl), 0),
     ];
     let en: Vec<String> = (0..2)
-        .map(|i| describe(&parts[i], Lang::En, i, 2, "BOC"))
+        .map(|i| describe(&parts[i], Lang::En, i, 2))
         .collect();
     assert!(en[0].starts_with("30% of the price (deposit) by telegraphic transfer"));
     assert!(en[1].contains("(balance)") && en[1].ends_with("copy of the bill of lading"));
-    let zh = describe(&parts[1], Lang::Zh, 1, 2, "BOC");
+    let zh = describe(&parts[1], Lang::Zh, 1, 2);
     assert_eq!(
         zh,
         "合同价款的70%（余款）凭提单副本以电汇（T/T）方式支付至指定收款账户"
     );
-    let lc = describe(&p(100, By::Lc, None, 0), Lang::En, 0, 1, "BOC");
-    assert!(lc.contains("payable at sight") && lc.contains("advised through BOC"));
+    // An L/C names no bank the profile does not give.
+    let lc = describe(&p(100, By::Lc, None, 0), Lang::En, 0, 1);
+    assert!(lc.contains("payable at sight") && lc.contains("UCP 600"));
+    assert!(!lc.contains("issued by") && !lc.contains("advised through"));
+    let mut given = p(100, By::Lc, None, 0);
+    given.advising_bank = Some("BOC".into());
+    assert!(describe(&given, Lang::Zh, 0, 1).ends_with("即期付款，经BOC通知"));
+    let zh = describe(&p(30, By::Tt, Some(Due::Signing), 0), Lang::Zh, 0, 2);
+    assert!(zh.contains("（预付款）") && !zh.contains("定金"));
+    assert_eq!(super::currency_name("usd", Lang::Zh), "美元（USD）");
+    assert_eq!(super::currency_name("USD", Lang::En), "USD");
+    assert_eq!(super::currency_name("XAU", Lang::Zh), "XAU");
 }

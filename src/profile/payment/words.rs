@@ -33,13 +33,15 @@ pub(super) fn short(p: &Part) -> String {
     format!("{}% {by}{when}", p.percent)
 }
 
-/// A part as one phrase of contract language: what share, by which instrument, when.
-pub fn describe(p: &Part, lang: Lang, i: usize, n: usize, seller_bank: &str) -> String {
+/// A part as one phrase of contract language: what share, by which instrument, when. An L/C
+/// names its issuing and advising banks only when the profile gives them: nothing is invented.
+pub fn describe(p: &Part, lang: Lang, i: usize, n: usize) -> String {
     let pct = p.percent;
     let d = p.days;
-    // The first part due on signing is the deposit, the last of several parts the balance.
+    // The first part due on signing is the advance payment (预付款: not 定金, a deposit with
+    // the double-return penalty of Civil Code art. 587), the last of several parts the balance.
     let role = match (p.due, i, n) {
-        (Some(Due::Signing), 0, 2..) => Some(("deposit", "定金")),
+        (Some(Due::Signing), 0, 2..) => Some(("deposit", "预付款")),
         (_, i, 2..) if i + 1 == n => Some(("balance", "余款")),
         _ => None,
     };
@@ -52,9 +54,13 @@ pub fn describe(p: &Part, lang: Lang, i: usize, n: usize, seller_bank: &str) -> 
             match p.by {
                 By::Tt => format!("{head} by telegraphic transfer (T/T) to the Designated Account {}", tt_when_en(p.due, d)),
                 By::Lc => {
-                    let issuer = p.issuing_bank.as_deref().map_or("a bank acceptable to the Seller".to_string(), str::to_string);
-                    let adv = p.advising_bank.as_deref().unwrap_or(seller_bank);
-                    format!("{head} by irrevocable documentary letter of credit (L/C) payable {}, issued by {issuer} and advised through {adv}", sight_en(d))
+                    let banks = match (p.issuing_bank.as_deref(), p.advising_bank.as_deref()) {
+                        (Some(i), Some(a)) => format!(", issued by {i} and advised through {a}"),
+                        (Some(i), None) => format!(", issued by {i}"),
+                        (None, Some(a)) => format!(", advised through {a}"),
+                        (None, None) => String::new(),
+                    };
+                    format!("{head} by irrevocable documentary letter of credit (L/C) subject to UCP 600, payable {}{banks}", sight_en(d))
                 }
                 By::Dp => format!("{head} by documents against payment (D/P) {}, through the collecting bank", sight_en(d)),
                 By::Da => format!("{head} by documents against acceptance (D/A), payable {}, through the collecting bank", sight_en(d)),
@@ -71,12 +77,16 @@ pub fn describe(p: &Part, lang: Lang, i: usize, n: usize, seller_bank: &str) -> 
                     tt_when_zh(p.due, d)
                 ),
                 By::Lc => {
-                    let issuer = p
-                        .issuing_bank
-                        .as_deref()
-                        .map_or("卖方认可的银行".to_string(), str::to_string);
-                    let adv = p.advising_bank.as_deref().unwrap_or(seller_bank);
-                    format!("{head}以不可撤销跟单信用证（L/C）方式支付，{}，由{issuer}开立、经{adv}通知", sight_zh(d))
+                    let banks = match (p.issuing_bank.as_deref(), p.advising_bank.as_deref()) {
+                        (Some(i), Some(a)) => format!("，由{i}开立、经{a}通知"),
+                        (Some(i), None) => format!("，由{i}开立"),
+                        (None, Some(a)) => format!("，经{a}通知"),
+                        (None, None) => String::new(),
+                    };
+                    format!(
+                        "{head}以适用UCP 600的不可撤销跟单信用证（L/C）方式支付，{}{banks}",
+                        sight_zh(d)
+                    )
                 }
                 By::Dp => format!("{head}以付款交单（D/P）方式经代收行支付，{}", sight_zh(d)),
                 By::Da => format!("{head}以承兑交单（D/A）方式经代收行支付，{}", sight_zh(d)),

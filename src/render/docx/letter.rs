@@ -131,7 +131,7 @@ pub fn letter(
     for l in langs.list() {
         footer.push_str(&with_fields(
             "Footer",
-            &report_labels.fill_one("channels", *l, &[("phone", phone.clone())]),
+            &report_labels.fill_one("channels_document", *l, &[("phone", phone.clone())]),
         ));
     }
     footer.push_str(&page_numbers(report_labels));

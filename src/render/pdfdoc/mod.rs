@@ -129,7 +129,7 @@ fn letterhead(
         langs
             .list()
             .iter()
-            .map(|l| report_labels.fill_one("channels", *l, &[("phone", phone.clone())])),
+            .map(|l| report_labels.fill_one("channels_document", *l, &[("phone", phone.clone())])),
     );
     let furniture = Furniture {
         left: names(&p.seller, langs),

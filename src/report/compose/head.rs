@@ -52,7 +52,11 @@ fn facts(inp: &Input) -> Block {
         items: vec![
             kv("buyer", names(&p.buyer)),
             kv("seller", names(&p.seller)),
-            kv("week", iso.label()),
+            // A report that follows the stages is dated, not numbered by week.
+            match p.channels.reports.cadence.label_variant() {
+                None => kv("week", iso.label()),
+                Some(_) => kv("report_date", p.channels.reports.date_in(iso).iso()),
+            },
             kv("period", period.join(" / ")),
             kv("report_no", format!("{}", w.number)),
             kv("deal", p.deal.id.clone()),
