@@ -70,6 +70,8 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
             Err(e) => run.problems.extend(e),
         }
     }
+    weeks.sort_by_key(|w| w.iso);
+    run.problems.extend(super::week::same_weeks(&weeks));
     for c in schedule.clauses() {
         let titles: Vec<&str> = p
             .langs

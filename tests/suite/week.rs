@@ -342,3 +342,46 @@ fn clause_references_by_id_print_the_number_of_the_deals_clause_set() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(!pdf.exists());
 }
+
+#[test]
+fn a_week_is_one_file_named_for_it_and_inside_the_contract() {
+    let t = example();
+    let dir = t.path();
+    let w49 = std::fs::read_to_string(dir.join("reports/2026-W49.yaml")).unwrap();
+    // Copied for the next week, `week:` left unchanged.
+    std::fs::write(dir.join("reports/2026-W50.yaml"), &w49).unwrap();
+    let r = dealguard(dir, &["check", "reports/2026-W50.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2026-W50.yaml:6:7: error: `week`: says 2026-W49 but the file is named for 2026-W50"),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_file(dir.join("reports/2026-W50.yaml")).unwrap();
+
+    // A second file for the same week, under another name: both named, nothing built.
+    std::fs::write(dir.join("reports/w49-copy.yaml"), &w49).unwrap();
+    for cmd in [&["status"][..], &["build"][..]] {
+        let r = dealguard(dir, cmd);
+        assert_eq!(r.code, 1, "{cmd:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("w49-copy.yaml:6:7: error: `week`: 2026-W49 is also the week of ")
+                && r.stderr.contains("2026-W49.yaml"),
+            "{cmd:?}: {}",
+            r.stderr
+        );
+    }
+    assert!(!dir.join("out").exists());
+    std::fs::remove_file(dir.join("reports/w49-copy.yaml")).unwrap();
+
+    // A week that ends before the contract was signed.
+    let early = w49.replace("week: 2026-W49", "week: 2026-W40");
+    std::fs::write(dir.join("reports/2026-W40.yaml"), early).unwrap();
+    let r = dealguard(dir, &["check", "reports/2026-W40.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("error: `week`: 2026-W40 ends before the contract was signed"),
+        "{}",
+        r.stderr
+    );
+}

@@ -115,6 +115,8 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
         jobs.push(Job::CallbackForm);
     }
     jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
+    // Two files for one week would write one report twice.
+    run.problems.extend(super::week::week_set_problems(&p.loaded));
     let base = common(&p, &mut run.problems);
     run.checkpoint()?;
     let ctx = Ctx {

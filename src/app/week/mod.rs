@@ -9,14 +9,15 @@ mod write;
 use super::documents::week_files;
 use super::{Outcome, Run};
 use crate::cli::WeekNewArgs;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Problems};
 use crate::output::Output;
 use crate::profile::week::{self, IsoWeek, LoadedWeek};
 use crate::profile::{self, Loaded};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The week files of the deal that load, in week order; the problems of those that do not.
+/// The week files of the deal that load, in week order; the problems of those that do not,
+/// and an error for each file that repeats another's week.
 fn load_weeks(loaded: &Loaded, run: &mut Run) -> Vec<LoadedWeek> {
     let mut weeks = Vec::new();
     for path in week_files(loaded) {
@@ -26,7 +27,40 @@ fn load_weeks(loaded: &Loaded, run: &mut Run) -> Vec<LoadedWeek> {
         }
     }
     weeks.sort_by_key(|w| w.iso);
+    run.problems.extend(same_weeks(&weeks));
     weeks
+}
+
+/// An error for each week file whose `week:` another file already has (sorted by week, so
+/// the two are neighbours), naming both files.
+pub(crate) fn same_weeks(weeks: &[LoadedWeek]) -> Problems {
+    let mut p = Problems::new();
+    for pair in weeks.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.iso == b.iso {
+            p.push(
+                Diagnostic::error(
+                    &b.src.path,
+                    format!("{} is also the week of {}", b.iso.label(), a.src.path.display()),
+                )
+                .at(b.index.pos("week"))
+                .field("week")
+                .hint("each week has one file: change `week:` in the copy (and its number)"),
+            );
+        }
+    }
+    p
+}
+
+/// The problems of the deal's set of week files as a whole (two files for one week), for
+/// `build`: each file's own problems are its report's.
+pub(crate) fn week_set_problems(loaded: &Loaded) -> Problems {
+    let mut weeks: Vec<LoadedWeek> = week_files(loaded)
+        .iter()
+        .filter_map(|p| week::load(p, &loaded.profile, &loaded.dir).ok())
+        .collect();
+    weeks.sort_by_key(|w| w.iso);
+    same_weeks(&weeks)
 }
 
 /// The week to write: `--week`, else the week after the latest, else the contract's week.

@@ -306,14 +306,35 @@ pub fn load_source(
     let unfilled = fill::warn_unfilled(&mut c, &week);
     if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
         if w.sunday() < signed {
-            c.warning(
+            c.error(
                 "week",
                 format!(
-                    "{} ends before the contract date {}",
+                    "{} ends before the contract was signed ({})",
                     w.label(),
                     signed.iso()
                 ),
-            );
+            )
+            .set_hint("a report covers a week of the contract: check `week:` (or `deal.signed`)");
+        }
+    }
+    // A file named for a week (`2026-W49.yaml`) must be that week: a copied file whose
+    // `week:` was not changed would report another week under this one's name.
+    let named = path.file_stem().and_then(|s| s.to_str()).and_then(IsoWeek::parse);
+    if let (Some(w), Some(n)) = (iso, named) {
+        if w != n {
+            c.error(
+                "week",
+                format!(
+                    "says {} but the file is named for {}",
+                    w.label(),
+                    n.label()
+                ),
+            )
+            .set_hint(format!(
+                "write `week: {}`, or rename the file to {}.yaml",
+                n.label(),
+                w.label()
+            ));
         }
     }
     let problems = c.problems;
