@@ -204,7 +204,7 @@ fn check_markup(c: &mut Checker, field: &str, value: &str) {
     if let Some(tag) = markup(value) {
         c.error(
             field,
-            format!("`{tag}` is markup: a legal name is printed exactly as given, tags and all"),
+            format!("`{tag}` is markup, not part of a name: the documents print a legal name exactly as given"),
         )
         .set_hint(
             "write the registered name only, as it stands in the business licence or register",
