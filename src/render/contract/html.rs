@@ -64,7 +64,8 @@ a.ref { color: inherit; text-decoration: underline dotted #2f5597; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  section.manifest, section.appendix { break-before: page; page-break-before: always; }
+  section.manifest { break-before: page; page-break-before: always; }
+  section.appendix { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
 }
 ";
