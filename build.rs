@@ -27,7 +27,11 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not baked in when it is compiled: a build script compiled
+    // for one checkout and reused from a shared target dir by another (same source, other
+    // folder) would otherwise list the first checkout's files.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&root);
     let mut files = Vec::new();
     for dir in ["clauses", "templates"] {
         println!("cargo:rerun-if-changed={dir}");

@@ -224,6 +224,11 @@ pub fn build(p: &Profile, terms: &Terms, lang: Lang, langs: &Langs) -> Yaml {
     facts.insert(key("buyer_in_eea"), Yaml::Bool(in_eea(&p.buyer.country)));
     facts.insert(key("bilingual"), Yaml::Bool(langs.is_bilingual()));
     facts.insert(key("seller_is_branch"), Yaml::Bool(is_branch(&p.seller)));
+    // Where each party reports a fraud, from its country (`country.rs`).
+    facts.insert(
+        key("fraud_report"),
+        crate::country::fraud_report_facts(p, lang),
+    );
     facts.insert(
         key("governing_language"),
         key(p.deal.governing_language.name_in(lang)),

@@ -10,6 +10,7 @@ pub mod assets;
 pub mod clauses;
 pub mod cli;
 pub mod context;
+pub mod country;
 pub mod diag;
 pub mod fs;
 pub mod memory;

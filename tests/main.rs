@@ -18,6 +18,8 @@ mod clauses;
 mod cli;
 #[path = "suite/corpus.rs"]
 mod corpus_test;
+#[path = "suite/countries.rs"]
+mod countries;
 #[path = "suite/docx.rs"]
 mod docx;
 #[path = "suite/fonts.rs"]

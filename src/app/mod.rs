@@ -135,10 +135,14 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     /// The contract schedule rendered in the deal's languages; its reporting clause names the
-    /// report's sections with the deal's report labels (a company's over the built-in ones).
+    /// report's sections with the deal's report labels (a company's over the built-in ones);
+    /// with the SCC annexes when the schedule has the GDPR clause.
     pub(crate) fn schedule(&self, sel: &Selection) -> Result<render::Schedule, Problems> {
         let labels = profile::labels(self.templates.layers("report-labels.yaml"))?;
-        render::render_schedule(sel, &self.loaded, &self.langs, &labels)
+        let mut s = render::render_schedule(sel, &self.loaded, &self.langs, &labels)?;
+        let scc = render::templates::Labels::load(&self.templates, "scc-labels.yaml", &self.langs)?;
+        s.appendix = render::scc::appendix(&s, &self.loaded.profile, &sel.terms, &scc);
+        Ok(s)
     }
 
     /// The languages of document `what` (a file-name stem: `letter`, `reply-warm`, …).

@@ -111,7 +111,8 @@ pub fn select<'l>(
     })
 }
 
-/// A set policy that raises the approvers above the contacts a party has: the profile's own
+/// A set policy that raises the approvers: a warning that the schedule promises more than the
+/// profile says, or an error when a party has fewer contacts than that. The profile's own
 /// number is checked at load, the raised one only here, where the set is known.
 fn check_policy_approvers(
     loaded: &Loaded,
@@ -120,10 +121,26 @@ fn check_policy_approvers(
     problems: &mut Problems,
 ) {
     let p = &loaded.profile;
-    if approvers <= p.payment.verification.approvers {
+    let own = p.payment.verification.approvers;
+    if approvers <= own {
         return;
     }
-    for (who, n) in crate::profile::check::short_of_approvers(p, approvers) {
+    let short = crate::profile::check::short_of_approvers(p, approvers);
+    if short.is_empty() {
+        // The set's number wins silently otherwise: the profile would say one thing and the
+        // schedule another, and `approvers: 1` reads as if one person could change an account.
+        let field = "payment.verification.approvers";
+        problems.push(
+            Diagnostic::warning(
+                &loaded.src.path,
+                format!("the `{}` set requires at least {approvers} approvers on each side: the schedule promises {approvers}, not the {own} written here", set.name),
+            )
+            .at(loaded.pos(field))
+            .field(field)
+            .hint(format!("write `approvers: {approvers}` so that the profile says what the contract promises; if a side cannot have {approvers} people approve a change, use another set and say why in a comment")),
+        );
+    }
+    for (who, n) in short {
         let msg = format!("the `{}` set requires {approvers} approvers on each side, but the {who} names {n} contact{}", set.name, if n == 1 { "" } else { "s" });
         problems.push(
             profile_error(loaded, "payment.verification.approvers", msg).hint(format!(

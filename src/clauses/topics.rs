@@ -292,7 +292,11 @@ const IC3_BEC: [Point; 10] = [
         "Money sent: ask the sending bank to recall it at once",
         &["incident-notice", "governing-law"],
     ),
-    point("report", "Report to IC3 / the police", &["incident-notice"]),
+    point(
+        "report",
+        "Report to IC3 (in the US) or the police; the clause names each party's authority by country",
+        &["incident-notice"],
+    ),
     point(
         "preserve",
         "Keep the messages with their headers",

@@ -50,6 +50,8 @@ pub struct Schedule {
     pub added: Vec<String>,
     /// Ids removed by the profile.
     pub removed: Vec<String>,
+    /// The SCC annexes of an EU/EEA buyer's deal (`scc.rs`), printed after the signatures.
+    pub appendix: Option<super::scc::Appendix>,
 }
 
 impl Schedule {
@@ -212,6 +214,7 @@ pub fn render(
         set: sel.set.name.clone(),
         added: sel.added.clone(),
         removed: sel.removed.clone(),
+        appendix: None,
     })
 }
 

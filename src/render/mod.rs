@@ -13,6 +13,7 @@ pub mod guard;
 pub mod letters;
 pub mod markup;
 pub mod pdfdoc;
+pub mod scc;
 pub mod templates;
 
 pub use clauses::{render as render_schedule, Schedule};

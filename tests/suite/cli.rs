@@ -63,6 +63,25 @@ fn check_prints_the_resolved_clause_list() {
 }
 
 #[test]
+fn a_set_that_raises_the_approvers_says_so() {
+    let t = fixture("valid", "nordic-home");
+    let p = t.path().join("deal.yaml");
+    let deal = std::fs::read_to_string(&p).unwrap();
+    let deal = deal
+        .replace("clause_set: standard", "clause_set: strict")
+        .replace("approvers: 2 ", "approvers: 1 ");
+    std::fs::write(&p, deal).unwrap();
+    let r = dealguard(t.path(), &["check"]);
+    ok(&r);
+    assert!(
+        r.stderr.contains("warning: `payment.verification.approvers`: the `strict` set requires at least 2 approvers on each side: the schedule promises 2, not the 1 written here"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("deal.yaml:89:"), "{}", r.stderr);
+}
+
+#[test]
 fn removing_channels_removes_clauses_and_renumbers() {
     let t = fixture("valid", "no-channels");
     let r = dealguard(t.path(), &["contract", "-o", "-"]);
@@ -184,7 +203,11 @@ fn profile_strings_are_escaped_in_every_format() {
     let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
     std::fs::write(
         t.path().join("deal.yaml"),
-        deal.replace("name: Nordic Home AB", "name: \"<b>A&B</b> *Home*\""),
+        // A legal name refuses markup (`check`); an address is printed, escaped.
+        deal.replace(
+            "address: Stora Nygatan 12, 111 27 Stockholm, Sweden",
+            "address: \"<b>A&B</b> *Home*\"",
+        ),
     )
     .unwrap();
     let html = dealguard(t.path(), &["contract", "--format", "html", "-o", "-"]);

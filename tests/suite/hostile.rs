@@ -27,8 +27,8 @@ fn every_profile_string_is_escaped_in_every_format() {
     let t = deal();
     let mut deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
     let quoted = format!("'{}'", EVIL);
+    // A party's legal name refuses markup (`check`), so the party's address carries it here.
     for field in [
-        "  name: Nordic Home AB",
         "  incoterm: FOB Ningbo",
         "  address: Stora Nygatan 12, 111 27 Stockholm, Sweden",
         "    bank: Bank of China, Ningbo Branch",

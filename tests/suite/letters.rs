@@ -238,7 +238,7 @@ fn the_eml_is_a_multipart_message_from_sales_to_purchasing() {
     };
     let names: Vec<&str> = headers.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
-        &names[..8],
+        &names[..9],
         [
             "Date",
             "From",
@@ -247,6 +247,7 @@ fn the_eml_is_a_multipart_message_from_sales_to_purchasing() {
             "Subject",
             "Message-ID",
             "MIME-Version",
+            "X-Unsent",
             "Content-Type"
         ]
     );

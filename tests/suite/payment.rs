@@ -86,7 +86,7 @@ fn a_tt_deal_states_deposit_and_balance_and_the_three_part_change_rule() {
         "may be changed only by a notice signed by an Authorised Signatory",
         "first 72 hours",
         "96110",
-        "IC3",
+        "114 14",
     ] {
         assert!(en.contains(want), "missing {want:?}");
     }

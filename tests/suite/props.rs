@@ -180,3 +180,67 @@ proptest! {
         prop_assert_eq!(joined, visible(&s));
     }
 }
+
+/// The labelled corpus's mails (every kind: charsets, HTML, attachments, forwards, archives).
+fn corpus_mails() -> &'static Vec<Vec<u8>> {
+    static M: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    M.get_or_init(|| crate::corpus::cases().into_iter().map(|c| c.bytes).collect())
+}
+
+/// A corpus mail damaged as mail is damaged on the way: cut short, bytes changed, a piece
+/// repeated, MIME punctuation dropped in.
+fn damaged_mail() -> impl Strategy<Value = Vec<u8>> {
+    let n = corpus_mails().len();
+    (
+        0..n,
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..12),
+        any::<prop::sample::Index>(),
+        prop::option::of((any::<prop::sample::Index>(), any::<prop::sample::Index>())),
+        prop::sample::select(vec![
+            &b""[..],
+            b"\r\n--",
+            b"=?gb2312?B?",
+            b"Content-Transfer-Encoding: base64\r\n\r\n",
+            b"charset=\"big5\"",
+            b"<td style=\"display:none\">",
+            b"\xff\xfe\x00",
+            b"=\r\n=E8",
+        ]),
+    )
+        .prop_map(|(i, flips, cut, repeat, insert)| {
+            let mut m = corpus_mails()[i].clone();
+            for (at, b) in flips {
+                if !m.is_empty() {
+                    let k = at.index(m.len());
+                    m[k] = b;
+                }
+            }
+            if let Some((a, b)) = repeat {
+                let (a, b) = (a.index(m.len() + 1), b.index(m.len() + 1));
+                let piece = m[a.min(b)..a.max(b)].to_vec();
+                m.splice(a.max(b)..a.max(b), piece);
+            }
+            let at = cut.index(m.len() + 1);
+            m.splice(at..at, insert.iter().copied());
+            m.truncate(cut.index(m.len() + 1).max(at));
+            m
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// `verify` turns a panic on one mail into that mail's error: none may happen.
+    #[test]
+    fn damaged_mails_are_read_or_refused_never_a_panic(mail in damaged_mail()) {
+        let profile: profile::Profile =
+            serde_yaml::from_str(DEAL).expect("the example deal");
+        let v = dealguard::verify::verify(&profile, &[(PathBuf::from("m.eml"), mail)]);
+        for m in &v.mails {
+            if let Some(p) = &m.problem {
+                let text = format!("{p}");
+                prop_assert!(!text.contains("failed on this mail"), "{}", text);
+            }
+        }
+    }
+}

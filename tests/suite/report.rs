@@ -277,12 +277,18 @@ fn same_inputs_give_the_same_bytes_across_runs_and_within_one_process() {
     let loaded = dealguard::profile::load(&t.path().join("deal.yaml")).unwrap();
     let langs: dealguard::profile::Langs = "en+zh".parse().unwrap();
     let fonts = dealguard::pdf::font::Fonts::builtin().unwrap();
-    let week = dealguard::profile::week::load(
+    let mut week = dealguard::profile::week::load(
         &t.path().join("reports/2026-W49.yaml"),
         &loaded.profile,
         &loaded.dir,
     )
     .unwrap();
+    // The week cites a clause by id: numbered from the deal's schedule, as the command does.
+    let lib = dealguard::clauses::Library::builtin().unwrap();
+    let mut warnings = dealguard::diag::Problems::new();
+    let sel = dealguard::clauses::select(&lib, &loaded, &langs, &mut warnings).unwrap();
+    let found = dealguard::report::clause_refs::ClauseRefs::new(&sel, &lib).resolve(&mut week);
+    assert!(!found.has_errors());
     let templates = dealguard::render::templates::Templates::builtin().unwrap();
     let one = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None).unwrap();
     let two = dealguard::report::render(&loaded, &week, &langs, &fonts, &templates, None).unwrap();

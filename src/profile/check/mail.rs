@@ -96,3 +96,89 @@ pub(super) fn check_address(c: &mut Checker, field: &str, addr: &str, domains: &
         }
     }
 }
+
+/// Local parts of shared role mailboxes (`finance@`, `info@`…), the one list dealguard keeps.
+/// A Named Contact is a person with an account of their own: a mailbox that several people
+/// read cannot show who wrote, and its password is shared by design. An address is a shared
+/// mailbox when its local part, without digits and separators, is one of these words, or
+/// when every word of it is (`sales.team@`, `it-support@`, `finance2@`).
+pub const GENERIC_MAILBOXES: [&str; 51] = [
+    "account",
+    "accounting",
+    "accounts",
+    "admin",
+    "administrator",
+    "ap",
+    "ar",
+    "billing",
+    "business",
+    "contact",
+    "cs",
+    "customer",
+    "customerservice",
+    "dept",
+    "department",
+    "enquiries",
+    "enquiry",
+    "export",
+    "finance",
+    "general",
+    "hello",
+    "help",
+    "hr",
+    "import",
+    "info",
+    "inquiry",
+    "it",
+    "logistics",
+    "mail",
+    "marketing",
+    "noreply",
+    "office",
+    "operations",
+    "order",
+    "orders",
+    "payment",
+    "payments",
+    "procurement",
+    "purchase",
+    "purchasing",
+    "qc",
+    "quality",
+    "reception",
+    "sales",
+    "security",
+    "service",
+    "services",
+    "shipping",
+    "support",
+    "team",
+    "trade",
+];
+
+/// Whether an address is a shared role mailbox (see `GENERIC_MAILBOXES`).
+pub(super) fn is_generic_mailbox(addr: &str) -> bool {
+    let Some((local, _)) = addr.rsplit_once('@') else {
+        return false;
+    };
+    let local = local.to_ascii_lowercase();
+    let generic =
+        |w: &str| GENERIC_MAILBOXES.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit()));
+    let joined: String = local.chars().filter(char::is_ascii_alphabetic).collect();
+    let words: Vec<&str> = local
+        .split(['.', '-', '_', '+'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    generic(&joined) || (!words.is_empty() && words.iter().all(|w| generic(w)))
+}
+
+/// A Named Contact's address must be the person's own, not a shared mailbox.
+pub(super) fn check_named_account(c: &mut Checker, field: &str, addr: &str) {
+    if email_domain(addr).is_some() && is_generic_mailbox(addr) {
+        c.warning(
+            field,
+            format!("`{addr}` is a shared mailbox, not a named account: the schedule's Named Contacts are persons, and anyone who reads a shared mailbox can write as this contact"),
+        )
+        .set_hint("give the person's own address, such as `firstname.lastname@…`; a shared mailbox may receive copies, but it is not a contact");
+    }
+}

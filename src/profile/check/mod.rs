@@ -1,9 +1,10 @@
 //! Load stage: the semantic checks of a structurally valid file, all reported at once — the
 //! located `Checker` and the field checks the profile and week files share (here), the deal
-//! profile's check groups (`profile`), mail domains and addresses (`mail`), payment terms and
-//! verification (`payment`).
+//! profile's check groups (`profile`), mail domains and addresses (`mail`), the parties' legal
+//! names as banks read them (`names`), payment terms and verification (`payment`).
 
 mod mail;
+mod names;
 mod payment;
 mod profile;
 

@@ -1,8 +1,10 @@
 //! Load stage: the checks of `payment` — terms or structured method, currency, beneficiary
-//! account, the call-back number and the approvers each party can actually provide.
+//! account (its holder's name in `names`), the call-back number and the approvers each party
+//! can actually provide.
 
+use super::names::check_payment_names;
 use super::Checker;
-use crate::profile::deal::{Party, Profile};
+use crate::profile::deal::Profile;
 use crate::profile::payment::{recognise, By, Part};
 
 /// Most parts a price is split into (the contract lists each one).
@@ -35,31 +37,8 @@ pub fn check_payment(c: &mut Checker, p: &Profile) {
         )
         .set_hint("a SWIFT code has 8 or 11 capital letters and digits, such as BKCHCNBJ92A");
     }
-    if !b.account_name.trim().is_empty() && !same_company(&b.account_name, &p.seller) {
-        c.warning(
-            "payment.beneficiary.account_name",
-            format!(
-                "`{}` is not the seller's name `{}`",
-                b.account_name, p.seller.name
-            ),
-        )
-        .set_hint("the schedule calls an account in another name a sign of fraud; pay only to an account in the seller's own name");
-    }
+    check_payment_names(c, p);
     check_verification(c, p);
-}
-
-/// Letters and digits only, lowercased: banks write `CO LTD` for `Co., Ltd.`.
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Whether an account holder's name is the party's name (Latin or Chinese).
-fn same_company(holder: &str, party: &Party) -> bool {
-    let h = squeeze(holder);
-    h == squeeze(&party.name) || party.name_local.as_deref().is_some_and(|l| h == squeeze(l))
 }
 
 /// `payment.terms` / `payment.method`: one of them, parts adding up to 100, each part's

@@ -1,7 +1,8 @@
 //! Load stage: the check groups of a deal profile — deal, parties and contacts, domains,
 //! payment and verification, channels, security, output, production stages — in that order.
 
-use super::mail::{check_address, check_domains, valid_domain};
+use super::mail::{check_address, check_domains, check_named_account, valid_domain};
+use super::names::check_party_names;
 use super::payment::check_payment;
 use super::{check_sizes, Checker};
 use crate::diag::{did_you_mean, Problems};
@@ -122,6 +123,7 @@ fn check_parties(c: &mut Checker, p: &Profile) {
     if let Some(addr) = &p.buyer.security_contact {
         check_address(c, "buyer.security_contact", addr, &p.buyer.email_domains);
     }
+    check_party_names(c, p);
 }
 
 /// One party: name, address, country, mail domains, phone, then each contact.
@@ -165,7 +167,8 @@ fn check_party(c: &mut Checker, who: &str, p: &Party) {
     }
 }
 
-/// One contact after its name: a known role, an address on the party's domains, a phone.
+/// One contact after its name: a known role, a person's own address on the party's domains,
+/// a phone.
 fn check_contact(c: &mut Checker, f: &str, ct: &Contact, domains: &[String]) {
     if let Role::Known(k) = &ct.role {
         if !KNOWN_ROLES.iter().any(|r| r.0 == k) {
@@ -187,6 +190,7 @@ fn check_contact(c: &mut Checker, f: &str, ct: &Contact, domains: &[String]) {
         }
     }
     check_address(c, &format!("{f}.email"), &ct.email, domains);
+    check_named_account(c, &format!("{f}.email"), &ct.email);
     if let Some(ph) = &ct.phone {
         c.phone(&format!("{f}.phone"), ph);
     }

@@ -147,3 +147,141 @@ fn payment_terms_are_recognised_or_checked_part_by_part() {
     assert_eq!(got[0].1, "payment.method");
     assert!(got[0].2.contains("add up to 80%"), "{got:?}");
 }
+
+/// The example paid 100% by L/C at sight.
+fn lc(p: &mut Profile) {
+    use crate::profile::payment::{By, Part};
+    p.payment.method = Some(vec![Part {
+        percent: 100,
+        by: By::Lc,
+        due: None,
+        days: 0,
+        issuing_bank: Some("Handelsbanken, Stockholm".into()),
+        advising_bank: None,
+    }]);
+}
+
+#[test]
+fn an_lc_account_in_another_name_is_an_error_a_tt_one_a_warning() {
+    use crate::diag::Severity::{Error, Warning};
+    let other = |p: &mut Profile| p.payment.beneficiary.account_name = "Hengli Trading Ltd".into();
+    let got = problems(|p| {
+        lc(p);
+        other(p);
+    });
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0, got[0].1.as_str()),
+        (Error, "payment.beneficiary.account_name")
+    );
+    assert!(got[0].2.contains("UCP 600"), "{got:?}");
+    let got = problems(other);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, Warning);
+    // The bank's spelling of the same name is no mismatch, under an L/C either.
+    assert!(problems(|p| {
+        lc(p);
+        p.payment.beneficiary.account_name = "NINGBO HENGLI KITCHENWARE COMPANY LIMITED".into();
+    })
+    .is_empty());
+}
+
+#[test]
+fn names_an_mt700_carries_stay_in_the_swift_character_set() {
+    use crate::diag::Severity::Warning;
+    let got = problems(|p| {
+        lc(p);
+        p.buyer.name = "Nordic Home & Kök AB".into();
+        p.payment.method.as_mut().unwrap()[0].issuing_bank = Some("Bank \"North\"; Oslo".into());
+    });
+    let fields: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["buyer.name", "payment.method[0].issuing_bank"],
+        "{got:?}"
+    );
+    assert!(got.iter().all(|g| g.0 == Warning));
+    assert!(
+        got[0].2.contains("`&`, `ö`") && got[0].2.contains("MT700"),
+        "{got:?}"
+    );
+    assert!(got[1].2.contains("`\"`, `;`"), "{got:?}");
+    // A T/T deal sends no MT700; a Chinese name is not carried in one.
+    assert!(problems(|p| p.buyer.name = "Nordic Home & Kök AB".into()).is_empty());
+    assert!(problems(lc).is_empty());
+}
+
+#[test]
+fn a_branch_as_seller_warns_unless_its_person_in_charge_signs() {
+    use crate::diag::Severity::Warning;
+    let branch = |p: &mut Profile| {
+        p.seller.name_local = Some("宁波恒力厨具有限公司杭州湾分公司".into());
+    };
+    let got = problems(branch);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0, got[0].1.as_str()),
+        (Warning, "seller.name_local")
+    );
+    assert!(got[0].2.contains("head company"), "{got:?}");
+    let got = problems(|p| {
+        p.seller.name = "Ningbo Hengli Kitchenware Co., Ltd. Hangzhou Bay Branch".into()
+    });
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1, "seller.name");
+    // The account holder is now another name than the branch's: the usual warning follows.
+    assert_eq!(got[1].1, "payment.beneficiary.account_name");
+    assert!(problems(|p| {
+        branch(p);
+        let s = p.seller.signatory.as_mut().unwrap();
+        s.title = "Person in charge".into();
+        s.title_local = Some("负责人".into());
+    })
+    .is_empty());
+}
+
+#[test]
+fn markup_in_a_legal_name_is_refused_where_it_is() {
+    use crate::diag::Severity::Error;
+    let got = problems(|p| p.buyer.name = "<b>Nordic Home AB</b>".into());
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1.as_str()), (Error, "buyer.name"));
+    assert!(got[0].2.contains("`<b>`"), "{got:?}");
+    let got = problems(|p| p.seller.name_local = Some("宁波恒力<span>厨具</span>有限公司".into()));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "seller.name_local");
+}
+
+#[test]
+fn a_shared_mailbox_is_no_named_contact() {
+    use crate::diag::Severity::Warning;
+    for addr in [
+        "finance@hengli-kitchen.com",
+        "Sales2@hengli-kitchen.com",
+        "sales.team@hengli-kitchen.com",
+        "no-reply@hengli-kitchen.com",
+    ] {
+        let got = problems(|p| p.seller.contacts[3].email = addr.into());
+        assert_eq!(got.len(), 1, "{addr}: {got:?}");
+        assert_eq!(
+            (got[0].0, got[0].1.as_str()),
+            (Warning, "seller.contacts[3].email")
+        );
+        assert!(got[0].2.contains("shared mailbox"), "{got:?}");
+    }
+    for addr in [
+        "wang.fang@hengli-kitchen.com",
+        "fang.wang2@hengli-kitchen.com",
+        "salesman.li@hengli-kitchen.com",
+    ] {
+        assert!(
+            problems(|p| p.seller.contacts[3].email = addr.into()).is_empty(),
+            "{addr}"
+        );
+    }
+    // The security contact is a role mailbox by design.
+    assert!(
+        problems(|p| p.seller.security_contact = Some("security@hengli-kitchen.com".into()))
+            .is_empty()
+    );
+}

@@ -28,6 +28,7 @@ table { border-collapse: collapse; width: 100%; }
 .parties th, .manifest th { background: var(--band); }
 .parties { table-layout: fixed; }
 .parties th:first-child { width: 7em; }
+.annex { margin: .4em 0 1em; } .annex th:first-child { width: 12em; } h4 { margin: 1em 0 .4em; }
 .intro { color: var(--muted); }
 .clause { margin: 0 0 1.2em; }
 .clause .row { padding: .1em 0 .45em; orphans: 3; widows: 3; }
@@ -64,6 +65,7 @@ a.ref { color: inherit; text-decoration: underline dotted #2f5597; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   section.manifest { break-before: page; page-break-before: always; }
+  section.appendix { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
 }
 ";
@@ -74,6 +76,9 @@ pub fn html(s: &Schedule, p: &Profile, lb: &Labels) -> String {
     html_head(&mut o, s, p, lb);
     html_clauses(&mut o, s, lb);
     html_signatures(&mut o, s, p, lb);
+    if let Some(a) = &s.appendix {
+        super::appendix::html(&mut o, a);
+    }
     html_manifest(&mut o, s, lb);
     o.push_str("</body>\n</html>\n");
     o

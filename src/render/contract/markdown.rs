@@ -18,6 +18,9 @@ pub fn markdown(s: &Schedule, p: &Profile, lb: &Labels) -> String {
     md_head(&mut o, s, p, lb);
     md_clauses(&mut o, s, lb);
     md_signatures(&mut o, s, p, lb);
+    if let Some(a) = &s.appendix {
+        super::appendix::markdown(&mut o, a);
+    }
     md_manifest(&mut o, s, lb);
     o
 }

@@ -1,6 +1,8 @@
-//! Render stage: the contract schedule as Markdown and as a standalone HTML page — what both
-//! (and the PDF) share: headings, numbering, party names and addresses, the signature columns.
+//! Render stage: the contract schedule as Markdown and as a standalone HTML page, with the SCC
+//! annexes of an EU/EEA buyer's deal (`appendix`) — what both (and the PDF) share: headings,
+//! numbering, party names and addresses, the signature columns.
 
+mod appendix;
 mod html;
 mod markdown;
 mod refs;

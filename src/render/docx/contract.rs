@@ -1,6 +1,7 @@
 //! Render stage: the contract schedule as a DOCX body — title, parties, clauses as Word
 //! headings and paragraphs numbered by a real multilevel list (columns or stacked when
-//! bilingual), the signature block and the manifest annex; the manifest again as custom
+//! bilingual), the signature block, the SCC annexes (`appendix.rs`) and the manifest annex;
+//! the manifest again as custom
 //! properties, so that `diff` knows which clause versions a returned redline started from.
 //!
 //! Numbering in two languages: each language has its own list instance (`numId` 1 for English
@@ -57,6 +58,9 @@ pub fn contract(
         }
     }
     body.push_str(&signatures(p, lb, langs));
+    if let Some(a) = &s.appendix {
+        body.push_str(&super::appendix::appendix(a));
+    }
     body.push_str(page_break());
     body.push_str(&annex(s, lb));
     let phone = page::unbreakable(p.payment.verification.callback());

@@ -6,6 +6,7 @@
 //! its reader is not bounded against hostile files; and what we need — named styles, two
 //! mirrored lists, tables, fields, custom properties — is a few hundred lines of XML text.
 
+mod appendix;
 mod contract;
 mod letter;
 mod package;

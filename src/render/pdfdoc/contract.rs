@@ -1,5 +1,6 @@
 //! Render stage: the contract schedule as PDF layout blocks (head, clauses in columns or
-//! stacked, the signature block kept on one page, the manifest annex).
+//! stacked, the signature block kept on one page, the SCC annexes of an EU/EEA buyer's deal,
+//! the manifest annex).
 
 use super::{page_label, ruled_heading, write_pdf, ContractLayout, BODY, FINE};
 use crate::pdf::font::Fonts;
@@ -13,6 +14,7 @@ use crate::render::contract::{
     clause_heading, colon, party_address, party_name as names, section_heading, signature_intro,
     SignatureColumn,
 };
+use crate::render::scc::{AnnexPart, Appendix};
 use crate::render::templates::Labels;
 
 /// The contract schedule as a PDF: title, parties, numbered clauses (two aligned columns or
@@ -38,6 +40,10 @@ pub fn contract(
     }
     b.push(Block::Spacer(14.0));
     b.push(signature_block(p, lb, langs));
+    if let Some(a) = &s.appendix {
+        b.push(Block::PageBreak);
+        b.extend(appendix(a));
+    }
     b.push(Block::PageBreak);
     b.extend(annex(s, lb));
     let phone = page::unbreakable(p.payment.verification.callback());
@@ -328,4 +334,69 @@ fn annex(s: &Schedule, lb: &Labels) -> Vec<Block> {
         pad: 3.0,
     }));
     b
+}
+
+/// The SCC annexes: headings, notes, and each part's table (the parties side by side; other
+/// parts a label and its value).
+fn appendix(a: &Appendix) -> Vec<Block> {
+    let mut b = vec![ruled_heading(a.title.clone())];
+    for (_, t) in &a.note {
+        b.push(Block::Paragraph(vec![Part::new(t.clone(), FINE)]));
+    }
+    for part in &a.parts {
+        b.push(Block::Spacer(if part.level == 1 { 10.0 } else { 6.0 }));
+        let size = if part.level == 1 { 9.6 } else { 8.8 };
+        b.push(Block::Heading {
+            text: part.heading.clone(),
+            style: Style::new(size, NAVY).bold(),
+            rule: None,
+        });
+        for (_, t) in &part.note {
+            b.push(Block::Paragraph(vec![Part::new(t.clone(), BODY)]));
+        }
+        if !part.rows.is_empty() {
+            b.push(Block::Spacer(3.0));
+            b.push(Block::Table(annex_table(part)));
+        }
+    }
+    b
+}
+
+/// One part of an annex as a table: a label column, then a column per value.
+fn annex_table(part: &AnnexPart) -> Table {
+    let n = part.rows.first().map_or(1, |r| r.cells.len()).max(1);
+    let mut columns = vec![Column::left(1.1)];
+    columns.extend((0..n).map(|_| Column::left(4.0 / n as f32)));
+    let lines = |v: &[String], style: Style| {
+        Cell::Text(v.iter().map(|t| Part::new(t.clone(), style)).collect())
+    };
+    let header = (!part.columns.is_empty()).then(|| {
+        std::iter::once(Cell::Empty)
+            .chain(
+                part.columns
+                    .iter()
+                    .map(|c| lines(c, BODY.bold().color(NAVY))),
+            )
+            .collect()
+    });
+    let rows = part
+        .rows
+        .iter()
+        .map(|r| {
+            std::iter::once(lines(&r.label, FINE.bold()))
+                .chain(r.cells.iter().map(|c| {
+                    Cell::Text(c.iter().map(|(_, t)| Part::new(t.clone(), BODY)).collect())
+                }))
+                .collect()
+        })
+        .collect();
+    Table {
+        columns,
+        header,
+        rows,
+        header_fill: HEADER,
+        zebra: None,
+        rule: RULE,
+        pad: 3.5,
+    }
 }
