@@ -279,11 +279,12 @@ pub(crate) fn deal_lookalikes(loaded: &Loaded, party: PartyPick) -> Vec<Lookalik
         for l in verify::lookalikes(d) {
             // One seller domain may be a look-alike of the other party's: never block a party.
             if !own.contains(&l.ascii) && seen.insert(l.ascii.clone()) {
-                list.push(l);
+                list.push((d.to_lowercase(), l));
             }
         }
     }
-    list
+    // The likeliest first, whichever party's they are.
+    verify::ranked(&list).into_iter().cloned().collect()
 }
 
 /// `lookalikes`: the list as text, CSV or a Sieve rule, to standard output or `-o`.
@@ -302,10 +303,13 @@ pub(super) fn lookalikes_cmd(deal: &Path, a: &LookalikesArgs) -> Outcome {
             .hint("list the party's mail domains in `email_domains`")
             .into());
     }
+    let shown = if a.all { list.len() } else { a.top.min(list.len()) };
+    let list = &list[..shown];
     let text = match a.format {
-        LookalikesFormat::Txt => verify::lookalikes_txt(&list),
-        LookalikesFormat::Csv => verify::lookalikes_csv(&list),
-        LookalikesFormat::Sieve => verify::lookalikes_sieve(&list),
+        LookalikesFormat::Table => verify::lookalikes_table(list),
+        LookalikesFormat::Txt => verify::lookalikes_txt(list),
+        LookalikesFormat::Csv => verify::lookalikes_csv(list),
+        LookalikesFormat::Sieve => verify::lookalikes_sieve(list),
     };
     let out = Output {
         path: a.output.clone().unwrap_or_else(|| PathBuf::from("-")),

@@ -50,9 +50,11 @@ pub enum PartyPick {
 /// Formats of the look-alike list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LookalikesFormat {
+    /// Rank, domain, kind (and the form a mail client shows for an IDN), for reading.
+    Table,
     /// One domain a line (punycode), for a block list.
     Txt,
-    /// `kind,domain,unicode` with a header row.
+    /// `rank,kind,domain,unicode` with a header row.
     Csv,
     /// A Sieve rule that files mail from any of them away from the inbox.
     Sieve,
@@ -65,8 +67,15 @@ pub struct LookalikesArgs {
     #[arg(long, value_enum, default_value = "both")]
     pub party: PartyPick,
     /// Output format.
-    #[arg(long, value_enum, default_value = "txt")]
+    #[arg(long, value_enum, default_value = "table")]
     pub format: LookalikesFormat,
+    /// How many to list, the likeliest first (one edit that reads as the name, homoglyphs,
+    /// another top-level domain, a hyphen).
+    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
+    pub top: usize,
+    /// List every look-alike generated (well over a thousand), still ranked: for a block list.
+    #[arg(long)]
+    pub all: bool,
     /// Output file, or `-` for standard output (the default).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,

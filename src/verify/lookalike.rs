@@ -342,18 +342,76 @@ fn vowel_swap(name: &[char]) -> Vec<String> {
     })
 }
 
+/// How likely a fraudster is to register a look-alike of `original`, most likely first: a
+/// tier by kind — one edit that reads as the name (an ASCII homoglyph such as `rn` for `m`, a
+/// letter left out, doubled or swapped, a hyphen, a plural, another top-level domain), then
+/// the other one-letter edits, then the spoofs a careful reader may notice (Cyrillic letters,
+/// added words, sub-domains), then the rest — and within a tier the fewer changes first.
+pub fn likelihood(original: &str, l: &Lookalike) -> (u8, usize) {
+    let tier = match l.kind {
+        "homoglyph" if l.ascii == l.unicode => 0,
+        "omission" | "transposition" | "repetition" | "hyphenation" | "plural" | "tld-swap" => 0,
+        "homoglyph" | "replacement" | "insertion" | "vowel-swap" | "addition" => 1,
+        "cyrillic" | "dictionary" | "subdomain" => 2,
+        _ => 3,
+    };
+    // A swapped top-level domain is one change to the reader, however long the suffix.
+    let changes = if l.kind == "tld-swap" {
+        1
+    } else {
+        strsim::osa_distance(original, &l.unicode)
+    };
+    (tier, changes)
+}
+
+/// `list` — each look-alike with the domain it was made from — ordered by [`likelihood`],
+/// the generator's order kept among equals.
+pub fn ranked<'a>(list: &'a [(String, Lookalike)]) -> Vec<&'a Lookalike> {
+    // Among equals the kinds take turns (the first of each kind, then the second…), so a
+    // short list shows every kind of trick rather than fifty homoglyphs.
+    let mut nth: std::collections::BTreeMap<(u8, usize, &str), usize> = Default::default();
+    let mut v: Vec<((u8, usize, usize), &Lookalike)> = list
+        .iter()
+        .map(|(o, l)| {
+            let (tier, changes) = likelihood(o, l);
+            let n = nth.entry((tier, changes, l.kind)).or_default();
+            *n += 1;
+            ((tier, changes, *n), l)
+        })
+        .collect();
+    v.sort_by_key(|(k, _)| *k);
+    v.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Ranked look-alikes as a table for the terminal: rank, domain, kind, and the form a mail
+/// client shows when it differs (an IDN).
+pub fn lookalikes_table(list: &[Lookalike]) -> String {
+    let width = list.iter().map(|l| l.ascii.len()).max().unwrap_or(0);
+    let mut s = String::new();
+    for (i, l) in list.iter().enumerate() {
+        let shown = if l.unicode == l.ascii {
+            String::new()
+        } else {
+            format!("  shown as {}", l.unicode)
+        };
+        s.push_str(&format!("{:>4}  {:<width$}  {}{shown}\n", i + 1, l.ascii, l.kind));
+    }
+    s
+}
+
 /// One ASCII domain a line, the form to paste into a block list.
 pub fn lookalikes_txt(list: &[Lookalike]) -> String {
     list.iter().map(|l| format!("{}\n", l.ascii)).collect()
 }
 
-/// `kind,domain,unicode` with a header row.
+/// `rank,kind,domain,unicode` with a header row.
 pub fn lookalikes_csv(list: &[Lookalike]) -> String {
-    let mut s = String::from("kind,domain,unicode\n");
-    for l in list {
+    let mut s = String::from("rank,kind,domain,unicode\n");
+    for (i, l) in list.iter().enumerate() {
         // Domains hold no commas or quotes; the Unicode form is quoted all the same.
         s.push_str(&format!(
-            "{},{},\"{}\"\n",
+            "{},{},{},\"{}\"\n",
+            i + 1,
             l.kind,
             l.ascii,
             l.unicode.replace('"', "\"\"")

@@ -25,7 +25,10 @@ mod tests;
 mod tests_senders;
 
 pub use language::SignKind;
-pub use lookalike::{lookalikes, lookalikes_csv, lookalikes_sieve, lookalikes_txt, Lookalike};
+pub use lookalike::{
+    lookalikes, lookalikes_csv, lookalikes_sieve, lookalikes_table, lookalikes_txt, ranked,
+    Lookalike,
+};
 pub use report::{render_json, render_text};
 
 use crate::diag::{Diagnostic, Problems};

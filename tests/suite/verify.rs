@@ -144,7 +144,24 @@ fn verify_says_not_a_mail_for_a_photo_and_exits_1() {
 #[test]
 fn lookalikes_are_stable_and_in_every_format() {
     let t = example_deal();
-    let txt = dealguard(t.path(), &["lookalikes"]);
+    // For reading: the 50 likeliest, ranked, with their kind; one edit that reads as the
+    // name comes first, a Cyrillic spoof or an added word later, bit flips last.
+    let table = dealguard(t.path(), &["lookalikes"]);
+    ok(&table);
+    let rows: Vec<Vec<&str>> = table.stdout.lines().map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 50, "{}", table.stdout);
+    assert_eq!(rows[0][0], "1");
+    let rank = |kind: &str| rows.iter().position(|r| r[2] == kind);
+    for near in ["omission", "transposition", "tld-swap", "hyphenation"] {
+        assert!(rank(near).is_some_and(|r| r < 50), "{near}: {}", table.stdout);
+    }
+    assert!(rank("bitsquatting").is_none(), "{}", table.stdout);
+    assert!(rows.iter().any(|r| r[1] == "nordicnome.se" || r[1] == "hengii-kitchen.com"), "{}", table.stdout);
+    let top5 = dealguard(t.path(), &["lookalikes", "--top", "5"]);
+    assert_eq!(top5.stdout.lines().count(), 5);
+    assert!(table.stdout.starts_with(&top5.stdout));
+    // For a block list: every one, bare.
+    let txt = dealguard(t.path(), &["lookalikes", "--all", "--format", "txt"]);
     ok(&txt);
     let lines: Vec<&str> = txt.stdout.lines().collect();
     assert!(lines.len() > 100, "{} domains", lines.len());
@@ -154,19 +171,22 @@ fn lookalikes_are_stable_and_in_every_format() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), lines.len(), "each domain once");
-    assert_eq!(dealguard(t.path(), &["lookalikes"]).stdout, txt.stdout);
+    assert_eq!(
+        dealguard(t.path(), &["lookalikes", "--all", "--format", "txt"]).stdout,
+        txt.stdout
+    );
     let seller = dealguard(t.path(), &["lookalikes", "--party", "seller"]);
     ok(&seller);
     assert!(!seller.stdout.contains("nordic") && seller.stdout.contains("hengli"));
     let buyer = dealguard(t.path(), &["lookalikes", "--party", "buyer"]);
     assert!(!buyer.stdout.contains("hengli") && buyer.stdout.contains("nordic"));
-    let csv = dealguard(t.path(), &["lookalikes", "--format", "csv"]);
+    let csv = dealguard(t.path(), &["lookalikes", "--all", "--format", "csv"]);
     ok(&csv);
-    assert!(csv.stdout.starts_with("kind,domain,unicode\n"));
+    assert!(csv.stdout.starts_with("rank,kind,domain,unicode\n1,"));
     assert_eq!(csv.stdout.lines().count(), lines.len() + 1);
     let sieve = dealguard(
         t.path(),
-        &["lookalikes", "--format", "sieve", "-o", "l.sieve"],
+        &["lookalikes", "--all", "--format", "sieve", "-o", "l.sieve"],
     );
     ok(&sieve);
     let s = std::fs::read_to_string(t.path().join("l.sieve")).unwrap();
