@@ -317,7 +317,10 @@ pub fn print(args: std::fmt::Arguments) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("error: failed to write to standard output ({})", io_reason(&e));
+        eprintln!(
+            "error: failed to write to standard output ({})",
+            io_reason(&e)
+        );
         std::process::exit(3);
     }
 }

@@ -61,7 +61,11 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
     );
     crate::outln!(
         "{:>4}  {:<26} {:>3}  {:<12} {:<34} title",
-        "no.", "id", "ver", "source", "topics"
+        "no.",
+        "id",
+        "ver",
+        "source",
+        "topics"
     );
     let in_set: Vec<&str> = s
         .sections
@@ -164,7 +168,9 @@ fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outco
     let schedule = run.stage(p.schedule(&sel))?;
     match schedule.clauses().find(|r| r.id == id) {
         None => {
-            crate::outln!("\nnot in this deal's contract (condition or set); `--raw` shows the template")
+            crate::outln!(
+                "\nnot in this deal's contract (condition or set); `--raw` shows the template"
+            )
         }
         Some(r) => {
             for l in p.langs.list() {
@@ -219,7 +225,9 @@ fn clauses_coverage(deal: &Path, set: Option<&str>) -> Outcome {
             )
             .into());
         };
-        crate::outln!("set `{name}` (built-in clauses; numbers depend on the deal, so ids are shown)");
+        crate::outln!(
+            "set `{name}` (built-in clauses; numbers depend on the deal, so ids are shown)"
+        );
         s.sections
             .iter()
             .flat_map(|x| x.clauses.iter())

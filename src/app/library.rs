@@ -38,7 +38,9 @@ pub(super) fn check(deal: &Path, a: &CheckArgs) -> Outcome {
     {
         crate::outln!(
             "set policy applied: incident notice {} h, retention {} years, {} approvers",
-            t.incident_notice_hours, t.retention_years, t.approvers
+            t.incident_notice_hours,
+            t.retention_years,
+            t.approvers
         );
     }
     let fonts = run.stage(load_fonts(&p.loaded, None))?;

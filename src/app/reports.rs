@@ -197,7 +197,11 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
         .extend(glyphs::profile(&loaded, &langs, &fonts));
     let (wk, pdf, warnings) = run.stage(render_week(
         (&loaded, &refs),
-        &a.week, &langs, &fonts, &templates, a.draft,
+        &a.week,
+        &langs,
+        &fonts,
+        &templates,
+        a.draft,
     ))?;
     run.problems.extend(warnings);
     let files = run.stage(report_docs(&loaded, &wk, pdf, &langs, &templates, &formats))?;

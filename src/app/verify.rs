@@ -303,7 +303,11 @@ pub(super) fn lookalikes_cmd(deal: &Path, a: &LookalikesArgs) -> Outcome {
             .hint("list the party's mail domains in `email_domains`")
             .into());
     }
-    let shown = if a.all { list.len() } else { a.top.min(list.len()) };
+    let shown = if a.all {
+        list.len()
+    } else {
+        a.top.min(list.len())
+    };
     let list = &list[..shown];
     let text = match a.format {
         LookalikesFormat::Table => verify::lookalikes_table(list),

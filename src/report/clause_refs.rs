@@ -172,15 +172,19 @@ impl ClauseRefs {
             let s = segment(s, at);
             let Some(t) = self.targets.iter().find(|t| t.number == number) else {
                 out.push((
-                    format!("“{shown}”: this deal's schedule has clauses 1 to {}", self.targets.len()),
-                    "refer to a clause by its id, `[[clause-id]]`: the report prints its number".to_string(),
+                    format!(
+                        "“{shown}”: this deal's schedule has clauses 1 to {}",
+                        self.targets.len()
+                    ),
+                    "refer to a clause by its id, `[[clause-id]]`: the report prints its number"
+                        .to_string(),
                 ));
                 continue;
             };
             let para_bad = para.is_some_and(|p| p as usize > t.paras);
-            let meant = self.best_match(s, lang).filter(|m| {
-                m.number != number && self.score(m, s, lang) > self.score(t, s, lang)
-            });
+            let meant = self
+                .best_match(s, lang)
+                .filter(|m| m.number != number && self.score(m, s, lang) > self.score(t, s, lang));
             if let Some(m) = meant {
                 let p = para.map(|p| format!(".{p}")).unwrap_or_default();
                 out.push((
@@ -190,11 +194,19 @@ impl ClauseRefs {
                         m.title(lang),
                         clause_ref(m.number, None, lang)
                     ),
-                    format!("write `[[{}{p}]]`: the report prints the clause's number for this deal", m.id),
+                    format!(
+                        "write `[[{}{p}]]`: the report prints the clause's number for this deal",
+                        m.id
+                    ),
                 ));
             } else if para_bad {
                 out.push((
-                    format!("“{shown}”: {} ({}) has {} paragraphs", clause_ref(number, None, lang), t.title(lang), t.paras),
+                    format!(
+                        "“{shown}”: {} ({}) has {} paragraphs",
+                        clause_ref(number, None, lang),
+                        t.title(lang),
+                        t.paras
+                    ),
                     format!("write `[[{}.N]]` with the paragraph meant", t.id),
                 ));
             }
@@ -219,7 +231,10 @@ impl ClauseRefs {
         match lang {
             Lang::En => {
                 let words = content_words(s);
-                t.words.iter().filter(|w| words.iter().any(|x| same_word(w, x))).count()
+                t.words
+                    .iter()
+                    .filter(|w| words.iter().any(|x| same_word(w, x)))
+                    .count()
             }
             Lang::Zh => {
                 let pairs = han_pairs(s);
@@ -244,9 +259,9 @@ const SYNTAX_HINT: &str =
 
 /// Words that say nothing about which clause is meant.
 const STOP: [&str; 24] = [
-    "about", "after", "before", "clause", "clauses", "contract", "from", "have", "into",
-    "must", "please", "schedule", "shall", "should", "that", "their", "there", "this",
-    "under", "what", "when", "which", "will", "with",
+    "about", "after", "before", "clause", "clauses", "contract", "from", "have", "into", "must",
+    "please", "schedule", "shall", "should", "that", "their", "there", "this", "under", "what",
+    "when", "which", "will", "with",
 ];
 
 /// Lower-case words of four letters or more, without the stop words.

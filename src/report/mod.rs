@@ -1,7 +1,7 @@
 //! Render stage: the weekly progress report (week file → blocks → laid-out pages → PDF bytes).
 
-pub mod compose;
 pub mod clause_refs;
+pub mod compose;
 pub mod mail;
 
 use crate::diag::{Diagnostic, Problems};

@@ -394,7 +394,12 @@ pub fn lookalikes_table(list: &[Lookalike]) -> String {
         } else {
             format!("  shown as {}", l.unicode)
         };
-        s.push_str(&format!("{:>4}  {:<width$}  {}{shown}\n", i + 1, l.ascii, l.kind));
+        s.push_str(&format!(
+            "{:>4}  {:<width$}  {}{shown}\n",
+            i + 1,
+            l.ascii,
+            l.kind
+        ));
     }
     s
 }

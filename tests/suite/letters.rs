@@ -467,7 +467,8 @@ fn a_bad_week_fails_alone() {
     // The summary does not contradict the "wrote …" lines above it.
     assert!(!r.stderr.contains("nothing was written"), "{}", r.stderr);
     assert!(
-        r.stderr.contains(" errors; the outputs listed as written are new, the others unchanged"),
+        r.stderr
+            .contains(" errors; the outputs listed as written are new, the others unchanged"),
         "{}",
         r.stderr
     );

@@ -184,7 +184,12 @@ proptest! {
 /// The labelled corpus's mails (every kind: charsets, HTML, attachments, forwards, archives).
 fn corpus_mails() -> &'static Vec<Vec<u8>> {
     static M: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    M.get_or_init(|| crate::corpus::cases().into_iter().map(|c| c.bytes).collect())
+    M.get_or_init(|| {
+        crate::corpus::cases()
+            .into_iter()
+            .map(|c| c.bytes)
+            .collect()
+    })
 }
 
 /// A corpus mail damaged as mail is damaged on the way: cut short, bytes changed, a piece

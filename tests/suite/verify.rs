@@ -148,15 +148,28 @@ fn lookalikes_are_stable_and_in_every_format() {
     // name comes first, a Cyrillic spoof or an added word later, bit flips last.
     let table = dealguard(t.path(), &["lookalikes"]);
     ok(&table);
-    let rows: Vec<Vec<&str>> = table.stdout.lines().map(|l| l.split_whitespace().collect()).collect();
+    let rows: Vec<Vec<&str>> = table
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
     assert_eq!(rows.len(), 50, "{}", table.stdout);
     assert_eq!(rows[0][0], "1");
     let rank = |kind: &str| rows.iter().position(|r| r[2] == kind);
     for near in ["omission", "transposition", "tld-swap", "hyphenation"] {
-        assert!(rank(near).is_some_and(|r| r < 50), "{near}: {}", table.stdout);
+        assert!(
+            rank(near).is_some_and(|r| r < 50),
+            "{near}: {}",
+            table.stdout
+        );
     }
     assert!(rank("bitsquatting").is_none(), "{}", table.stdout);
-    assert!(rows.iter().any(|r| r[1] == "nordicnome.se" || r[1] == "hengii-kitchen.com"), "{}", table.stdout);
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "nordicnome.se" || r[1] == "hengii-kitchen.com"),
+        "{}",
+        table.stdout
+    );
     let top5 = dealguard(t.path(), &["lookalikes", "--top", "5"]);
     assert_eq!(top5.stdout.lines().count(), 5);
     assert!(table.stdout.starts_with(&top5.stdout));

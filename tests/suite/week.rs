@@ -145,7 +145,16 @@ fn report_waits_for_fill_ins_unless_draft_and_status_lists_weeks() {
     );
 
     // A draft is never mailed, and never has the finished report's name.
-    let r = dealguard(dir, &["report", "--draft", "--format", "pdf,eml", "reports/2026-W50.yaml"]);
+    let r = dealguard(
+        dir,
+        &[
+            "report",
+            "--draft",
+            "--format",
+            "pdf,eml",
+            "reports/2026-W50.yaml",
+        ],
+    );
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("a draft is never mailed"), "{}", r.stderr);
     let r = dealguard(dir, &["report", "--draft", "reports/2026-W50.yaml"]);
@@ -170,7 +179,12 @@ fn report_waits_for_fill_ins_unless_draft_and_status_lists_weeks() {
     let r = dealguard(dir, &["build"]);
     ok(&r);
     assert!(!draft_pdf.exists(), "{}", r.stderr);
-    assert!(r.stderr.contains("-DRAFT.pdf: the finished report replaces it"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("-DRAFT.pdf: the finished report replaces it"),
+        "{}",
+        r.stderr
+    );
 
     let r = dealguard(dir, &["status"]);
     ok(&r);
@@ -250,7 +264,8 @@ fn week_new_lists_wechat_photos_without_exif_and_renames_a_clashing_copy() {
     ok(&r);
     assert!(
         r.stderr.contains("copied w49-cutting-line.jpg as ")
-            && r.stderr.contains("w49-cutting-line-2.jpg: a different photo already has its name"),
+            && r.stderr
+                .contains("w49-cutting-line-2.jpg: a different photo already has its name"),
         "{}",
         r.stderr
     );
@@ -265,19 +280,30 @@ fn week_new_lists_wechat_photos_without_exif_and_renames_a_clashing_copy() {
         "{text}"
     );
     assert!(
-        listed.lines().any(|l| l.starts_with("    taken: 2026-01-01 ")
-            && l.ends_with("# no EXIF date (WeChat, screenshot): file time, outside this week: check it")),
+        listed
+            .lines()
+            .any(|l| l.starts_with("    taken: 2026-01-01 ")
+                && l.ends_with(
+                    "# no EXIF date (WeChat, screenshot): file time, outside this week: check it"
+                )),
         "{text}"
     );
-    assert!(listed.contains("  - file: photos/w49-cutting-line-2.jpg\n"), "{text}");
+    assert!(
+        listed.contains("  - file: photos/w49-cutting-line-2.jpg\n"),
+        "{text}"
+    );
     assert_eq!(
         std::fs::read(dir.join("reports/photos/w49-cutting-line.jpg")).unwrap(),
-        std::fs::read(root().join("examples/nordic-home/reports/photos/w49-cutting-line.jpg")).unwrap(),
+        std::fs::read(root().join("examples/nordic-home/reports/photos/w49-cutting-line.jpg"))
+            .unwrap(),
         "the photo already there is never overwritten"
     );
     // Placeholders are quoted, one language a line: a caption with a comma and a colon
     // written over them still reads back.
-    assert!(text.contains("    caption:\n      en: \"FILL IN\"\n      zh: \"FILL IN\"\n"), "{text}");
+    assert!(
+        text.contains("    caption:\n      en: \"FILL IN\"\n      zh: \"FILL IN\"\n"),
+        "{text}"
+    );
     let filled = text.replace("FILL IN", "Line 2, after polishing: 0.8 mm");
     std::fs::write(dir.join("reports/2026-W50.yaml"), filled).unwrap();
     let r = dealguard(dir, &["check", "reports/2026-W50.yaml"]);
@@ -313,7 +339,10 @@ fn clause_references_by_id_print_the_number_of_the_deals_clause_set() {
             .unwrap()
             .replace("clause_set: standard", &format!("clause_set: {set}"));
         std::fs::write(dir.join("deal.yaml"), deal).unwrap();
-        let r = dealguard(dir, &["report", "--lang", "en", "-o", "out/report.pdf", week]);
+        let r = dealguard(
+            dir,
+            &["report", "--lang", "en", "-o", "out/report.pdf", week],
+        );
         ok(&r);
         pdf_text(&pdf)
     };
@@ -337,7 +366,11 @@ fn clause_references_by_id_print_the_number_of_the_deals_clause_set() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("did you mean `[[third-parties]]`?"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did you mean `[[third-parties]]`?"),
+        "{}",
+        r.stderr
+    );
     let r = dealguard(dir, &["report", week]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(!pdf.exists());
@@ -353,7 +386,9 @@ fn a_week_is_one_file_named_for_it_and_inside_the_contract() {
     let r = dealguard(dir, &["check", "reports/2026-W50.yaml"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
-        r.stderr.contains("2026-W50.yaml:6:7: error: `week`: says 2026-W49 but the file is named for 2026-W50"),
+        r.stderr.contains(
+            "2026-W50.yaml:6:7: error: `week`: says 2026-W49 but the file is named for 2026-W50"
+        ),
         "{}",
         r.stderr
     );
@@ -365,7 +400,8 @@ fn a_week_is_one_file_named_for_it_and_inside_the_contract() {
         let r = dealguard(dir, cmd);
         assert_eq!(r.code, 1, "{cmd:?}: {}", r.stderr);
         assert!(
-            r.stderr.contains("w49-copy.yaml:6:7: error: `week`: 2026-W49 is also the week of ")
+            r.stderr
+                .contains("w49-copy.yaml:6:7: error: `week`: 2026-W49 is also the week of ")
                 && r.stderr.contains("2026-W49.yaml"),
             "{cmd:?}: {}",
             r.stderr
@@ -380,7 +416,8 @@ fn a_week_is_one_file_named_for_it_and_inside_the_contract() {
     let r = dealguard(dir, &["check", "reports/2026-W40.yaml"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
-        r.stderr.contains("error: `week`: 2026-W40 ends before the contract was signed"),
+        r.stderr
+            .contains("error: `week`: 2026-W40 ends before the contract was signed"),
         "{}",
         r.stderr
     );

@@ -12,9 +12,9 @@ use crate::clauses::Selection;
 use crate::diag::Problems;
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
-use crate::report::clause_refs::ClauseRefs;
 use crate::render::letters::{Kind, Tone};
 use crate::render::pdfdoc::ContractLayout;
+use crate::report::clause_refs::ClauseRefs;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 

@@ -116,7 +116,8 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     }
     jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
     // Two files for one week would write one report twice.
-    run.problems.extend(super::week::week_set_problems(&p.loaded));
+    run.problems
+        .extend(super::week::week_set_problems(&p.loaded));
     let base = common(&p, &mut run.problems);
     run.checkpoint()?;
     let ctx = Ctx {
@@ -214,13 +215,20 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
 /// a draft left beside the report could be sent in its place.
 fn remove_drafts(p: &Prepared, out_dir: &Path, weeks: &[PathBuf]) {
     for w in weeks {
-        let Some(iso) = w.file_stem().and_then(|s| s.to_str()).and_then(IsoWeek::parse) else {
+        let Some(iso) = w
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(IsoWeek::parse)
+        else {
             continue;
         };
         for f in [Format::Pdf, Format::Eml] {
             let draft = out_dir.join(draft_name(&report_name(&p.loaded, iso, &p.langs, f)));
             if draft.is_file() && std::fs::remove_file(&draft).is_ok() {
-                eprintln!("removed {}: the finished report replaces it", draft.display());
+                eprintln!(
+                    "removed {}: the finished report replaces it",
+                    draft.display()
+                );
             }
         }
     }

@@ -41,7 +41,11 @@ pub(crate) fn same_weeks(weeks: &[LoadedWeek]) -> Problems {
             p.push(
                 Diagnostic::error(
                     &b.src.path,
-                    format!("{} is also the week of {}", b.iso.label(), a.src.path.display()),
+                    format!(
+                        "{} is also the week of {}",
+                        b.iso.label(),
+                        a.src.path.display()
+                    ),
                 )
                 .at(b.index.pos("week"))
                 .field("week")
@@ -118,7 +122,10 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
         .collect();
     super::write(&mut run, &outs, &inputs)?;
     photos::keep_times(&copies);
-    for c in copies.iter().filter_map(|c| Some((c.renamed_from.as_ref()?, &c.out.path))) {
+    for c in copies
+        .iter()
+        .filter_map(|c| Some((c.renamed_from.as_ref()?, &c.out.path)))
+    {
         eprintln!(
             "copied {} as {}: a different photo already has its name",
             c.0,

@@ -138,7 +138,10 @@ pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Copy>, Proble
             Slot::Full => problems.push(
                 Diagnostic::error(
                     &path,
-                    format!("`{}` and its -2 … -{MAX_SUFFIX} names are all taken by other photos", rel.display()),
+                    format!(
+                        "`{}` and its -2 … -{MAX_SUFFIX} names are all taken by other photos",
+                        rel.display()
+                    ),
                 )
                 .hint("rename the photo before copying it"),
             ),
@@ -163,8 +166,14 @@ enum Slot {
 /// The first of `target`, `target-2`, … that is free or holds the same bytes, on disk or
 /// among the copies already `planned`.
 fn free_name(target: &Path, bytes: &[u8], planned: &[&Output], max: u64) -> Slot {
-    let stem = target.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = target.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    let stem = target
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = target
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
     for n in 1..=MAX_SUFFIX {
         let candidate = if n == 1 {
             target.to_path_buf()
@@ -286,8 +295,8 @@ pub(crate) fn find(reports: &Path, copies: &[Copy], cx: &Context) -> Vec<NewPhot
         let rel = path.strip_prefix(&photos_dir).unwrap_or(&path);
         let bytes = copy.map(|c| c.out.bytes.as_slice());
         // No date at all (no EXIF, no file time): the report day, to check like a file time.
-        let (day, from_file_time) = taken(&path, bytes, copy.and_then(|c| c.modified))
-            .unwrap_or((cx.report_day, true));
+        let (day, from_file_time) =
+            taken(&path, bytes, copy.and_then(|c| c.modified)).unwrap_or((cx.report_day, true));
         let (stage, stage_from) = stage_of(rel, &cx.stage_ids)
             .unwrap_or_else(|| (cx.current.clone(), "stage in progress"));
         let file = Path::new("photos")

@@ -142,7 +142,9 @@ fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
     );
     o.push_str("# Paths are relative to this file. Cite the contract by clause id, as in\n");
     o.push_str("# [[third-parties]] or [[confidentiality.2]] (its second paragraph): the report\n");
-    o.push_str("# prints the clause's number in this deal's schedule; `dealguard clauses list`.\n\n");
+    o.push_str(
+        "# prints the clause's number in this deal's schedule; `dealguard clauses list`.\n\n",
+    );
     line(
         o,
         &format!("week: {}", w.week),
@@ -260,7 +262,9 @@ fn photo_list(o: &mut String, photos: &[NewPhoto], fill: &Text) {
             (false, _) => "EXIF date",
             (true, true) => "file time, no EXIF date: check it",
             // Brought in with `--photos`, dated outside the week by its file.
-            (true, false) => "no EXIF date (WeChat, screenshot): file time, outside this week: check it",
+            (true, false) => {
+                "no EXIF date (WeChat, screenshot): file time, outside this week: check it"
+            }
         };
         line(o, &format!("    taken: {}", p.taken.iso()), when);
     }

@@ -22,9 +22,9 @@ use checks::{
 pub use fill::{is_marker, unfilled, FILL_IN};
 pub use iso::IsoWeek;
 pub use photos::PhotoFile;
-pub use texts::{texts, texts_mut};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+pub use texts::{texts, texts_mut};
 
 /// Most photos one report holds (each is decoded and embedded).
 pub const MAX_PHOTOS: usize = 200;
@@ -319,16 +319,15 @@ pub fn load_source(
     }
     // A file named for a week (`2026-W49.yaml`) must be that week: a copied file whose
     // `week:` was not changed would report another week under this one's name.
-    let named = path.file_stem().and_then(|s| s.to_str()).and_then(IsoWeek::parse);
+    let named = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(IsoWeek::parse);
     if let (Some(w), Some(n)) = (iso, named) {
         if w != n {
             c.error(
                 "week",
-                format!(
-                    "says {} but the file is named for {}",
-                    w.label(),
-                    n.label()
-                ),
+                format!("says {} but the file is named for {}", w.label(), n.label()),
             )
             .set_hint(format!(
                 "write `week: {}`, or rename the file to {}.yaml",

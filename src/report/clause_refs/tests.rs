@@ -99,7 +99,10 @@ fn a_hand_written_number_is_checked_against_its_words() {
 #[test]
 fn literal_numbers_are_found_in_both_languages() {
     let found = literal_numbers("Clause 4, clauses 13.2 and subclause 9; 第13条、第7.2款、第三条");
-    let shown: Vec<_> = found.iter().map(|(s, n, p, _)| (s.as_str(), *n, *p)).collect();
+    let shown: Vec<_> = found
+        .iter()
+        .map(|(s, n, p, _)| (s.as_str(), *n, *p))
+        .collect();
     assert_eq!(
         shown,
         [

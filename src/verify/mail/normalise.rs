@@ -126,7 +126,10 @@ impl Writer {
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            let run = b[i..].iter().take_while(|c| matches!(c, 0x21..=0x7E)).count();
+            let run = b[i..]
+                .iter()
+                .take_while(|c| matches!(c, 0x21..=0x7E))
+                .count();
             if run > 0 {
                 self.visible();
                 // A run of ASCII bytes ends on a character boundary.
