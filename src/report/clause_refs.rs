@@ -352,22 +352,11 @@ fn literal_numbers(s: &str) -> Vec<(String, usize, Option<u32>, usize)> {
     out
 }
 
-/// A clause number at the start of `s`: `13` or `13.2`, with its length in bytes.
+/// A clause number at the start of `s` (`13`, `13.2`), as the schedule's own references
+/// are read (`render::contract::refs::number`), the paragraph as a `u32`.
 fn number_at(s: &str) -> Option<(usize, Option<u32>, usize)> {
-    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
-    let a = digits(s);
-    if a == 0 || a > 4 {
-        return None;
-    }
-    let n = s[..a].parse().ok()?;
-    let rest = &s[a..];
-    if let Some(r) = rest.strip_prefix('.') {
-        let b = digits(r);
-        if b > 0 && b <= 3 {
-            return Some((n, r[..b].parse().ok(), a + 1 + b));
-        }
-    }
-    Some((n, None, a))
+    let (n, p, len) = crate::render::contract::refs::number(s)?;
+    Some((n, p.and_then(|p| u32::try_from(p).ok()), len))
 }
 
 #[cfg(test)]

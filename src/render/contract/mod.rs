@@ -5,7 +5,7 @@
 mod appendix;
 mod html;
 mod markdown;
-mod refs;
+pub(crate) mod refs;
 
 pub use html::html;
 pub use markdown::markdown;

@@ -104,7 +104,7 @@ fn reference_at(s: &str, refs: &Refs) -> Option<(usize, String)> {
 
 /// "15" or "2.2" at the start of `s`: clause, sub-clause and byte length; a full stop that
 /// ends a sentence ("Clause 15.") is not part of the number.
-fn number(s: &str) -> Option<(usize, Option<usize>, usize)> {
+pub(crate) fn number(s: &str) -> Option<(usize, Option<usize>, usize)> {
     let digits = |x: &str| x.chars().take_while(char::is_ascii_digit).count();
     let a = digits(s);
     if a == 0 || a > 4 {
