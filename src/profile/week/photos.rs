@@ -107,10 +107,14 @@ pub(super) fn resolve_photo(
     let real = match joined.canonicalize() {
         Ok(r) => r,
         Err(e) => {
+            let hint = match nearest_name(&joined) {
+                Some(name) => format!("did you mean `{}`?", with_name(file, &name)),
+                None => "paths are relative to the week file; check the name and that the photo is in the deal folder".into(),
+            };
             return Err((
                 format!("`{file}` cannot be read ({})", crate::fs::io_reason(&e)),
-                "paths are relative to the week file; check the name and that the photo is in the deal folder".into(),
-            ))
+                hint,
+            ));
         }
     };
     if !real.starts_with(deal_root) {
@@ -127,4 +131,36 @@ pub(super) fn resolve_photo(
         ));
     }
     Ok(real)
+}
+
+/// Most entries of a folder read for a did-you-mean: a photo folder holds hundreds, not more.
+const MAX_NEIGHBOURS: usize = 10_000;
+
+/// The name of a file beside `missing` (in its folder) that is one slip away from its name —
+/// another case, `.jpeg` for `.jpg`, a digit left out — for a did-you-mean.
+pub(super) fn nearest_name(missing: &Path) -> Option<String> {
+    let want = missing.file_name()?.to_str()?;
+    let dir = missing.parent()?;
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .take(MAX_NEIGHBOURS)
+        .filter_map(|e| {
+            let e = e.ok()?;
+            e.file_type().ok()?.is_file().then_some(())?;
+            e.file_name().into_string().ok()
+        })
+        .collect();
+    // The same name in another case first (`IMG_0412.JPG`): a phone's name, a typed name.
+    if let Some(n) = names.iter().find(|n| n.eq_ignore_ascii_case(want)) {
+        return Some(n.clone());
+    }
+    crate::diag::did_you_mean(want, names.iter().map(String::as_str)).map(str::to_string)
+}
+
+/// `file` (as the week file wrote it) with its last component replaced by `name`.
+fn with_name(file: &str, name: &str) -> String {
+    match file.rfind(['/', '\\']) {
+        Some(i) => format!("{}{name}", &file[..=i]),
+        None => name.to_string(),
+    }
 }

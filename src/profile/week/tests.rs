@@ -85,3 +85,26 @@ fn bad_weeks_are_refused() {
         assert!(IsoWeek::parse(s).is_none(), "{s:?}");
     }
 }
+
+#[test]
+fn a_missing_photo_is_matched_to_a_name_beside_it() {
+    let t = tempfile::tempdir().unwrap();
+    for n in [
+        "IMG_0412.JPG",
+        "mmexport1702345678901.jpg",
+        "cutting-01.jpg",
+    ] {
+        std::fs::write(t.path().join(n), b"x").unwrap();
+    }
+    let near = |n: &str| photos::nearest_name(&t.path().join(n));
+    // Another case, even where the edit distance alone would not do.
+    assert_eq!(near("img_0412.jpg").as_deref(), Some("IMG_0412.JPG"));
+    assert_eq!(near("cutting-1.jpg").as_deref(), Some("cutting-01.jpg"));
+    assert_eq!(near("cutting-01.jpeg").as_deref(), Some("cutting-01.jpg"));
+    assert_eq!(near("packing.jpg"), None);
+    // A folder that does not exist: nothing to suggest.
+    assert_eq!(
+        photos::nearest_name(&t.path().join("nope/cutting-01.jpg")),
+        None
+    );
+}
