@@ -478,7 +478,7 @@ fn report_as_mail_attaches_the_pdf_and_goes_to_the_buyers_contacts() {
     for want in [
         "week 2026-W49",
         "Status: AT RISK",
-        "Overall completion: 26% (planned 30%)",
+        "Overall completion: 27.5% (planned 27.4%)",
         "forecast 2027-01-18 (3 days late)",
         "Actions needed from the buyer:\n- Approve overtime cost",
         "bank details never change by email — verify at +86 574 8888 1250",

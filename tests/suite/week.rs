@@ -65,9 +65,9 @@ fn week_new_carries_over_computes_plan_and_lists_new_photos() {
     assert!(text.contains("week: 2026-W50"), "{text}");
     assert!(text.contains("number: 4"), "{text}");
     // Actuals carried from W49; planned from the stage dates on Friday 2026-12-11: cutting
-    // runs 2026-12-04 → 2026-12-18, 7 of 14 days = 50 %; materials ended 12-04 = 100 %.
+    // runs 2026-11-27 → 2026-12-18, 14 of 21 days = 66.7 %; materials ended 11-27 = 100 %.
     assert!(
-        text.contains("- stage: cutting\n    planned: 50\n    actual: 35\n"),
+        text.contains("- stage: cutting\n    planned: 66.7\n    actual: 35\n"),
         "{text}"
     );
     assert!(
@@ -193,17 +193,25 @@ fn report_waits_for_fill_ins_unless_draft_and_status_lists_weeks() {
         .lines()
         .map(|l| l.split_whitespace().collect())
         .collect();
-    assert_eq!(rows.len(), 3, "{}", r.stdout);
+    assert_eq!(rows.len(), 4, "{}", r.stdout);
     assert_eq!(rows[0], ["week", "status", "planned", "actual", "forecast"]);
-    // W49 as written: planned (100 + 40 + 10) / 5, actual (95 + 35) / 5.
+    // Overall figures weigh each stage by its planned days (materials 7, cutting 21,
+    // polishing 12, assembly 7, packing 4: 51). W49 as written: planned
+    // (7·100 + 21·33.3) / 51 = 27.4 %, actual (7·95 + 21·35) / 51 = 27.5 %.
     assert_eq!(
         rows[1],
-        ["2026-W49", "at_risk", "30.0%", "26.0%", "2027-01-18"]
+        ["2026-W49", "at_risk", "27.4%", "27.5%", "2027-01-18"]
     );
-    // W50: planned from the dates (100 + 50 + 0 + 0 + 0) / 5, actual as edited (carried).
+    // W50: planned from the dates on 2026-12-11 (7·100 + 21·66.7) / 51, actual carried.
     assert_eq!(
         rows[2],
-        ["2026-W50", "at_risk", "30.0%", "26.0%", "2027-01-18"]
+        ["2026-W50", "at_risk", "41.2%", "27.5%", "2027-01-18"]
+    );
+    assert_eq!(
+        r.stdout.lines().nth(3),
+        Some("next report: 2026-W51 (report day 2026-12-18): the week after the latest report"),
+        "{}",
+        r.stdout
     );
 }
 
@@ -421,4 +429,110 @@ fn a_week_is_one_file_named_for_it_and_inside_the_contract() {
         "{}",
         r.stderr
     );
+}
+
+/// A milestones deal: `week new` writes the week of the next stage end (or the longest
+/// interval), says why on the terminal and in the header, and `status` names the report after.
+#[test]
+fn week_new_on_a_milestones_deal_follows_the_stage_ends() {
+    let t = example();
+    let dir = t.path();
+    let deal = std::fs::read_to_string(dir.join("deal.yaml")).unwrap();
+    let deal = deal
+        .replace("    cadence: weekly ", "    cadence: milestones ")
+        .replace("    weekday: friday\n", "\n");
+    assert!(deal.contains("cadence: milestones"));
+    std::fs::write(dir.join("deal.yaml"), deal).unwrap();
+
+    // After W49 (Friday 2026-12-04): cutting ends Friday 2026-12-18 (W51), within 14 days.
+    let r = dealguard(dir, &["week", "new"]);
+    ok(&r);
+    assert!(!dir.join("reports/2026-W50.yaml").exists());
+    let text = std::fs::read_to_string(dir.join("reports/2026-W51.yaml")).unwrap();
+    assert!(
+        r.stderr.contains(
+            "2026-W51: the next milestone report, as stage `cutting` is planned to end on 2026-12-18"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        text.starts_with(
+            "# Progress report for deal NH-2026-0148, week 51 of 2026 (reports follow the milestones).\n\
+             # This week because stage `cutting` is planned to end on 2026-12-18.\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Weekly"), "{text}");
+    assert!(text.contains("number: 4"), "{text}");
+    // Planned on the report day, Friday 2026-12-18: cutting done, polishing just starting.
+    assert!(
+        text.contains("- stage: cutting\n    planned: 100\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- stage: polishing\n    planned: 0\n"),
+        "{text}"
+    );
+
+    // Next: polishing ends Wednesday 2026-12-30, in 2026-W53, 14 days after 12-18 at most.
+    let r = dealguard(dir, &["status"]);
+    ok(&r);
+    assert!(
+        r.stdout.contains(
+            "next report: 2026-W53 (report day 2027-01-01): stage `polishing` is planned to end on 2026-12-30"
+        ),
+        "{}",
+        r.stdout
+    );
+    // `--week` still picks any week, without a reason in the header.
+    let r = dealguard(dir, &["week", "new", "--week", "2026-W52"]);
+    ok(&r);
+    let text = std::fs::read_to_string(dir.join("reports/2026-W52.yaml")).unwrap();
+    assert!(!text.contains("# This week because"), "{text}");
+}
+
+/// A planned % far from what the stage dates give is a warning with the computed figure; a
+/// rounded one is not.
+#[test]
+fn check_compares_planned_with_the_stage_dates() {
+    let t = example();
+    let dir = t.path();
+    let path = dir.join("reports/2026-W49.yaml");
+    let week = std::fs::read_to_string(&path).unwrap();
+    assert!(week.contains("- stage: cutting\n    planned: 33.3\n"));
+    // 35 is within 5 points of 33.3 (rounded as people do): no warning.
+    std::fs::write(
+        &path,
+        week.replace(
+            "- stage: cutting\n    planned: 33.3\n",
+            "- stage: cutting\n    planned: 35\n",
+        ),
+    )
+    .unwrap();
+    let r = dealguard(dir, &["check", "reports/2026-W49.yaml"]);
+    ok(&r);
+    assert!(!r.stderr.contains("stage dates give"), "{}", r.stderr);
+    // 80/5 where the dates give 33.3/0.
+    let wrong = week
+        .replace(
+            "- stage: cutting\n    planned: 33.3\n",
+            "- stage: cutting\n    planned: 80\n",
+        )
+        .replace(
+            "- stage: polishing\n    planned: 0\n",
+            "- stage: polishing\n    planned: 5.5\n",
+        );
+    std::fs::write(&path, wrong).unwrap();
+    let r = dealguard(dir, &["check", "reports/2026-W49.yaml"]);
+    ok(&r);
+    for want in [
+        "`progress[1].planned`: planned 80% but the stage dates give 33.3% on the report day 2026-12-04 (`cutting` runs 2026-11-27 → 2026-12-18)",
+        "write `planned: 33.3`, or move the stage's `planned_end` in deal.yaml if the plan changed",
+        "`progress[2].planned`: planned 5.5% but the stage dates give 0%",
+    ] {
+        assert!(r.stderr.contains(want), "{want:?} not in\n{}", r.stderr);
+    }
+    // The warning carries the line of the value.
+    assert!(r.stderr.contains("2026-W49.yaml:29:"), "{}", r.stderr);
 }

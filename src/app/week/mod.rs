@@ -11,6 +11,8 @@ use super::{Outcome, Run};
 use crate::cli::WeekNewArgs;
 use crate::diag::{Diagnostic, Problems};
 use crate::output::Output;
+use crate::profile::deal::Cadence;
+use crate::profile::week::schedule::{self, Due};
 use crate::profile::week::{self, IsoWeek, LoadedWeek};
 use crate::profile::{self, Loaded};
 use std::collections::BTreeSet;
@@ -67,10 +69,17 @@ pub(crate) fn week_set_problems(loaded: &Loaded) -> Problems {
     same_weeks(&weeks)
 }
 
-/// The week to write: `--week`, else the week after the latest, else the contract's week.
-fn target_week(loaded: &Loaded, arg: Option<IsoWeek>, latest: Option<IsoWeek>) -> Option<IsoWeek> {
-    arg.or_else(|| latest.and_then(IsoWeek::next))
-        .or_else(|| loaded.profile.deal.signed.ymd.and_then(IsoWeek::of))
+/// The week to write and why: `--week`, else the next report's week under the deal's cadence
+/// after the latest week file (the signing week, or the first milestone, for the first).
+fn target_week(
+    loaded: &Loaded,
+    arg: Option<IsoWeek>,
+    latest: Option<IsoWeek>,
+) -> Option<(IsoWeek, Option<Due>)> {
+    match arg {
+        Some(w) => Some((w, None)),
+        None => schedule::next_report(&loaded.profile, latest).map(|(w, d)| (w, Some(d))),
+    }
 }
 
 /// `week new`: writes `reports/<week>.yaml`, never over an existing file.
@@ -87,7 +96,7 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
         None => weeks.last().cloned(),
     };
     let reports = loaded.dir.join("reports");
-    let Some(iso) = target_week(&loaded, a.week, weeks.last().map(|w| w.iso)) else {
+    let Some((iso, due)) = target_week(&loaded, a.week, weeks.last().map(|w| w.iso)) else {
         return Err(Diagnostic::error(
             &loaded.src.path,
             "no week to write: `deal.signed` is not a valid date",
@@ -111,7 +120,7 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
         Some(dir) => run.stage(photos::copies(dir, &reports.join("photos")))?,
         None => Vec::new(),
     };
-    let text = new_week_text(&loaded, &weeks, from.as_ref(), iso, &copies);
+    let text = new_week_text(&loaded, &weeks, from.as_ref(), (iso, due.as_ref()), &copies);
     let mut outs: Vec<Output> = copies.iter().map(|c| c.out.clone()).collect();
     outs.push(Output {
         path: path.clone(),
@@ -132,6 +141,15 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
             c.1.display()
         );
     }
+    if let Some(due) =
+        due.filter(|_| loaded.profile.channels.reports.cadence == Cadence::Milestones)
+    {
+        eprintln!(
+            "{}: the next milestone report, as {}",
+            iso.label(),
+            due.describe()
+        );
+    }
     eprintln!(
         "next: edit {} (every FILL IN, the actual %), then `dealguard report {}`",
         path.display(),
@@ -145,7 +163,7 @@ fn new_week_text(
     loaded: &Loaded,
     weeks: &[LoadedWeek],
     from: Option<&LoadedWeek>,
-    iso: IsoWeek,
+    (iso, due): (IsoWeek, Option<&Due>),
     copies: &[photos::Copy],
 ) -> String {
     let p = &loaded.profile;
@@ -178,6 +196,8 @@ fn new_week_text(
             .map(|n| n.to_string_lossy().into_owned()),
         day,
         fill: draft::restrict(&profile::Text::same(week::FILL_IN), p),
+        cadence: p.channels.reports.cadence,
+        due: due.map(Due::describe),
     };
     write::week_file(&head, &carried, iso, &found)
 }
@@ -216,6 +236,15 @@ pub(super) fn status_cmd(deal: &Path) -> Outcome {
     }
     if weeks.is_empty() {
         out.push_str("no week files in reports/ yet: `dealguard week new` writes the first\n");
+    }
+    if let Some((w, due)) = schedule::next_report(&loaded.profile, weeks.last().map(|w| w.iso)) {
+        let day = loaded.profile.channels.reports.date_in(w);
+        out.push_str(&format!(
+            "next report: {} (report day {}): {}\n",
+            w.label(),
+            day.iso(),
+            due.describe()
+        ));
     }
     // The week files' own warnings (such as fields to fill) are shown by `check`, not here.
     if let Err(e) = super::to_stdout(out.into_bytes()) {

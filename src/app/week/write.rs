@@ -2,6 +2,8 @@
 //! keep the order of the bundled example and every line says where its value came from.
 
 use super::photos::NewPhoto;
+use crate::profile::deal::Cadence;
+use crate::profile::week::schedule::percent as pct;
 use crate::profile::week::{IsoWeek, Status, Week, FILL_IN};
 use crate::profile::{Text, Ymd};
 use std::fmt::Write;
@@ -19,6 +21,10 @@ pub(crate) struct Head<'a> {
     pub(crate) day: Ymd,
     /// A text to fill, in the deal's languages.
     pub(crate) fill: Text,
+    /// The deal's report cadence.
+    pub(crate) cadence: Cadence,
+    /// Why the report falls in this week (`None` when `--week` chose it).
+    pub(crate) due: Option<String>,
 }
 
 /// A scalar as YAML: plain when that reads back as the same string, else double-quoted.
@@ -94,12 +100,6 @@ fn commented(o: &mut String, lines: &str) {
     }
 }
 
-/// A percentage: `50`, `58.3`.
-fn pct(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
-}
-
 /// Pushes `line`, with `comment` aligned in the comment column.
 fn line(out: &mut String, line: &str, comment: &str) {
     out.push_str(line);
@@ -127,11 +127,25 @@ fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
     let (year, num, _) = iso.monday().date().to_iso_week_date();
     let from = h.from.as_deref().map(|f| format!("carried from {f}"));
     let carried = from.as_deref().unwrap_or("");
-    let _ = writeln!(
-        o,
-        "# Weekly progress report for deal {}, week {num} of {year}.",
-        h.deal_id
-    );
+    match h.cadence {
+        Cadence::Weekly => {
+            let _ = writeln!(
+                o,
+                "# Weekly progress report for deal {}, week {num} of {year}.",
+                h.deal_id
+            );
+        }
+        Cadence::Milestones => {
+            let _ = writeln!(
+                o,
+                "# Progress report for deal {}, week {num} of {year} (reports follow the milestones).",
+                h.deal_id
+            );
+            if let Some(due) = &h.due {
+                let _ = writeln!(o, "# This week because {due}.");
+            }
+        }
+    }
     let _ = writeln!(
         o,
         "# Written by `dealguard week new`{}. Replace every {FILL_IN},",

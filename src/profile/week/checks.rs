@@ -4,6 +4,7 @@ use super::photos::{check_photo, resolve_photo};
 use super::{aql, IsoWeek, PhotoFile, Week, MAX_PHOTOS, MAX_PHOTO_BYTES_TOTAL};
 use crate::diag::did_you_mean;
 use crate::profile::check::Checker;
+use crate::profile::deal::Profile;
 use crate::profile::text::Lang;
 use std::path::Path;
 
@@ -65,6 +66,46 @@ pub(super) fn check_progress(c: &mut Checker, week: &Week, stage_ids: &[&str], l
                 "progress",
                 format!("stage `{s}` has no progress row; the report shows it as not reported"),
             );
+        }
+    }
+}
+
+/// How far a week's planned % may be from the stage dates' figure before `check` says so:
+/// a merchandiser rounding 58.3 to 60 (or to 55) is not wrong.
+const PLANNED_TOLERANCE: f64 = 5.0;
+
+/// Each stage's planned % against what the stage dates give on the week's report day: a
+/// copied or guessed figure makes the report's "behind plan" colours and overall figure wrong.
+pub(super) fn check_planned(c: &mut Checker, week: &Week, profile: &Profile, iso: IsoWeek) {
+    let day = profile.channels.reports.date_in(iso);
+    use super::schedule::{percent as pct, planned_share, spans};
+    let spans = spans(profile);
+    for (i, p) in week.progress.iter().enumerate() {
+        let Some(span) = spans.iter().find(|s| s.stage == p.stage) else {
+            continue;
+        };
+        let Some((start, end)) = span.dates else {
+            continue;
+        };
+        let due = planned_share(start, end, day);
+        if (p.planned - due).abs() > PLANNED_TOLERANCE {
+            c.warning(
+                &format!("progress[{i}].planned"),
+                format!(
+                    "planned {}% but the stage dates give {}% on the report day {} \
+                     (`{}` runs {} → {})",
+                    pct(p.planned),
+                    pct(due),
+                    day.iso(),
+                    p.stage,
+                    start.iso(),
+                    end.iso()
+                ),
+            )
+            .set_hint(format!(
+                "write `planned: {}`, or move the stage's `planned_end` in deal.yaml if the plan changed",
+                pct(due)
+            ));
         }
     }
 }

@@ -5,6 +5,7 @@ mod checks;
 mod fill;
 mod iso;
 mod photos;
+pub mod schedule;
 mod texts;
 
 use super::aql;
@@ -17,7 +18,8 @@ pub use attach::{
     reference, Attachment, AttachmentFile, Owner, Redact, MAX_ATTACHMENTS, MAX_REDACT_BOXES,
 };
 use checks::{
-    check_head, check_inspections, check_materials, check_photos, check_progress, check_rest,
+    check_head, check_inspections, check_materials, check_photos, check_planned, check_progress,
+    check_rest,
 };
 pub use fill::{is_marker, unfilled, FILL_IN};
 pub use iso::IsoWeek;
@@ -294,6 +296,9 @@ pub fn load_source(
     let langs = profile.deal.languages.clone();
     let iso = check_head(&mut c, &week, &langs);
     check_progress(&mut c, &week, &stage_ids, &langs);
+    if let Some(iso) = iso {
+        check_planned(&mut c, &week, profile, iso);
+    }
     check_inspections(&mut c, &week, &stage_ids, &langs);
     check_materials(&mut c, &week, &langs);
     let photo_files = check_photos(&mut c, &week, path, deal_dir, &stage_ids, &langs);

@@ -148,17 +148,10 @@ fn person(p: &Profile, name: &str, langs: &Langs) -> String {
     }
 }
 
-/// Average completion over the deal's stages (a stage without a row counts as 0): (planned, actual).
+/// Overall completion of the week, (planned, actual): the stages weighted by their planned
+/// duration ([`crate::profile::week::schedule::overall`]).
 pub fn overall(profile: &Profile, week: &LoadedWeek) -> (f64, f64) {
-    let n = profile.production.stages.len().max(1) as f64;
-    let (mut p, mut a) = (0.0, 0.0);
-    for s in &profile.production.stages {
-        if let Some(r) = week.week.progress.iter().find(|r| r.stage == s.id) {
-            p += r.planned;
-            a += r.actual;
-        }
-    }
-    (p / n, a / n)
+    crate::profile::week::schedule::overall(profile, &week.week)
 }
 
 /// A percentage as the report writes it: `45%`, `45.5%`.
