@@ -101,8 +101,8 @@ pub fn exif_taken(exif: &[u8]) -> Option<(i32, u8, u8)> {
 /// The EXIF block of a JPEG (the `Exif` APP1 segment before the image data) or a PNG (its
 /// `eXIf` chunk), found by walking the markers or chunks of the file's first bytes.
 pub fn find_exif(file: &[u8]) -> Option<&[u8]> {
-    if let Some(rest) = file.strip_prefix(&[0xFF, 0xD8]) {
-        return jpeg_exif(rest);
+    if file.starts_with(&[0xFF, 0xD8]) {
+        return jpeg_exif(file);
     }
     let mut at = 8;
     if file.get(..8)? != b"\x89PNG\r\n\x1a\n" {
@@ -121,26 +121,12 @@ pub fn find_exif(file: &[u8]) -> Option<&[u8]> {
     }
 }
 
-/// The `Exif\0\0` APP1 segment among a JPEG's markers (after SOI), up to the image data.
-fn jpeg_exif(mut rest: &[u8]) -> Option<&[u8]> {
-    loop {
-        let (&[0xFF, marker], tail) = rest.split_first_chunk::<2>()? else {
-            return None;
-        };
-        // Start of scan, or end of image: no EXIF comes after.
-        if marker == 0xDA || marker == 0xD9 {
-            return None;
-        }
-        let len = usize::from(u16::from_be_bytes(*tail.first_chunk::<2>()?));
-        if len < 2 {
-            return None;
-        }
-        let body = tail.get(2..len)?;
-        if marker == 0xE1 && body.starts_with(b"Exif\0\0") {
-            return Some(body);
-        }
-        rest = tail.get(len..)?;
-    }
+/// The `Exif\0\0` APP1 segment among a JPEG's markers, up to the image data.
+fn jpeg_exif(file: &[u8]) -> Option<&[u8]> {
+    super::markers::segments(file)
+        .take_while(|s| s.marker != 0xDA)
+        .find(|s| s.marker == 0xE1 && s.body.starts_with(b"Exif\0\0"))
+        .map(|s| s.body)
 }
 
 #[cfg(test)]

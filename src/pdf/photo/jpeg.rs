@@ -26,24 +26,9 @@ fn jpeg_complete(bytes: &[u8]) -> bool {
 
 /// Offset of the first start-of-scan marker, walking the marker segments from SOI.
 pub(super) fn first_sos(bytes: &[u8]) -> Option<usize> {
-    let mut at = 2;
-    // Every step advances by at least 2 bytes, so this ends.
-    while at + 1 < bytes.len() {
-        if bytes[at] != 0xFF {
-            return None;
-        }
-        let marker = bytes[at + 1];
-        match marker {
-            0xFF => at += 1,
-            0xDA => return Some(at),
-            0x01 | 0xD0..=0xD8 => at += 2,
-            _ => {
-                let len = u16::from_be_bytes(bytes.get(at + 2..at + 4)?.try_into().ok()?);
-                at += 2 + usize::from(len.max(2));
-            }
-        }
-    }
-    None
+    super::markers::segments(bytes)
+        .find(|s| s.marker == 0xDA)
+        .map(|s| s.at)
 }
 
 /// Counts the start-of-scan markers up to end-of-image, stopping once `stop` are found.
@@ -164,6 +149,21 @@ pub(super) fn jpeg_raster(
             );
         }
     }
+    let (px, (dw, dh), n) = decode_whole(dec, bytes, (w, h, n), k, limits)?;
+    let pixels = if n == 1 { Pixels::Gray } else { Pixels::Rgb };
+    finish(px, (dw, dh), pixels, (target, orientation), source, redact)
+}
+
+/// The whole-file path: the file's checks (complete, not too many scans), then `jpeg-decoder`
+/// at `k`/8 of the frame's `w`×`h` (8: full size) with `n` components; CMYK becomes RGB.
+/// The pixels, their size and their component count.
+fn decode_whole(
+    mut dec: jpeg_decoder::Decoder<&[u8]>,
+    bytes: &[u8],
+    (w, h, n): (u32, u32, usize),
+    k: u32,
+    limits: Limits,
+) -> Result<(Vec<u8>, (u32, u32), usize), PhotoError> {
     if !jpeg_complete(bytes) {
         return Err(PhotoError::Truncated);
     }
@@ -177,7 +177,7 @@ pub(super) fn jpeg_raster(
     let (mut dw, mut dh) = (w, h);
     if k < 8 {
         // Both fit in u16: they are at most the frame size, which is u16 in JPEG.
-        let (sw, sh) = (eighths(w, k) as u16, eighths(h, k) as u16);
+        let (sw, sh) = ((w * k).div_ceil(8) as u16, (h * k).div_ceil(8) as u16);
         let (sw, sh) = dec.scale(sw, sh).map_err(jpeg_error)?;
         (dw, dh) = (u32::from(sw), u32::from(sh));
     }
@@ -189,13 +189,11 @@ pub(super) fn jpeg_raster(
             "the decoder returned a short image".into(),
         ));
     }
-    let (px, n) = if n == 4 {
-        (cmyk_to_rgb(&px), 3)
+    Ok(if n == 4 {
+        (cmyk_to_rgb(&px), (dw, dh), 3)
     } else {
-        (px, n)
-    };
-    let pixels = if n == 1 { Pixels::Gray } else { Pixels::Rgb };
-    finish(px, (dw, dh), pixels, (target, orientation), source, redact)
+        (px, (dw, dh), n)
+    })
 }
 
 /// Naive CMYK → RGB; `jpeg-decoder` has already undone Adobe's inverted storage.

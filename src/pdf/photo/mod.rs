@@ -22,6 +22,7 @@
 mod exif;
 pub use exif::{exif_taken, find_exif};
 mod jpeg;
+mod markers;
 mod png;
 mod redact;
 mod reduced;

@@ -45,127 +45,34 @@ impl Frame {
             scan: 0,
         };
         let (mut jfif, mut adobe, mut ids) = (false, None, Vec::new());
-        let mut at = 2;
-        loop {
-            if *b.get(at)? != 0xFF {
-                return None;
-            }
-            let marker = *b.get(at + 1)?;
-            if marker == 0xFF {
-                at += 1;
-                continue;
-            }
-            let len = be16(b, at + 2)?;
-            let seg = b.get(at + 4..at + 2 + len.max(2))?;
+        for super::super::markers::Segment {
+            marker,
+            body: seg,
+            end,
+            ..
+        } in super::super::markers::segments(b)
+        {
             match marker {
-                0xC0 | 0xC1 => {
-                    // Precision, height, width, components (id, factors, quantiser).
-                    if *seg.first()? != 8 || !f.comps.is_empty() {
-                        return None;
-                    }
-                    f.h = be16(seg, 1)?;
-                    f.w = be16(seg, 3)?;
-                    let n = usize::from(*seg.get(5)?);
-                    if !(n == 1 || n == 3) || f.w == 0 || f.h == 0 {
-                        return None;
-                    }
-                    for c in seg.get(6..6 + 3 * n)?.chunks_exact(3) {
-                        let (h, v) = (usize::from(c[1] >> 4), usize::from(c[1] & 15));
-                        if !(1..=2).contains(&h) || !(1..=2).contains(&v) || c[2] > 3 {
-                            return None;
-                        }
-                        ids.push(c[0]);
-                        let quant = usize::from(c[2]);
-                        f.comps.push(Component {
-                            h,
-                            v,
-                            quant,
-                            dc: 0,
-                            ac: 0,
-                        });
-                    }
-                }
+                0xC0 | 0xC1 => f.start_of_frame(seg, &mut ids)?,
                 0xC2..=0xCF if marker != 0xC4 && marker != 0xC8 && marker != 0xCC => return None,
-                0xC4 => {
-                    let mut s = seg;
-                    while let [class_id, rest @ ..] = s {
-                        let counts = rest.get(..16)?;
-                        let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
-                        let symbols = rest.get(16..16 + total)?;
-                        let (class, id) = (*class_id >> 4, usize::from(*class_id & 15));
-                        let table = Huffman::new(counts, symbols, class == 1)?;
-                        match (class, id) {
-                            (0, 0..=3) => f.dc[id] = Some(table),
-                            (1, 0..=3) => f.ac[id] = Some(table),
-                            _ => return None,
-                        }
-                        s = rest.get(16 + total..)?;
-                    }
-                }
-                0xDB => {
-                    let mut s = seg;
-                    while let [pq_id, rest @ ..] = s {
-                        let (wide, id) = (*pq_id >> 4, usize::from(*pq_id & 15));
-                        let size = if wide == 1 { 128 } else { 64 };
-                        if wide > 1 || id > 3 {
-                            return None;
-                        }
-                        let raw = rest.get(..size)?;
-                        let mut q = [0u16; 64];
-                        for (i, q) in q.iter_mut().enumerate() {
-                            *q = if wide == 1 {
-                                u16::from_be_bytes([raw[2 * i], raw[2 * i + 1]])
-                            } else {
-                                u16::from(raw[i])
-                            };
-                        }
-                        f.quant[id] = Some(q);
-                        s = rest.get(size..)?;
-                    }
-                }
+                0xC4 => f.huffman_tables(seg)?,
+                0xDB => f.quant_tables(seg)?,
                 0xDD => f.restart = be16(seg, 0)?,
                 0xE0 => jfif |= seg.starts_with(b"JFIF\0"),
                 0xEE if seg.starts_with(b"Adobe") => adobe = Some(*seg.get(11)?),
                 0xDA => {
-                    let n = usize::from(*seg.first()?);
-                    if n != f.comps.len() {
-                        return None;
-                    }
-                    for (i, sel) in seg.get(1..1 + 2 * n)?.chunks_exact(2).enumerate() {
-                        // Components in frame order, which is what interleaving needs.
-                        if ids.get(i) != Some(&sel[0]) {
-                            return None;
-                        }
-                        f.comps[i].dc = usize::from(sel[1] >> 4);
-                        f.comps[i].ac = usize::from(sel[1] & 15);
-                        if f.comps[i].dc > 3 || f.comps[i].ac > 3 {
-                            return None;
-                        }
-                    }
-                    // Spectral selection 0..63, no successive approximation: sequential.
-                    if seg.get(1 + 2 * n..4 + 2 * n)? != [0, 63, 0] {
-                        return None;
-                    }
-                    f.scan = at + 2 + len;
-                    break;
+                    f.start_of_scan(seg, &ids)?;
+                    f.scan = end;
                 }
                 0xD0..=0xD9 | 0x01 => return None,
                 _ => {}
             }
-            at += 2 + len.max(2);
         }
-        // The colour rules of `jpeg-decoder` (after entropymine's survey), for the cases
-        // taken here: three components are YCbCr when numbered 1, 2, 3, or in a JFIF file
-        // not numbered as RGB, or when an Adobe segment says so.
-        let ycc = match ids.as_slice() {
-            [_] => true,
-            [1, 2, 3] => true,
-            [1, 34, 35] | [82, 71, 66] | [114, 103, 98] => false,
-            [_, _, _] if jfif => true,
-            [_, _, _] => adobe == Some(1),
-            _ => false,
-        };
-        if f.comps.is_empty() || !ycc {
+        // The walk ends at the scan, or early on a damaged file.
+        if f.scan == 0 {
+            return None;
+        }
+        if f.comps.is_empty() || !is_ycc(&ids, jfif, adobe) {
             return None;
         }
         if f.comps.len() == 1 {
@@ -175,5 +82,112 @@ impl Frame {
             f.comps[0].v = 1;
         }
         Some(f)
+    }
+
+    /// SOF0/SOF1: precision, height, width, components (id, factors, quantiser); the ids go
+    /// to `ids`, in frame order.
+    fn start_of_frame(&mut self, seg: &[u8], ids: &mut Vec<u8>) -> Option<()> {
+        if *seg.first()? != 8 || !self.comps.is_empty() {
+            return None;
+        }
+        self.h = be16(seg, 1)?;
+        self.w = be16(seg, 3)?;
+        let n = usize::from(*seg.get(5)?);
+        if !(n == 1 || n == 3) || self.w == 0 || self.h == 0 {
+            return None;
+        }
+        for c in seg.get(6..6 + 3 * n)?.chunks_exact(3) {
+            let (h, v) = (usize::from(c[1] >> 4), usize::from(c[1] & 15));
+            if !(1..=2).contains(&h) || !(1..=2).contains(&v) || c[2] > 3 {
+                return None;
+            }
+            ids.push(c[0]);
+            let quant = usize::from(c[2]);
+            self.comps.push(Component {
+                h,
+                v,
+                quant,
+                dc: 0,
+                ac: 0,
+            });
+        }
+        Some(())
+    }
+
+    /// DHT: one or more Huffman tables.
+    fn huffman_tables(&mut self, seg: &[u8]) -> Option<()> {
+        let mut s = seg;
+        while let [class_id, rest @ ..] = s {
+            let counts = rest.get(..16)?;
+            let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
+            let symbols = rest.get(16..16 + total)?;
+            let (class, id) = (*class_id >> 4, usize::from(*class_id & 15));
+            let table = Huffman::new(counts, symbols, class == 1)?;
+            match (class, id) {
+                (0, 0..=3) => self.dc[id] = Some(table),
+                (1, 0..=3) => self.ac[id] = Some(table),
+                _ => return None,
+            }
+            s = rest.get(16 + total..)?;
+        }
+        Some(())
+    }
+
+    /// DQT: one or more quantisation tables, 8 or 16 bits.
+    fn quant_tables(&mut self, seg: &[u8]) -> Option<()> {
+        let mut s = seg;
+        while let [pq_id, rest @ ..] = s {
+            let (wide, id) = (*pq_id >> 4, usize::from(*pq_id & 15));
+            let size = if wide == 1 { 128 } else { 64 };
+            if wide > 1 || id > 3 {
+                return None;
+            }
+            let raw = rest.get(..size)?;
+            let mut q = [0u16; 64];
+            for (i, q) in q.iter_mut().enumerate() {
+                *q = if wide == 1 {
+                    u16::from_be_bytes([raw[2 * i], raw[2 * i + 1]])
+                } else {
+                    u16::from(raw[i])
+                };
+            }
+            self.quant[id] = Some(q);
+            s = rest.get(size..)?;
+        }
+        Some(())
+    }
+
+    /// SOS: the scan's components (all of them, in frame order: what interleaving needs) and
+    /// their tables; only a sequential scan (spectral selection 0..63, no approximation).
+    fn start_of_scan(&mut self, seg: &[u8], ids: &[u8]) -> Option<()> {
+        let n = usize::from(*seg.first()?);
+        if n != self.comps.len() {
+            return None;
+        }
+        for (i, sel) in seg.get(1..1 + 2 * n)?.chunks_exact(2).enumerate() {
+            if ids.get(i) != Some(&sel[0]) {
+                return None;
+            }
+            self.comps[i].dc = usize::from(sel[1] >> 4);
+            self.comps[i].ac = usize::from(sel[1] & 15);
+            if self.comps[i].dc > 3 || self.comps[i].ac > 3 {
+                return None;
+            }
+        }
+        (seg.get(1 + 2 * n..4 + 2 * n)? == [0, 63, 0]).then_some(())
+    }
+}
+
+/// Whether the components are YCbCr, by the colour rules of `jpeg-decoder` (after
+/// entropymine's survey), for the cases taken here: three components are YCbCr when numbered
+/// 1, 2, 3, or in a JFIF file not numbered as RGB, or when an Adobe segment says so.
+fn is_ycc(ids: &[u8], jfif: bool, adobe: Option<u8>) -> bool {
+    match ids {
+        [_] => true,
+        [1, 2, 3] => true,
+        [1, 34, 35] | [82, 71, 66] | [114, 103, 98] => false,
+        [_, _, _] if jfif => true,
+        [_, _, _] => adobe == Some(1),
+        _ => false,
     }
 }

@@ -59,8 +59,24 @@ impl Frame {
     fn decode(&self, b: &[u8], s: usize) -> Option<Reduced> {
         let hmax = self.comps.iter().map(|c| c.h).max()?;
         let vmax = self.comps.iter().map(|c| c.v).max()?;
-        let mcus_x = self.w.div_ceil(8 * hmax);
-        let mcus_y = self.h.div_ceil(8 * vmax);
+        let mcus = (self.w.div_ceil(8 * hmax), self.h.div_ceil(8 * vmax));
+        let mut planes = self.planes(s, (hmax, vmax), mcus)?;
+        self.scan(b, &mut planes, mcus)?;
+        // Output size as `jpeg-decoder`'s `scale` gives it: the frame's size in eighths,
+        // rounded up.
+        let (w, h) = ((self.w * s).div_ceil(8), (self.h * s).div_ceil(8));
+        Some(Reduced {
+            px: interleave(&planes, w, h)?,
+            w: u32::try_from(w).ok()?,
+            h: u32::try_from(h).ok()?,
+            n: self.comps.len(),
+        })
+    }
+
+    /// One output plane per component, for `mcus` (across, down) MCUs of `max` (h, v)
+    /// blocks; `None` when a table is missing or a component's sampling is not taken here.
+    fn planes(&self, s: usize, max: (usize, usize), mcus: (usize, usize)) -> Option<Vec<Plane>> {
+        let (hmax, vmax) = max;
         let mut planes = Vec::with_capacity(self.comps.len());
         for (i, c) in self.comps.iter().enumerate() {
             let q = self.quant[c.quant].as_ref()?;
@@ -77,22 +93,27 @@ impl Frame {
                 (a, b) if 2 * a == b => Some(1),
                 _ => None,
             };
-            let stride = mcus_x * c.h * cs;
+            let stride = mcus.0 * c.h * cs;
             planes.push(Plane {
                 s: cs,
                 w1: weights::<1, 1>(q),
                 w4: weights::<2, 4>(q),
                 shift: (shift(c.h, hmax)?, shift(c.v, vmax)?),
                 stride,
-                px: vec![0; stride * mcus_y * c.v * cs],
+                px: vec![0; stride * mcus.1 * c.v * cs],
                 pred: 0,
             });
         }
+        Some(planes)
+    }
+
+    /// Decodes the entropy-coded data into the planes, MCU by MCU, with restart intervals.
+    fn scan(&self, b: &[u8], planes: &mut [Plane], mcus: (usize, usize)) -> Option<()> {
         let mut bits = Bits::new(b.get(self.scan..)?);
         let mut left = self.restart;
         let mut rst = 0u8;
-        for my in 0..mcus_y {
-            for mx in 0..mcus_x {
+        for my in 0..mcus.1 {
+            for mx in 0..mcus.0 {
                 if self.restart > 0 {
                     if left == 0 {
                         bits.restart(rst)?;
@@ -121,42 +142,38 @@ impl Frame {
         }
         // One scan, ending the image: anything else (a second scan, a DNL height) is left to
         // `jpeg-decoder`.
-        bits.marker(0xD9)?;
-        // Output size as `jpeg-decoder`'s `scale` gives it: the frame's size in eighths,
-        // rounded up.
-        let (w, h) = ((self.w * s).div_ceil(8), (self.h * s).div_ceil(8));
-        let n = self.comps.len();
-        let mut px = vec![0u8; w * h * n];
-        if n == 1 {
-            for (y, out) in px.chunks_exact_mut(w).enumerate() {
-                out.copy_from_slice(planes[0].px.get(y * planes[0].stride..)?.get(..w)?);
-            }
-        } else {
-            // Each output row from its row of every plane; a plane with half the samples
-            // across or down (shift 1) covers two pixels or rows with each. The samples stay
-            // YCbCr: the photo is encoded as YCbCr again, after scaling.
-            let mut rows = [&[][..]; 3];
-            for (y, out) in px.chunks_exact_mut(w * 3).enumerate() {
-                for (row, p) in rows.iter_mut().zip(&planes) {
-                    let start = (y >> p.shift.1) * p.stride;
-                    *row =
-                        p.px.get(start..start + ((w + (1 << p.shift.0) - 1) >> p.shift.0))?;
-                }
-                let [l, cb, cr] = rows;
-                let (sl, sb, sr) = (planes[0].shift.0, planes[1].shift.0, planes[2].shift.0);
-                // `x >> shift` stays below the row's length: it is at most `(w - 1) >> shift`.
-                for (x, out) in out.chunks_exact_mut(3).enumerate() {
-                    out.copy_from_slice(&[l[x >> sl], cb[x >> sb], cr[x >> sr]]);
-                }
-            }
-        }
-        Some(Reduced {
-            px,
-            w: u32::try_from(w).ok()?,
-            h: u32::try_from(h).ok()?,
-            n,
-        })
+        bits.marker(0xD9).map(|_| ())
     }
+}
+
+/// The planes as `w`×`h` pixels of one or three interleaved samples.
+fn interleave(planes: &[Plane], w: usize, h: usize) -> Option<Vec<u8>> {
+    let n = planes.len();
+    let mut px = vec![0u8; w * h * n];
+    if n == 1 {
+        for (y, out) in px.chunks_exact_mut(w).enumerate() {
+            out.copy_from_slice(planes[0].px.get(y * planes[0].stride..)?.get(..w)?);
+        }
+        return Some(px);
+    }
+    // Each output row from its row of every plane; a plane with half the samples across or
+    // down (shift 1) covers two pixels or rows with each. The samples stay YCbCr: the photo
+    // is encoded as YCbCr again, after scaling.
+    let mut rows = [&[][..]; 3];
+    for (y, out) in px.chunks_exact_mut(w * 3).enumerate() {
+        for (row, p) in rows.iter_mut().zip(planes) {
+            let start = (y >> p.shift.1) * p.stride;
+            *row =
+                p.px.get(start..start + ((w + (1 << p.shift.0) - 1) >> p.shift.0))?;
+        }
+        let [l, cb, cr] = rows;
+        let (sl, sb, sr) = (planes[0].shift.0, planes[1].shift.0, planes[2].shift.0);
+        // `x >> shift` stays below the row's length: it is at most `(w - 1) >> shift`.
+        for (x, out) in out.chunks_exact_mut(3).enumerate() {
+            out.copy_from_slice(&[l[x >> sl], cb[x >> sb], cr[x >> sr]]);
+        }
+    }
+    Some(px)
 }
 
 /// One component's output: its samples at `s`×`s` per block, the weights of its coefficients
