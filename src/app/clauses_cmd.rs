@@ -72,43 +72,8 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
         .iter()
         .flat_map(|x| x.clauses.iter().map(String::as_str))
         .collect();
-    let mut order: Vec<&str> = in_set.clone();
-    if let Some(n) = &numbers {
-        // The deal's contract order: clauses it adds join the list, everything sorts by number,
-        // and a clause left out stays where the set puts it.
-        order.extend(
-            n.keys()
-                .map(String::as_str)
-                .filter(|id| !in_set.contains(id)),
-        );
-        let mut last = 0.0;
-        let mut keyed: Vec<(f64, &str)> = order
-            .iter()
-            .map(|id| {
-                let k = n.get(*id).map_or(last + 0.5, |x| *x as f64);
-                last = k.floor();
-                (k, *id)
-            })
-            .collect();
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-        order = keyed.into_iter().map(|(_, id)| id).collect();
-    }
-    let print = |id: &str, no: String| {
-        if let Some(c) = lib.clauses.get(id) {
-            let title = c.title.get_or_any(Lang::En);
-            let when = c
-                .when
-                .as_ref()
-                .map_or(String::new(), |(w, _)| format!("  [when {w}]"));
-            crate::outln!(
-                "{no:>4}  {:<26} {:>3}  {:<12} {:<34} {title}{when}",
-                c.id,
-                c.version,
-                c.origin.label(),
-                c.topics.join(",")
-            );
-        }
-    };
+    let order = contract_order(&in_set, numbers.as_ref());
+    let print = |id: &str, no: String| clause_row(&lib, id, &no);
     for id in &order {
         let no = match &numbers {
             Some(n) => n.get(*id).map_or("–".to_string(), |k| k.to_string()),
@@ -131,6 +96,53 @@ fn clauses_list(deal: &Path, set: Option<&str>) -> Outcome {
         crate::outln!("– = in the set but left out for this deal (condition or `remove`)");
     }
     run.finish()
+}
+
+/// The clauses of a set in the deal's contract order: the clauses the deal adds join the list,
+/// everything sorts by its number, and a clause left out stays where the set puts it. Without
+/// a deal, the set's own order.
+fn contract_order<'a>(
+    in_set: &[&'a str],
+    numbers: Option<&'a std::collections::BTreeMap<String, usize>>,
+) -> Vec<&'a str> {
+    let mut order: Vec<&str> = in_set.to_vec();
+    let Some(n) = numbers else {
+        return order;
+    };
+    order.extend(
+        n.keys()
+            .map(String::as_str)
+            .filter(|id| !in_set.contains(id)),
+    );
+    let mut last = 0.0;
+    let mut keyed: Vec<(f64, &str)> = order
+        .iter()
+        .map(|id| {
+            let k = n.get(*id).map_or(last + 0.5, |x| *x as f64);
+            last = k.floor();
+            (k, *id)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    keyed.into_iter().map(|(_, id)| id).collect()
+}
+
+/// One line of `clauses list`: number, id, version, source, topics, title and condition.
+fn clause_row(lib: &Library, id: &str, no: &str) {
+    if let Some(c) = lib.clauses.get(id) {
+        let title = c.title.get_or_any(Lang::En);
+        let when = c
+            .when
+            .as_ref()
+            .map_or(String::new(), |(w, _)| format!("  [when {w}]"));
+        crate::outln!(
+            "{no:>4}  {:<26} {:>3}  {:<12} {:<34} {title}{when}",
+            c.id,
+            c.version,
+            c.origin.label(),
+            c.topics.join(",")
+        );
+    }
 }
 
 fn clauses_show(deal: &Path, id: &str, lang: Option<&Langs>, raw: bool) -> Outcome {

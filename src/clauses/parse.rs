@@ -4,7 +4,7 @@
 use super::{paragraphs, topics, when, Clause, ClauseSet, Origin, Section};
 use crate::context::Policy;
 use crate::diag::{did_you_mean, Diagnostic, Problems};
-use crate::profile::yaml::{self, Source};
+use crate::profile::yaml::{self, Index, Source};
 use crate::profile::{Lang, Text};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -54,77 +54,33 @@ fn sha256_hex(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// An error of a clause file at `field`.
+fn error_at(src: &Source, index: &Index, field: &str, msg: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(&src.path, msg)
+        .at(index.pos(field))
+        .field(field)
+}
+
 /// Parses and checks one clause file (checks that need no profile).
 pub(super) fn parse_clause(src: Source, origin: Origin) -> Result<Clause, Problems> {
     let (f, index) = yaml::parse::<ClauseFile>(&src)?;
     let mut p = Problems::new();
-    let at = |field: &str| index.pos(field);
-    let err =
-        |field: &str, msg: String| Diagnostic::error(&src.path, msg).at(at(field)).field(field);
-    if !valid_id(&f.id) {
-        p.push(
-            err("id", format!("`{}` is not a valid clause id", f.id))
-                .hint("use lowercase letters, digits and `-`, such as `bank-details`"),
-        );
-    }
-    let stem = src.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    if stem != f.id {
-        p.push(
-            err(
-                "id",
-                format!("clause `{}` is in a file named `{stem}.yaml`", f.id),
-            )
-            .hint(format!(
-                "name the file `{}.yaml`, so overrides by id are easy to find",
-                f.id
-            )),
-        );
-    }
-    if f.version == 0 {
-        p.push(err("version", "must be 1 or more".into()));
-    }
-    for t in &f.topics {
-        if !topics::is_topic(t) {
-            let mut d = Diagnostic::warning(
-                &src.path,
-                format!("`{t}` is not one of the security topics"),
-            )
-            .at(at("topics"))
-            .field("topics");
-            if let Some(best) = did_you_mean(t, topics::TOPICS.iter().map(|t| t.id)) {
-                d = d.hint(format!("did you mean `{best}`?"));
-            }
-            p.push(d);
-        }
-    }
+    check_naming(&mut p, &f, &src, &index);
+    check_topics(&mut p, &f, &src, &index);
     let when = match &f.when {
         None => None,
         Some(w) => match when::parse(w) {
             Ok(e) => Some((w.clone(), e)),
             Err(m) => {
                 p.push(
-                    err("when", format!("bad condition: {m}"))
+                    error_at(&src, &index, "when", format!("bad condition: {m}"))
                         .hint("see `docs/clauses.md`, Conditions"),
                 );
                 None
             }
         },
     };
-    for l in Lang::ALL {
-        for (what, t) in [("title", &f.title), ("text", &f.text)] {
-            if let Some(s) = t.get(l) {
-                if s.trim().is_empty() {
-                    p.push(err(&format!("{what}.{l}"), "must not be empty".into()));
-                }
-            }
-        }
-    }
-    if let (Some(en), Some(zh)) = (&f.text.en, &f.text.zh) {
-        let (ne, nz) = (paragraphs(en).len(), paragraphs(zh).len());
-        if ne != nz {
-            p.push(err("text", format!("the `en` text has {ne} paragraphs and the `zh` text {nz}")).hint("sub-clause numbers must match in both languages: one paragraph per sub-clause, separated by a blank line"));
-        }
-    }
+    check_texts(&mut p, &f, &src, &index);
     if p.has_errors() {
         return Err(p);
     }
@@ -143,6 +99,81 @@ pub(super) fn parse_clause(src: Source, origin: Origin) -> Result<Clause, Proble
         hash,
         origin,
     })
+}
+
+/// The id (its characters, and the file named for it) and the version.
+fn check_naming(p: &mut Problems, f: &ClauseFile, src: &Source, index: &Index) {
+    if !valid_id(&f.id) {
+        p.push(
+            error_at(
+                src,
+                index,
+                "id",
+                format!("`{}` is not a valid clause id", f.id),
+            )
+            .hint("use lowercase letters, digits and `-`, such as `bank-details`"),
+        );
+    }
+    let stem = src.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if stem != f.id {
+        p.push(
+            error_at(
+                src,
+                index,
+                "id",
+                format!("clause `{}` is in a file named `{stem}.yaml`", f.id),
+            )
+            .hint(format!(
+                "name the file `{}.yaml`, so overrides by id are easy to find",
+                f.id
+            )),
+        );
+    }
+    if f.version == 0 {
+        p.push(error_at(src, index, "version", "must be 1 or more"));
+    }
+}
+
+/// Topics outside the SPEC's list: a warning with the nearest topic.
+fn check_topics(p: &mut Problems, f: &ClauseFile, src: &Source, index: &Index) {
+    for t in &f.topics {
+        if !topics::is_topic(t) {
+            let mut d = Diagnostic::warning(
+                &src.path,
+                format!("`{t}` is not one of the security topics"),
+            )
+            .at(index.pos("topics"))
+            .field("topics");
+            if let Some(best) = did_you_mean(t, topics::TOPICS.iter().map(|t| t.id)) {
+                d = d.hint(format!("did you mean `{best}`?"));
+            }
+            p.push(d);
+        }
+    }
+}
+
+/// Titles and texts not empty, and as many paragraphs (sub-clauses) in each language.
+fn check_texts(p: &mut Problems, f: &ClauseFile, src: &Source, index: &Index) {
+    for l in Lang::ALL {
+        for (what, t) in [("title", &f.title), ("text", &f.text)] {
+            if let Some(s) = t.get(l) {
+                if s.trim().is_empty() {
+                    p.push(error_at(
+                        src,
+                        index,
+                        &format!("{what}.{l}"),
+                        "must not be empty",
+                    ));
+                }
+            }
+        }
+    }
+    if let (Some(en), Some(zh)) = (&f.text.en, &f.text.zh) {
+        let (ne, nz) = (paragraphs(en).len(), paragraphs(zh).len());
+        if ne != nz {
+            p.push(error_at(src, index, "text", format!("the `en` text has {ne} paragraphs and the `zh` text {nz}")).hint("sub-clause numbers must match in both languages: one paragraph per sub-clause, separated by a blank line"));
+        }
+    }
 }
 
 pub(super) fn parse_set(src: Source, origin: Origin) -> Result<ClauseSet, Problems> {

@@ -123,10 +123,10 @@ pub(crate) fn week_file(h: &Head, w: &Week, iso: IsoWeek, photos: &[NewPhoto]) -
     o
 }
 
-fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
+/// The comment lines at the top: what the file is, where it came from, what to do.
+fn intro(o: &mut String, h: &Head, iso: IsoWeek) {
     let (year, num, _) = iso.monday().date().to_iso_week_date();
     let from = h.from.as_deref().map(|f| format!("carried from {f}"));
-    let carried = from.as_deref().unwrap_or("");
     match h.cadence {
         Cadence::Weekly => {
             let _ = writeln!(
@@ -159,6 +159,12 @@ fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
     o.push_str(
         "# prints the clause's number in this deal's schedule; `dealguard clauses list`.\n\n",
     );
+}
+
+fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
+    let carried = h.from.as_deref().map(|f| format!("carried from {f}"));
+    let carried = carried.as_deref().unwrap_or("");
+    intro(o, h, iso);
     line(
         o,
         &format!("week: {}", w.week),

@@ -185,6 +185,18 @@ pub(super) fn check_photos(
     stage_ids: &[&str],
     langs: &[Lang],
 ) -> Vec<PhotoFile> {
+    if week.photos.len() > MAX_PHOTOS {
+        c.error(
+            "photos",
+            format!(
+                "{} photos; a report holds at most {MAX_PHOTOS}",
+                week.photos.len()
+            ),
+        )
+        .set_hint(
+            "choose the photos that show the week best; link the rest from the project platform",
+        );
+    }
     // The deal folder, resolved; without it no photo can be shown to be inside it.
     let deal_root = match deal_dir.canonicalize() {
         Ok(r) => Some(r),

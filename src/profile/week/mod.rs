@@ -275,18 +275,6 @@ pub fn load_source(
     let (week, index) = yaml::parse::<Week>(&src)?;
     let mut c = Checker::new(&src, &index);
     super::check::check_sizes(&mut c, &serde_yaml::to_value(&week).unwrap_or_default(), "");
-    if week.photos.len() > MAX_PHOTOS {
-        c.error(
-            "photos",
-            format!(
-                "{} photos; a report holds at most {MAX_PHOTOS}",
-                week.photos.len()
-            ),
-        )
-        .set_hint(
-            "choose the photos that show the week best; link the rest from the project platform",
-        );
-    }
     let stage_ids: Vec<&str> = profile
         .production
         .stages
@@ -309,37 +297,8 @@ pub fn load_source(
         attach::check_attachments(&mut c, &week, (path, root.as_deref()), &langs, &mut total);
     check_rest(&mut c, &week, &langs);
     let unfilled = fill::warn_unfilled(&mut c, &week);
-    if let (Some(w), Some(signed)) = (iso, profile.deal.signed.ymd) {
-        if w.sunday() < signed {
-            c.error(
-                "week",
-                format!(
-                    "{} ends before the contract was signed ({})",
-                    w.label(),
-                    signed.iso()
-                ),
-            )
-            .set_hint("a report covers a week of the contract: check `week:` (or `deal.signed`)");
-        }
-    }
-    // A file named for a week (`2026-W49.yaml`) must be that week: a copied file whose
-    // `week:` was not changed would report another week under this one's name.
-    let named = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .and_then(IsoWeek::parse);
-    if let (Some(w), Some(n)) = (iso, named) {
-        if w != n {
-            c.error(
-                "week",
-                format!("says {} but the file is named for {}", w.label(), n.label()),
-            )
-            .set_hint(format!(
-                "write `week: {}`, or rename the file to {}.yaml",
-                n.label(),
-                w.label()
-            ));
-        }
+    if let Some(w) = iso {
+        check_identity(&mut c, w, path, profile);
     }
     let problems = c.problems;
     if problems.has_errors() {
@@ -360,6 +319,43 @@ pub fn load_source(
         unfilled,
         draft: false,
     })
+}
+
+/// The week's identity: inside the contract (not ending before the signing), and the week
+/// its file is named for.
+fn check_identity(c: &mut Checker, w: IsoWeek, path: &Path, profile: &Profile) {
+    if let Some(signed) = profile.deal.signed.ymd {
+        if w.sunday() < signed {
+            c.error(
+                "week",
+                format!(
+                    "{} ends before the contract was signed ({})",
+                    w.label(),
+                    signed.iso()
+                ),
+            )
+            .set_hint("a report covers a week of the contract: check `week:` (or `deal.signed`)");
+        }
+    }
+    // A file named for a week (`2026-W49.yaml`) must be that week: a copied file whose
+    // `week:` was not changed would report another week under this one's name.
+    let named = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(IsoWeek::parse);
+    if let Some(n) = named {
+        if w != n {
+            c.error(
+                "week",
+                format!("says {} but the file is named for {}", w.label(), n.label()),
+            )
+            .set_hint(format!(
+                "write `week: {}`, or rename the file to {}.yaml",
+                n.label(),
+                w.label()
+            ));
+        }
+    }
 }
 
 impl LoadedWeek {
