@@ -1,7 +1,7 @@
 //! A photo from arbitrary bytes: sniff, limits, decode, orientation, scaling, encoding.
 #![no_main]
 
-use dealguard::pdf::photo::{prepare, Limits};
+use dealguard_image::{prepare, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,6 +3,5 @@
 pub mod font;
 pub mod layout;
 pub mod page;
-pub mod photo;
 pub mod text;
 pub mod write;

@@ -8,12 +8,12 @@ use crate::diag::{Diagnostic, Problems};
 use crate::pdf::font::Fonts;
 use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
 use crate::pdf::page::{self, Furniture};
-use crate::pdf::photo::{self, Limits};
 use crate::pdf::write::{self, Document, Image, Meta};
 use crate::profile::text::join_cjk_breaks;
 use crate::profile::week::{AttachmentFile, LoadedWeek, PhotoFile};
 use crate::profile::{Lang, Langs, Loaded};
 use crate::render::templates::{Labels, Templates};
+use dealguard_image::{self as photo, Limits};
 use rayon::prelude::*;
 
 /// Photo resolution in the PDF: sharp in print, small enough to e-mail.

@@ -189,7 +189,7 @@ fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
     };
     // Photos and attachments count by name and content, read in pieces: the week holds no
     // image bytes.
-    let max_photo = crate::pdf::photo::Limits::default().max_bytes;
+    let max_photo = dealguard_image::Limits::default().max_bytes;
     // The earlier weeks draw the trend: they are inputs too.
     let earlier = earlier_files(&p.loaded, wk.iso);
     let fed = feed_file(&mut h, path)

@@ -46,7 +46,7 @@ impl NewPhoto {
 fn is_image(path: &Path) -> bool {
     let mut head = Vec::with_capacity(16);
     let read = std::fs::File::open(path).and_then(|f| f.take(16).read_to_end(&mut head));
-    read.is_ok() && crate::pdf::photo::sniff(&head).is_ok()
+    read.is_ok() && dealguard_image::sniff(&head).is_ok()
 }
 
 /// The image files of a folder and of its sub-folders one level down, sorted, as
@@ -101,7 +101,7 @@ pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Copy>, Proble
                 .into(),
         );
     }
-    let max = crate::pdf::photo::Limits::default().max_bytes;
+    let max = dealguard_image::Limits::default().max_bytes;
     let mut outs: Vec<Copy> = Vec::new();
     let mut problems = Problems::new();
     for (path, rel) in images_in(from) {
@@ -229,7 +229,7 @@ fn taken(
         }
     }
     .unwrap_or_default();
-    let exif = crate::pdf::photo::find_exif(&head).and_then(crate::pdf::photo::exif_taken);
+    let exif = dealguard_image::find_exif(&head).and_then(dealguard_image::exif_taken);
     if let Some(d) = exif.and_then(|(y, m, d)| Ymd::new(y, u32::from(m), u32::from(d))) {
         return Some((d, false));
     }

@@ -217,7 +217,7 @@ fn check_attachment(path: std::path::PathBuf, shown: &str) -> Result<PhotoFile, 
             "export or scan the page as a JPEG or PNG image (at 150–300 dpi) and attach that; an image can also be redacted".into(),
         ));
     }
-    match crate::pdf::photo::sniff(&head) {
+    match dealguard_image::sniff(&head) {
         Ok(_) => Ok(file),
         Err(e) => Err((
             format!("`{shown}` {e}"),

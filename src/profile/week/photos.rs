@@ -18,7 +18,7 @@ impl PhotoFile {
     /// Reads the photo (a regular file, at most the photo limit). The error is a message about
     /// `shown` (the name in the week file) and a hint.
     pub fn read(&self, shown: &str) -> Result<Vec<u8>, (String, String)> {
-        let max = crate::pdf::photo::Limits::default().max_bytes;
+        let max = dealguard_image::Limits::default().max_bytes;
         crate::fs::read_bounded(&self.path, max).map_err(|e| read_fail(e, shown, max))
     }
 }
@@ -27,7 +27,7 @@ impl PhotoFile {
 /// JPEG or PNG by its first bytes (so a wrong file is reported with the week's other problems).
 pub(super) fn check_photo(path: PathBuf, shown: &str) -> Result<PhotoFile, (String, String)> {
     let (file, head) = check_head(path, shown)?;
-    match crate::pdf::photo::sniff(&head) {
+    match dealguard_image::sniff(&head) {
         Ok(_) => Ok(file),
         Err(e) => Err((
             format!("`{shown}` {e}"),
@@ -42,7 +42,7 @@ pub(super) fn check_head(
     shown: &str,
 ) -> Result<(PhotoFile, Vec<u8>), (String, String)> {
     use std::io::Read;
-    let max = crate::pdf::photo::Limits::default().max_bytes;
+    let max = dealguard_image::Limits::default().max_bytes;
     let fail = |e| read_fail(e, shown, max);
     let meta = std::fs::metadata(&path).map_err(|e| fail(crate::fs::ReadFail::Io(e)))?;
     if !meta.is_file() {

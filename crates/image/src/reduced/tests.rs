@@ -5,7 +5,7 @@
 use super::entropy::{Bits, Huffman};
 use super::weights::weights;
 use super::*;
-use crate::pdf::photo::tests::noisy_rgb;
+use crate::tests::noisy_rgb;
 use jpeg_encoder::{ColorType, Encoder, SamplingFactor};
 
 /// A JPEG of `px` (RGB, or gray when `gray`) at quality 90, `setup` choosing the rest.
@@ -183,10 +183,10 @@ fn colour_at_every_sampling_matches_the_full_decode() {
     }
 }
 
-/// A file of `tests/fixtures/jpeg/` (made by libjpeg-turbo's `cjpeg`, see its README).
+/// A file of `tests/jpeg/` (made by libjpeg-turbo's `cjpeg`, see its README).
 fn fixture(name: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/jpeg")
+        .join("tests/jpeg")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -356,7 +356,7 @@ fn files_outside_the_reduced_decoders_scope_are_left_to_jpeg_decoder() {
     ] {
         assert!(decode(bytes, 2).is_none(), "{what}");
         // … which still go through, by `jpeg-decoder`.
-        let p = crate::pdf::photo::prepare(bytes, 80, 60, 85, Default::default()).unwrap();
+        let p = crate::prepare(bytes, 80, 60, 85, Default::default()).unwrap();
         assert_eq!((p.width, p.height), (80, 60), "{what}");
     }
     assert!(
