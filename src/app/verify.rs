@@ -323,28 +323,6 @@ pub(super) fn lookalikes_cmd(deal: &Path, a: &LookalikesArgs) -> Outcome {
     run.finish()
 }
 
-/// Examples for the briefing's red flags, made from this deal's domains: a look-alike that
-/// reads as the real name (`rn` for `m`, `cl` for `d`) where the generator has one.
-fn examples(loaded: &Loaded) -> Examples {
-    let pick = |domains: &[String]| {
-        let Some(d) = domains.first() else {
-            return "example.invalid".to_string();
-        };
-        let list = verify::lookalikes(d);
-        let ascii = list
-            .iter()
-            .filter(|l| l.kind == "homoglyph" && l.ascii == l.unicode)
-            .max_by_key(|l| l.ascii.len())
-            .or(list.first());
-        ascii.map_or_else(|| d.clone(), |l| l.ascii.clone())
-    };
-    let p = &loaded.profile;
-    Examples {
-        lookalike: pick(&p.buyer.email_domains),
-        seller_lookalike: pick(&p.seller.email_domains),
-    }
-}
-
 /// The staff briefing in `formats` (Markdown, PDF on the letterhead).
 pub(crate) fn briefing_docs(
     p: &Prepared,
@@ -354,7 +332,7 @@ pub(crate) fn briefing_docs(
 ) -> Result<Rendered, Problems> {
     let o = occasion(p, sel, Tone::Formal, None)?;
     let numbers: Numbers = Arc::new(sel.numbers().clone());
-    let ex = examples(&p.loaded);
+    let ex = Examples::for_deal(&p.loaded.profile);
     let r = briefing::render(
         &p.loaded.profile,
         &sel.terms,

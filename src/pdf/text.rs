@@ -41,6 +41,56 @@ pub fn wrap(text: &str, max_width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<Li
         .collect()
 }
 
+/// Whether a line holds one character alone — one, or one with the closing punctuation that
+/// must follow it (`司`, `司。`): the last line of a wrapped name that reads as cut off.
+pub fn is_lone(line: &str) -> bool {
+    let mut chars = line.trim().chars().filter(|c| !NO_START.contains(*c));
+    chars.next().is_some() && chars.next().is_none()
+}
+
+/// Lines with no character alone on the last one (`有限公⏎司`): the line before gives its
+/// last characters down, when the two still make two lines. Also returns how much wider the
+/// line before would have to be to take the lone character up instead (0 when none is alone),
+/// so that a table can widen the column when a neighbour has room. `ranges` are those
+/// [`wrap_ranges`] made of `text` with `rest_max`; forced line breaks are left as they are.
+pub fn without_lone_last(
+    text: &str,
+    mut ranges: Vec<(usize, usize)>,
+    rest_max: f32,
+    width: &dyn Fn(usize, usize) -> f32,
+) -> (Vec<(usize, usize)>, f32) {
+    let n = ranges.len();
+    if n < 2 {
+        return (ranges, 0.0);
+    }
+    let ((a, b), (c, d)) = (ranges[n - 2], ranges[n - 1]);
+    if !is_lone(&text[c..d]) || text[b..c].contains('\n') {
+        return (ranges, 0.0);
+    }
+    let need = (width(a, d) - rest_max).max(0.0);
+    // Narrow the pair a little at a time until the last line has company (a few tries: each
+    // brings down at least one more character).
+    let mut limit = width(a, b);
+    for _ in 0..4 {
+        limit -= 0.01;
+        let pair: Vec<(usize, usize)> =
+            wrap_ranges(&text[a..d], limit, limit, &|x, y| width(a + x, a + y))
+                .into_iter()
+                .map(|(x, y)| (a + x, a + y))
+                .collect();
+        match pair.as_slice() {
+            [first, last] if !is_lone(&text[last.0..last.1]) => {
+                ranges.truncate(n - 2);
+                ranges.extend(pair);
+                break;
+            }
+            [first, _] => limit = width(first.0, first.1),
+            _ => break,
+        }
+    }
+    (ranges, need)
+}
+
 /// The width to wrap a title at so that its last line does not hold one word alone: the
 /// narrowest width at which it still takes as many lines as at `max_width` (words move down
 /// from the lines above, as CSS `text-wrap: balance` does). `max_width` when the title fits on
@@ -309,6 +359,31 @@ mod tests {
 
     fn texts(t: &str, w: f32) -> Vec<String> {
         wrap(t, w, &adv).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_lone_character_is_one_with_at_most_its_punctuation() {
+        assert!(is_lone("司") && is_lone("司。") && is_lone(" a "));
+        assert!(!is_lone("公司") && !is_lone("") && !is_lone("。") && !is_lone("Co."));
+    }
+
+    #[test]
+    fn the_line_before_gives_a_lone_last_character_company() {
+        let t = "深圳喆堃声学科技有限公司";
+        let ranges = wrap_ranges(t, 11.0, 11.0, &|a, b| adv(&t[a..b]));
+        let (lines, need) = without_lone_last(t, ranges, 11.0, &|a, b| adv(&t[a..b]));
+        let lines: Vec<&str> = lines.iter().map(|(a, b)| &t[*a..*b]).collect();
+        assert_eq!(lines, ["深圳喆堃声学科技有限", "公司"]);
+        // One character more room would have taken it up.
+        assert!((need - 1.0).abs() < 1e-4, "{need}");
+        // A forced break and a last line with company are left alone.
+        for t in ["有限公\n司", "有限公司有限", "有"] {
+            let r = wrap_ranges(t, 3.0, 3.0, &|a, b| adv(&t[a..b]));
+            assert_eq!(
+                without_lone_last(t, r.clone(), 3.0, &|a, b| adv(&t[a..b])).0,
+                r
+            );
+        }
     }
 
     #[test]

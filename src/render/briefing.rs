@@ -1,5 +1,7 @@
 //! Render stage: the staff briefing — one page for the seller's own team, from
-//! `templates/briefing/<lang>.md` with the letter's data, so its facts match the letter's.
+//! `templates/briefing/<lang>.md` with the letter's data, so its facts match the letter's,
+//! and examples made from this deal (`Examples`): its buyer contact's mailbox on the likeliest
+//! look-alike of its domain.
 
 use super::env::Numbers;
 use super::letters::Rendered;
@@ -8,25 +10,83 @@ use crate::context::Terms;
 use crate::diag::Problems;
 use crate::profile::deal::Profile;
 use crate::profile::Langs;
+use crate::verify::lookalike::{self, lookalikes, Lookalike};
 use serde_yaml::{Mapping, Value as Yaml};
 
 /// What the briefing shows beyond the letter's data: examples made for this deal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Examples {
-    /// A look-alike of the buyer's first domain (`nordichorne.se`).
+    /// The buyer's contact the spoof imitates: its real address (`anna.lindqvist@nordichome.se`).
+    pub contact: String,
+    /// The same mailbox on [`Examples::lookalike`] (`anna.lindqvist@mordichome.se`).
+    pub spoof: String,
+    /// The likeliest look-alike of the contact's domain.
     pub lookalike: String,
-    /// A look-alike of the seller's first domain.
+    /// The likeliest look-alike of the seller's first domain.
     pub seller_lookalike: String,
+}
+
+impl Examples {
+    /// The examples of this deal: the letter's recipient at the buyer as a fraudster would
+    /// imitate them — the same mailbox on the look-alike of its domain a fraudster most likely
+    /// registers — and the seller's first domain's; never one of the deal's own domains.
+    pub fn for_deal(p: &Profile) -> Examples {
+        let own: Vec<String> = [&p.seller, &p.buyer]
+            .iter()
+            .flat_map(|x| {
+                x.email_domains
+                    .iter()
+                    .map(|d| d.trim().to_ascii_lowercase())
+            })
+            .collect();
+        let address = templates::recipient(p)
+            .map(|c| c.email.trim().to_string())
+            .filter(|e| e.contains('@'));
+        let (local, domain) = match &address {
+            Some(a) => a.rsplit_once('@').map_or(("", a.as_str()), |(l, d)| (l, d)),
+            None => ("", p.buyer.email_domains.first().map_or("", String::as_str)),
+        };
+        let lookalike = likeliest(domain, &own);
+        let seller_domain = p.seller.email_domains.first().map_or("", String::as_str);
+        Examples {
+            contact: format!("{local}@{domain}"),
+            spoof: format!("{local}@{lookalike}"),
+            lookalike,
+            seller_lookalike: likeliest(seller_domain, &own),
+        }
+    }
+}
+
+/// The look-alike of `domain` a fraudster most likely registers: the first of the ranked
+/// list that is one edit of a kind that reads as the name (`lookalike::likelihood` tier 0),
+/// else the first ranked; `example.invalid` for a domain nothing can be made of.
+fn likeliest(domain: &str, own: &[String]) -> String {
+    let d = domain.trim().to_ascii_lowercase();
+    let list: Vec<(String, Lookalike)> = lookalikes(&d)
+        .into_iter()
+        .filter(|l| !own.contains(&l.ascii))
+        .map(|l| (d.clone(), l))
+        .collect();
+    let ranked = lookalike::ranked(&list);
+    let realistic = ranked
+        .iter()
+        .find(|l| lookalike::likelihood(&d, l) == (0, 1));
+    realistic
+        .or(ranked.first())
+        .map_or_else(|| "example.invalid".to_string(), |l| l.ascii.clone())
 }
 
 fn with_examples(mut data: Yaml, e: &Examples) -> Yaml {
     if let Some(m) = data.as_mapping_mut() {
         let mut b = Mapping::new();
-        b.insert("lookalike".into(), Yaml::String(e.lookalike.clone()));
-        b.insert(
-            "seller_lookalike".into(),
-            Yaml::String(e.seller_lookalike.clone()),
-        );
+        for (k, v) in [
+            ("contact", &e.contact),
+            ("spoof", &e.spoof),
+            ("lookalike", &e.lookalike),
+            ("seller_lookalike", &e.seller_lookalike),
+        ] {
+            b.insert(k.into(), Yaml::String(v.clone()));
+        }
         m.insert("briefing".into(), Yaml::Mapping(b));
     }
     data

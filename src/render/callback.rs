@@ -1,11 +1,18 @@
 //! Render stage: the call-back record (`callback-form`) as layout blocks — the paper form
 //! the schedule's payment-verification clause asks for, with the number on file and the
 //! contract's bank details pre-printed, and boxes to fill in by hand.
+//!
+//! One A4 page in every language with two or three approvers: each box carries its label in
+//! its corner (both languages in one label), so no label column takes the width the
+//! handwriting needs; the read-back boxes hold a bank's full name or an IBAN on two written
+//! lines. The boxes are drawn as tall as they can be while the form stays on one page
+//! (`SCALES`); only a deal with more approvers than that moves their rows, with their
+//! heading, to a second page.
 
-use super::pdfdoc::{page_label, write_pdf};
+use super::pdfdoc::{page_label, ruled_table, write_pdf};
 use super::templates::Labels;
 use crate::pdf::font::Fonts;
-use crate::pdf::layout::{Block, Cell, Column, Part, Style, Table};
+use crate::pdf::layout::{self, Block, Cell, Column, Part, Pt, Rgb, Style, Table};
 use crate::pdf::page::{self, colors::*, Furniture};
 use crate::pdf::write::Meta;
 use crate::profile::deal::Profile;
@@ -15,50 +22,51 @@ const BODY: Style = Style::new(9.0, INK);
 const FINE: Style = Style::new(7.4, MUTED);
 const H2: Style = Style::new(10.5, NAVY).bold();
 
-/// Box heights and the label column's width. A bilingual form has labels twice as long:
-/// it gets a wider label column and lower boxes so that it stays on one A4 page with up to
-/// two or three approvers (a handwritten line needs about 16 pt); more approvers
-/// move to the next page with their heading.
+/// The tick box before each choice: one per choice, whatever the languages.
+const TICK: &str = "☐";
+
+/// Heights of the boxes at full size, in points. A handwritten line needs about 17 pt;
+/// the read-back boxes of names and numbers take two such lines.
 #[derive(Clone, Copy)]
 struct Sizes {
-    /// Width of the label column against 2.2 for the boxes.
-    label: f32,
-    /// A box of the call's table.
-    field: f32,
-    /// A box of the read-back table.
-    readback: f32,
-    /// The notes box.
-    notes: f32,
+    /// A box of the call (under its label).
+    field: Pt,
+    /// A read-back box for a name or an account number: two written lines.
+    long: Pt,
+    /// A read-back box for a short code or amount: one written line.
+    short: Pt,
+    /// The notes box, beside the outcome's choices (at least as tall as their four lines).
+    notes: Pt,
     /// An approver's boxes.
-    approver: f32,
-    /// The read-back table's columns: item, contract, as read back, same?
-    readback_cols: [f32; 4],
+    approver: Pt,
 }
 
+const FULL: Sizes = Sizes {
+    field: 30.0,
+    long: 40.0,
+    short: 24.0,
+    notes: 40.0,
+    approver: 36.0,
+};
+
+/// Scales tried in turn, the first that keeps the form on one page wins. The last keeps a
+/// written line at about 14 pt: below that the form is not worth printing.
+const SCALES: [f32; 4] = [1.0, 0.9, 0.8, 0.7];
+
 impl Sizes {
-    fn for_langs(langs: &Langs) -> Sizes {
-        if langs.list().len() > 1 {
-            Sizes {
-                label: 1.6,
-                field: 17.0,
-                readback: 16.0,
-                notes: 22.0,
-                approver: 22.0,
-                // "[ ] yes [ ] no / [ ] 是 [ ] 否" on one line: each row one line lower.
-                readback_cols: [1.2, 1.4, 1.1, 1.3],
-            }
-        } else {
-            Sizes {
-                label: 1.0,
-                field: 20.0,
-                readback: 18.0,
-                notes: 34.0,
-                approver: 34.0,
-                readback_cols: [1.0, 1.5, 1.5, 0.8],
-            }
+    fn scaled(self, k: f32) -> Sizes {
+        Sizes {
+            field: self.field * k,
+            long: self.long * k,
+            short: self.short * k,
+            notes: (self.notes * k).max(BODY.line_height() * 4.0),
+            approver: self.approver * k,
         }
     }
 }
+
+/// The read-back table's columns: the item and the contract's value, the box, the answer.
+const READBACK: [f32; 3] = [1.3, 2.4, 0.62];
 
 fn heading(text: String) -> Block {
     Block::Heading {
@@ -68,8 +76,8 @@ fn heading(text: String) -> Block {
     }
 }
 
-/// A box to write in, `height` points tall, with its label in the corner.
-fn write_in(label: String, height: f32) -> Cell {
+/// A box to write in, at least `height` points tall, with its label in the corner.
+fn write_in(label: String, height: Pt) -> Cell {
     Cell::Frame {
         height,
         label,
@@ -77,16 +85,22 @@ fn write_in(label: String, height: f32) -> Cell {
     }
 }
 
-fn table(columns: Vec<Column>, header: Option<Vec<Cell>>, rows: Vec<Vec<Cell>>) -> Block {
+/// Boxes side by side: no rules between the rows, the boxes are the lines.
+fn boxes(weights: &[f32], rows: Vec<Vec<Cell>>) -> Block {
     Block::Table(Table {
-        columns,
-        header,
-        rows,
-        header_fill: HEADER,
-        zebra: None,
-        rule: RULE,
-        pad: 4.0,
+        rule: Rgb::WHITE,
+        ..ruled_table(
+            weights.iter().map(|w| Column::left(*w)).collect(),
+            None,
+            rows,
+            3.0,
+        )
     })
+}
+
+/// A choice to tick: the box, then its label in every language (`☐ yes / 是`).
+fn choice(label: String, style: Style) -> Part {
+    Part::new(label, style).marked(TICK, style.size * 1.5)
 }
 
 /// Title, intro, the deal's facts and the number to dial; `clause` is the number of the
@@ -123,7 +137,7 @@ fn head(p: &Profile, lb: &Labels, clause: &str) -> Vec<Block> {
             label: FINE.bold(),
         },
         Block::Spacer(6.0),
-        table(
+        Block::Table(ruled_table(
             vec![Column::left(1.0), Column::left(2.2)],
             None,
             vec![vec![
@@ -136,75 +150,95 @@ fn head(p: &Profile, lb: &Labels, clause: &str) -> Vec<Block> {
                     Part::new(lb.get("never"), BODY.bold().color(BAD)),
                 ]),
             ]],
-        ),
+            4.0,
+        )),
     ]
 }
 
-/// The call, the details read back, the outcome.
-fn body(p: &Profile, lb: &Labels, z: Sizes) -> Vec<Block> {
-    let b = &p.payment.beneficiary;
-    let blank = |k: &str| {
-        vec![
-            Cell::text(lb.get(k), BODY.bold()),
-            write_in(String::new(), z.field),
-        ]
-    };
-    let read = |k: &str, v: &str| {
-        vec![
-            Cell::text(lb.get(k), BODY.bold()),
-            Cell::text(v.to_string(), BODY),
-            write_in(String::new(), z.readback),
-            Cell::text(lb.get("yes_no"), FINE),
-        ]
-    };
-    let contact = p.seller.security_contact.clone().unwrap_or_default();
+/// The call: when, who called, who answered, which instruction, which number.
+fn call(lb: &Labels, z: Sizes) -> Vec<Block> {
+    let field = |k: &str| write_in(lb.get(k), z.field);
     vec![
         heading(lb.get("call")),
-        table(
-            vec![Column::left(z.label), Column::left(2.2)],
-            None,
-            vec![
-                blank("when"),
-                blank("caller"),
-                blank("reached"),
-                vec![Cell::text(lb.get("dialled"), BODY.bold()), Cell::Empty],
-                blank("about"),
-            ],
+        boxes(
+            &[1.0, 1.0, 1.0],
+            vec![vec![field("when"), field("caller"), field("reached")]],
         ),
-        heading(lb.get("readback")),
-        table(
-            z.readback_cols.iter().map(|w| Column::left(*w)).collect(),
-            Some(
-                ["item", "contract", "heard", "same"]
-                    .iter()
-                    .map(|k| Cell::text(lb.get(k), FINE.bold().color(NAVY)))
-                    .collect(),
-            ),
-            vec![
-                read("account_name", &b.account_name),
-                read("account_number", &b.account_number),
-                read("bank", &b.bank),
-                read("swift", &b.swift),
-                read("amount", &p.payment.currency),
-            ],
-        ),
-        heading(lb.get("outcome")),
-        Block::Paragraph(vec![Part::new(lb.get("confirmed"), BODY)]),
-        Block::Paragraph(vec![Part::new(
-            lb.fill("refused", &[("contact", contact)]),
-            BODY,
-        )]),
-        table(
-            vec![Column::left(1.0)],
-            None,
-            vec![vec![write_in(lb.get("notes"), z.notes)]],
+        boxes(
+            &[2.0, 1.0],
+            vec![vec![
+                field("about"),
+                Cell::Text(vec![
+                    Part::new(lb.get("dialled"), FINE.bold().color(INK)),
+                    choice(lb.get("dialled_above"), BODY),
+                ]),
+            ]],
         ),
     ]
 }
 
-/// One row per approver: name and role, signature, date.
+/// The details as the person reached reads them back, beside the contract's: a box wide
+/// and tall enough for a bank's full name or an IBAN, and one tick box per answer.
+fn readback(p: &Profile, lb: &Labels, z: Sizes) -> Vec<Block> {
+    let b = &p.payment.beneficiary;
+    let same = || {
+        Cell::Text(vec![
+            choice(lb.get("yes"), BODY),
+            choice(lb.get("no"), BODY),
+        ])
+    };
+    let row = |k: &str, v: &str, h: Pt| {
+        vec![
+            Cell::Text(vec![
+                Part::new(lb.get(k), FINE.bold().color(INK)),
+                Part::new(v.to_string(), BODY),
+            ]),
+            write_in(String::new(), h),
+            same(),
+        ]
+    };
+    let header = ["contract", "heard", "same"]
+        .iter()
+        .map(|k| Cell::text(lb.get(k), FINE.bold().color(NAVY)))
+        .collect();
+    vec![
+        heading(lb.get("readback")),
+        Block::Table(ruled_table(
+            READBACK.iter().map(|w| Column::left(*w)).collect(),
+            Some(header),
+            vec![
+                row("account_name", &b.account_name, z.long),
+                row("account_number", &b.account_number, z.long),
+                row("bank", &b.bank, z.long),
+                row("swift", &b.swift, z.short),
+                row("amount", &p.payment.currency, z.short),
+            ],
+            3.0,
+        )),
+    ]
+}
+
+/// The outcome: confirmed, or not and whom to tell; notes beside them.
+fn outcome(p: &Profile, lb: &Labels, z: Sizes) -> Vec<Block> {
+    let contact = p.seller.security_contact.clone().unwrap_or_default();
+    vec![
+        heading(lb.get("outcome")),
+        boxes(
+            &[1.3, 1.0],
+            vec![vec![
+                Cell::Text(vec![
+                    choice(lb.get("confirmed"), BODY),
+                    choice(lb.fill("refused", &[("contact", contact)]), BODY),
+                ]),
+                write_in(lb.get("notes"), z.notes),
+            ]],
+        ),
+    ]
+}
+
+/// One row per approver — the deal's number, at least two: name and role, signature, date.
 fn approvals(p: &Profile, lb: &Labels, z: Sizes) -> Vec<Block> {
-    let n = p.payment.verification.approvers.max(1);
+    let n = p.payment.verification.approvers.max(2);
     let rows = (1..=n)
         .map(|i| {
             vec![
@@ -216,13 +250,37 @@ fn approvals(p: &Profile, lb: &Labels, z: Sizes) -> Vec<Block> {
         .collect();
     // Heading and rows stay together: approver rows alone on a page read as a loose sheet.
     vec![Block::Keep(vec![
-        heading(lb.fill("approvers", &[("n", n.to_string())])),
-        table(
-            vec![Column::left(1.6), Column::left(1.4), Column::left(0.7)],
-            None,
-            rows,
-        ),
+        heading(lb.fill(
+            "approvers",
+            &[("n", p.payment.verification.approvers.max(1).to_string())],
+        )),
+        boxes(&[1.6, 1.4, 0.7], rows),
     ])]
+}
+
+/// The form's blocks with boxes of sizes `z`.
+fn blocks(p: &Profile, lb: &Labels, clause: &str, z: Sizes) -> Vec<Block> {
+    let mut out = head(p, lb, clause);
+    out.push(Block::Spacer(2.0));
+    out.extend(call(lb, z));
+    out.extend(readback(p, lb, z));
+    out.extend(outcome(p, lb, z));
+    out.extend(approvals(p, lb, z));
+    out
+}
+
+/// The form's blocks at the largest box sizes that keep it on one page (the smallest when
+/// none does).
+fn fitted(p: &Profile, lb: &Labels, clause: &str, fonts: &Fonts) -> Vec<Block> {
+    let frame = page::frame();
+    let mut out = Vec::new();
+    for k in SCALES {
+        out = blocks(p, lb, clause, FULL.scaled(k));
+        if layout::layout(&out, &frame, fonts).len() == 1 {
+            break;
+        }
+    }
+    out
 }
 
 /// The call-back record as a PDF on the seller's letterhead.
@@ -235,11 +293,7 @@ pub fn form(
     fonts: &Fonts,
     timestamp: i64,
 ) -> Result<Vec<u8>, String> {
-    let mut blocks = head(p, lb, clause);
-    blocks.push(Block::Spacer(4.0));
-    let z = Sizes::for_langs(langs);
-    blocks.extend(body(p, lb, z));
-    blocks.extend(approvals(p, lb, z));
+    let blocks = fitted(p, lb, clause, fonts);
     let furniture = Furniture {
         left: super::contract::party_name(&p.seller, langs),
         title: lb.get("title"),
@@ -260,4 +314,92 @@ pub fn form(
         timestamp,
     };
     write_pdf(&blocks, &furniture, fonts, meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::Item;
+    use crate::profile::Lang;
+    use crate::render::templates::Templates;
+
+    /// The form's page count and text for `p` in `langs`.
+    fn laid_out(p: &Profile, langs: &[Lang]) -> (usize, String) {
+        let langs = Langs::new(langs);
+        let t = Templates::builtin().unwrap();
+        let lb = Labels::load(&t, "callback-labels.yaml", &langs).unwrap();
+        let fonts = Fonts::builtin().unwrap();
+        let pages = layout::layout(&fitted(p, &lb, "11", &fonts), &page::frame(), &fonts);
+        let text = pages
+            .iter()
+            .flat_map(|pg| &pg.items)
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        (pages.len(), text)
+    }
+
+    #[test]
+    fn one_page_with_two_or_three_approvers_and_a_long_bank_name_in_every_language() {
+        let mut p = crate::profile::example().clone();
+        p.payment.beneficiary.bank =
+            "Industrial and Commercial Bank of China Limited, Shenzhen Branch".into();
+        p.payment.beneficiary.account_number = "CN12 3456 7890 1234 5678 9012 3456 78".into();
+        for approvers in [1, 2, 3] {
+            p.payment.verification.approvers = approvers;
+            for langs in [
+                &[Lang::En][..],
+                &[Lang::Zh],
+                &[Lang::En, Lang::Zh],
+                &[Lang::Zh, Lang::En],
+            ] {
+                let (pages, text) = laid_out(&p, langs);
+                assert_eq!(pages, 1, "{approvers} approvers, {langs:?}");
+                let rows = approvers.max(2);
+                let word = if langs[0] == Lang::En {
+                    "Approver"
+                } else {
+                    "审批人"
+                };
+                for n in 1..=rows {
+                    assert!(
+                        text.contains(&format!("{word} {n}"))
+                            || text.contains(&format!("{word}{n}")),
+                        "{langs:?}: row {n}: {text}"
+                    );
+                }
+                assert!(
+                    !text.contains(&format!("{word} {}", rows + 1))
+                        && !text.contains(&format!("{word}{}", rows + 1))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_choice_has_one_box_with_its_label_in_every_language() {
+        let (_, text) = laid_out(crate::profile::example(), &[Lang::En, Lang::Zh]);
+        assert!(
+            text.contains("yes / 是") && text.contains("no / 否"),
+            "{text}"
+        );
+        // One box a choice: same? (yes, no) five times, the number dialled, the two outcomes.
+        assert_eq!(text.matches(TICK).count(), 5 * 2 + 1 + 2, "{text}");
+        assert!(!text.contains("[  ]"));
+    }
+
+    #[test]
+    fn the_readback_box_holds_a_bank_name_on_two_written_lines() {
+        // A bank's full name written at about 2.4 mm a character, on two lines of the box.
+        let name = "Industrial and Commercial Bank of China Limited, Shenzhen Branch";
+        let frame = page::frame();
+        let box_w = frame.body_width() * READBACK[1] / READBACK.iter().sum::<f32>() - 6.0;
+        let written = name.chars().count() as f32 * crate::pdf::layout::mm(2.4);
+        assert!(2.0 * box_w > written, "{box_w} pt a line for {written} pt");
+        // Two written lines of at least 14 pt, even at the smallest scale.
+        assert!(FULL.scaled(SCALES[SCALES.len() - 1]).long >= 28.0);
+    }
 }

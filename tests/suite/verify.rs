@@ -249,6 +249,72 @@ fn briefing_has_the_rule_the_steps_the_flags_and_whom_to_call() {
     }
 }
 
+/// The look-alike sender example comes from the deal at hand: its buyer contact's mailbox on
+/// the likeliest one-edit look-alike of that contact's domain, in every language.
+#[test]
+fn briefing_spoofs_this_deal_s_own_contact_and_domain() {
+    let t = example_deal();
+    let deal = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    let deal = deal
+        .replace("nordichome.se", "baltic-pans.de")
+        .replace("Anna Lindqvist", "Jonas Weber")
+        .replace("anna.lindqvist@", "j.weber@");
+    std::fs::write(t.path().join("deal.yaml"), deal).unwrap();
+    let list = dealguard(
+        t.path(),
+        &[
+            "lookalikes",
+            "--party",
+            "buyer",
+            "--format",
+            "txt",
+            "--top",
+            "10",
+        ],
+    );
+    ok(&list);
+    let first = list.stdout.lines().next().unwrap().trim().to_string();
+    for lang in ["en", "zh"] {
+        let r = dealguard(t.path(), &["briefing", "--lang", lang, "-o", "-"]);
+        ok(&r);
+        let md = &r.stdout;
+        let row = md
+            .lines()
+            .find(|l| l.contains("j.weber@baltic-pans.de"))
+            .unwrap_or_else(|| panic!("{lang}: no real address in {md}"));
+        let spoof = format!("j.weber@{first}");
+        assert!(row.contains(&spoof), "{lang}: {row} lacks {spoof}");
+        assert!(
+            !md.contains("anna") && !md.contains("nordic"),
+            "{lang}: {md}"
+        );
+        // One edit: the look-alike differs from the real name in one place.
+        assert_ne!(first, "baltic-pans.de");
+        // Numbered steps carry no bullet too ("• 1."), in the text and in the PDF.
+        for l in md.lines() {
+            let t = l.trim_start_matches(['-', '•', ' ', '*']);
+            let numbered = t
+                .split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+            assert!(!(numbered && t.len() < l.len()), "{lang}: {l}");
+        }
+        assert!(
+            md.contains("\n1. **") && md.contains("\n3. **"),
+            "{lang}: {md}"
+        );
+        let r = dealguard(
+            t.path(),
+            &["briefing", "--lang", lang, "--format", "pdf", "-o", "b.pdf"],
+        );
+        ok(&r);
+        let (_, text) = pdf_text(&t.path().join("b.pdf"));
+        assert!(text.contains(&first), "{lang}: the PDF lacks {first}");
+        for l in text.lines() {
+            assert!(!l.contains("• 1.") && !l.contains("•1."), "{lang}: {l}");
+        }
+    }
+}
+
 #[test]
 fn callback_form_preprints_the_number_the_account_and_the_approvers() {
     let t = example_deal();
@@ -273,6 +339,55 @@ fn callback_form_preprints_the_number_the_account_and_the_approvers() {
     let (_, text) = pdf_text(&t.path().join("f.pdf"));
     assert!(text.contains("Never a number from the mail") && text.contains("绝不拨打邮件"));
     assert_eq!(dealguard(t.path(), &["callback-form", "-o", "-"]).code, 2);
+}
+
+/// The form of a Chinese-first deal and of variants with a bank's full name, an IBAN and
+/// three approvers: one page in every language, every approver's row on it, one box per
+/// choice.
+#[test]
+fn callback_form_is_one_page_with_every_approver_for_other_deals_too() {
+    let sz = fixture("valid", "shenzhen-zh");
+    let long = example_deal();
+    let deal = std::fs::read_to_string(long.path().join("deal.yaml")).unwrap();
+    let deal = deal
+        .replace(
+            "bank: Bank of China, Ningbo Branch",
+            "bank: \"Industrial and Commercial Bank of China Limited, Shenzhen Branch\"",
+        )
+        .replace(
+            "account_number: \"3561 0000 1234 5678\"",
+            "account_number: \"CN12 3456 7890 1234 5678 9012 3456 78\"",
+        )
+        .replace("approvers: 2 ", "approvers: 3 ")
+        // Three approvers on each side need three contacts at the buyer.
+        .replace(
+            "      email: erik.sundberg@nordichome.se\n",
+            "      email: erik.sundberg@nordichome.se\n    - name: Maja Berg\n      role: finance\n      email: maja.berg@nordichome.se\n",
+        );
+    assert!(deal.contains("Industrial and Commercial") && deal.contains("Maja Berg"));
+    std::fs::write(long.path().join("deal.yaml"), deal).unwrap();
+    for (t, approvers) in [(&sz, 2), (&long, 3)] {
+        for lang in ["en", "zh", "en+zh"] {
+            let r = dealguard(t.path(), &["callback-form", "--lang", lang, "-o", "f.pdf"]);
+            ok(&r);
+            let (n, text) = pdf_text(&t.path().join("f.pdf"));
+            assert_eq!(n, 1, "{lang}: {n} pages");
+            let text: String = text.split_whitespace().collect();
+            for i in 1..=approvers {
+                let row = if lang == "zh" {
+                    format!("审批人{i}")
+                } else {
+                    format!("Approver{i}")
+                };
+                assert!(text.contains(&row), "{lang}: no row {i} in {text}");
+            }
+            assert!(!text.contains(&format!("Approver{}", approvers + 1)));
+            assert!(!text.contains("[]"), "{lang}: a bracket box is left");
+            if lang == "en+zh" {
+                assert!(text.contains("yes/是") && text.contains("no/否"), "{text}");
+            }
+        }
+    }
 }
 
 /// Our own letter (`.eml`) and replies (each text format, sent as the body of a mail from the

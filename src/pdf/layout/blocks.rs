@@ -25,8 +25,11 @@ pub struct Part {
     pub link: Option<String>,
     /// Runs in their own styles (bold words, links) — when set, they make up the text.
     pub spans: Vec<Span>,
-    /// Indent of the lines after the first (bullets hang).
+    /// Indent of the lines after the first (bullets hang); with a `marker`, of every line.
     pub hang: Pt,
+    /// A list marker (`•`, `1.`, `→`) drawn alone at the start of the first line, in the
+    /// part's style; the text starts at `hang` on every line, whatever font draws the marker.
+    pub marker: Option<String>,
 }
 
 /// A run of text in one style inside a part.
@@ -49,6 +52,7 @@ impl Part {
             link: None,
             spans: Vec::new(),
             hang: 0.0,
+            marker: None,
         }
     }
     /// A part that opens `url`.
@@ -70,11 +74,20 @@ impl Part {
             link: None,
             spans,
             hang: 0.0,
+            marker: None,
         }
     }
     /// The same part with a hanging indent.
     pub fn hanging(mut self, hang: Pt) -> Part {
         self.hang = hang;
+        self
+    }
+    /// The same part as a list item: `marker` in a gutter `gutter` wide (wider when the marker
+    /// needs it), the text beside it on every line. An empty marker indents a part under the
+    /// item's text (the item's second language).
+    pub fn marked(mut self, marker: impl Into<String>, gutter: Pt) -> Part {
+        self.marker = Some(marker.into());
+        self.hang = gutter;
         self
     }
 }

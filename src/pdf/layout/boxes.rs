@@ -2,7 +2,7 @@
 //! bars, badges, QR codes, frames), relative to the box's top-left corner.
 
 use super::super::font::Fonts;
-use super::super::text::wrap_ranges;
+use super::super::text::{without_lone_last, wrap_ranges};
 use super::{Align, Cell, Item, Part, Pt, Rgb, Span, Style};
 
 /// A box of content inside a cell: its height and items relative to its top.
@@ -10,6 +10,25 @@ use super::{Align, Cell, Item, Part, Pt, Rgb, Span, Style};
 pub(super) struct LineBox {
     pub(super) height: Pt,
     pub(super) items: Vec<Item>,
+    /// The width its content takes from the box's left edge (the whole width for a bar,
+    /// frame or code, which fill what they are given).
+    pub(super) used: Pt,
+    /// On the last line of a wrapped part that would hold one character alone (`有限公⏎司`,
+    /// given company from the line before): how much wider the part would have to be to
+    /// take it up; 0 elsewhere.
+    pub(super) lone: Pt,
+}
+
+impl LineBox {
+    /// A box that fills `width`.
+    fn full(height: Pt, width: Pt, items: Vec<Item>) -> LineBox {
+        LineBox {
+            height,
+            items,
+            used: width,
+            lone: 0.0,
+        }
+    }
 }
 
 /// Lays out text parts in a column `width` wide starting at x = 0.
@@ -49,11 +68,24 @@ pub(super) fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts)
         let st = part.style;
         let lh = st.line_height();
         let baseline = (lh - st.size) / 2.0 + ascent * st.size;
-        for (k, (a, b)) in wrap_ranges(&text, width, width - part.hang, &measure)
-            .into_iter()
-            .enumerate()
-        {
-            let indent = if k == 0 { 0.0 } else { part.hang };
+        // A marker is measured and drawn on its own, so the font that draws it never depends
+        // on the text beside it (a bullet before Chinese would take the CJK face's full width);
+        // its text starts at the same indent on every line.
+        let marker = part.marker.as_deref();
+        let (first_indent, rest_indent) = match marker {
+            Some(m) => {
+                let gap = st.size * 0.35;
+                let w = fonts.width(st.weight, m) * st.size;
+                let at = part.hang.max(w + gap);
+                (at, at)
+            }
+            None => (0.0, part.hang),
+        };
+        let ranges = wrap_ranges(&text, width - first_indent, width - rest_indent, &measure);
+        let (ranges, lone) = without_lone_last(&text, ranges, width - rest_indent, &measure);
+        let n = ranges.len();
+        for (k, (a, b)) in ranges.into_iter().enumerate() {
+            let indent = if k == 0 { first_indent } else { rest_indent };
             let line_w = measure(a, b);
             let mut x = indent
                 + match align {
@@ -62,6 +94,16 @@ pub(super) fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts)
                     Align::Center => ((width - indent - line_w) / 2.0).max(0.0),
                 };
             let mut items = Vec::new();
+            if let (0, Some(m)) = (k, marker.filter(|m| !m.is_empty())) {
+                items.push(Item::Text {
+                    x: 0.0,
+                    y: baseline,
+                    text: m.to_string(),
+                    style: st,
+                });
+            }
+            // The content's own width, wherever the alignment puts it.
+            let used = indent + line_w;
             for (s, e, sp) in &bounds {
                 let (ra, rb) = (a.max(*s), b.min(*e));
                 if ra >= rb {
@@ -86,7 +128,12 @@ pub(super) fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts)
                 }
                 x += w;
             }
-            out.push(LineBox { height: lh, items });
+            out.push(LineBox {
+                height: lh,
+                items,
+                used,
+                lone: if k + 1 == n { lone } else { 0.0 },
+            });
         }
     }
     out
@@ -114,30 +161,37 @@ pub(super) fn cell_boxes(cell: &Cell, width: Pt, align: Align, fonts: &Fonts) ->
             height,
             label,
             style,
-        } => {
-            let (ascent, _) = fonts.metrics();
-            vec![LineBox {
-                height: *height,
-                items: vec![
-                    Item::Rect {
-                        x: 0.0,
-                        y: 0.0,
-                        w: width,
-                        h: *height,
-                        fill: None,
-                        stroke: Some((Rgb::hex(0x8a929c), 0.6)),
-                    },
-                    Item::Text {
-                        x: 4.0,
-                        y: 3.0 + ascent * style.size,
-                        text: label.clone(),
-                        style: *style,
-                    },
-                ],
-            }]
-        }
+        } => vec![frame_box(label, *style, *height, width, fonts)],
         Cell::Empty => Vec::new(),
     }
+}
+
+/// An outlined box to write in, with its label wrapped in the top left corner: at least
+/// `height` tall, and taller by the label's extra lines, so a long (bilingual) label never
+/// takes the room meant for handwriting nor leaves the box.
+fn frame_box(label: &str, style: Style, height: Pt, width: Pt, fonts: &Fonts) -> LineBox {
+    const INSET: Pt = 4.0;
+    let lines = text_boxes(
+        &[Part::new(label, style)],
+        (width - 2.0 * INSET).max(1.0),
+        Align::Left,
+        fonts,
+    );
+    let first = lines.first().map_or(0.0, |l| l.height);
+    let extra: Pt = lines.iter().skip(1).map(|l| l.height).sum();
+    let h = height + extra;
+    let mut items = vec![Item::Rect {
+        x: 0.0,
+        y: 0.0,
+        w: width,
+        h,
+        fill: None,
+        stroke: Some((Rgb::hex(0x8a929c), 0.6)),
+    }];
+    // The first baseline 3 pt + ascent below the top edge, where a one-line label always sat.
+    let top = 3.0 - (first - style.size) / 2.0;
+    stack(&lines, INSET, top, &mut items);
+    LineBox::full(h, width, items)
 }
 
 /// A progress bar: the actual part filled, the plan a dark tick (percentages 0–100).
@@ -184,7 +238,7 @@ fn bar_box(planned: f32, actual: f32, color: Rgb, width: Pt) -> LineBox {
         color: Rgb::hex(0x1a1a1a),
         width: 1.5,
     });
-    LineBox { height: h, items }
+    LineBox::full(h, width, items)
 }
 
 /// A filled label (PASS/FAIL, a status), aligned in the cell.
@@ -205,9 +259,10 @@ fn badge_box(
         Align::Center => ((width - w) / 2.0).max(0.0),
     };
     let baseline = (h - style.size) / 2.0 + ascent * style.size * 0.92;
-    LineBox {
-        height: h,
-        items: vec![
+    LineBox::full(
+        h,
+        width,
+        vec![
             Item::Rect {
                 x,
                 y: 0.0,
@@ -223,7 +278,7 @@ fn badge_box(
                 style: *style,
             },
         ],
-    }
+    )
 }
 
 /// A QR code of `size` points from its `n`×`n` module matrix, clickable when it has a link.
@@ -258,10 +313,7 @@ fn qr_box(modules: &[bool], n: usize, size: Pt, link: Option<&str>) -> LineBox {
             url: url.to_string(),
         });
     }
-    LineBox {
-        height: size,
-        items,
-    }
+    LineBox::full(size, size, items)
 }
 
 pub(super) fn stack(boxes: &[LineBox], dx: Pt, dy: Pt, out: &mut Vec<Item>) -> Pt {

@@ -128,15 +128,7 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
                     out.push(Chunk::new(h, its));
                 }
             }
-            Block::Keep(inner) => {
-                let mut group = chunks(inner, frame, fonts);
-                let last = group.len().saturating_sub(1);
-                for c in &mut group[..last] {
-                    c.keep_with_next = true;
-                    c.together = true;
-                }
-                out.extend(group);
-            }
+            Block::Keep(inner) => out.extend(keep(inner, frame, fonts)),
             Block::Table(t) => table_chunks(t, width, max_h, fonts, &mut out),
             Block::Photos(g) => photo_chunks(g, frame, fonts, &mut out),
             Block::Chart(c) => out.push(Chunk::new(c.height, super::chart::items(c, width, fonts))),
@@ -149,9 +141,40 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
     out
 }
 
+/// A `Block::Keep` group: its chunks held together when they fit on one page. A longer group
+/// flows like any other blocks, except that its last block (a sign-off) still takes the line
+/// before it along, so it never starts a page alone.
+fn keep(inner: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chunk> {
+    // The last block's chunks apart from the rest (spacers before it go with it).
+    let last = inner
+        .iter()
+        .rposition(|b| !matches!(b, Block::Spacer(_)))
+        .unwrap_or(0);
+    let cut = inner[..last]
+        .iter()
+        .rposition(|b| !matches!(b, Block::Spacer(_)))
+        .map_or(0, |k| k + 1);
+    let mut group = chunks(&inner[..cut], frame, fonts);
+    let head = group.len();
+    group.extend(chunks(&inner[cut..], frame, fonts));
+    let total: Pt = group.iter().skip(1).map(|c| c.space_before).sum::<Pt>()
+        + group.iter().map(|c| c.height).sum::<Pt>();
+    // Held whole: all but the last chunk keep with the next. Too long: only the chunk before
+    // the last block.
+    let range = if total <= frame.body_height() {
+        0..group.len().saturating_sub(1)
+    } else {
+        head.saturating_sub(1)..head
+    };
+    for c in &mut group[range] {
+        c.keep_with_next = true;
+        c.together = true;
+    }
+    group
+}
+
 fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Chunk>) {
-    let total: f32 = t.columns.iter().map(|c| c.weight).sum::<f32>().max(0.001);
-    let widths: Vec<Pt> = t.columns.iter().map(|c| width * c.weight / total).collect();
+    let widths = column_widths(t, width, fonts);
     let xs: Vec<Pt> = widths
         .iter()
         .scan(0.0, |acc, w| {
@@ -255,6 +278,80 @@ fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Ch
             cells = later;
         }
     }
+}
+
+/// The columns' widths: from their weights, then evened out where a cell would leave one
+/// character alone on its last line (`有限公⏎司`): that column takes the room it needs from
+/// columns with slack — what their widest line leaves free, which they give without a line
+/// more. With no slack to take, the cell's line before gives the lone character company
+/// (`text::without_lone_last`).
+fn column_widths(t: &Table, width: Pt, fonts: &Fonts) -> Vec<Pt> {
+    let total: f32 = t.columns.iter().map(|c| c.weight).sum::<f32>().max(0.001);
+    let mut widths: Vec<Pt> = t.columns.iter().map(|c| width * c.weight / total).collect();
+    let rows: Vec<&Vec<Cell>> = t.header.iter().chain(&t.rows).collect();
+    let pad = t.pad;
+    // Each row's boxes in column `j` at width `w`.
+    let column = |j: usize, w: Pt| -> Vec<Vec<LineBox>> {
+        let align = t.columns.get(j).map_or(Align::Left, |c| c.align);
+        rows.iter()
+            .map(|r| {
+                r.get(j)
+                    .map_or_else(Vec::new, |c| cell_boxes(c, w - 2.0 * pad, align, fonts))
+            })
+            .collect()
+    };
+    let need = |cells: &[Vec<LineBox>]| cells.iter().flatten().map(|b| b.lone).fold(0.0, f32::max);
+    let heights = |widths: &[Pt]| -> Vec<Pt> {
+        let mut h = vec![0.0_f32; rows.len()];
+        for (j, w) in widths.iter().enumerate() {
+            for (i, cell) in column(j, *w).iter().enumerate() {
+                h[i] = h[i].max(cell.iter().map(|b| b.height).sum());
+            }
+        }
+        h
+    };
+    for j in 0..widths.len() {
+        let more = need(&column(j, widths[j]));
+        if more <= 0.0 {
+            continue;
+        }
+        let more = more + 0.01;
+        let slack: Vec<Pt> = (0..widths.len())
+            .map(|k| {
+                let used = column(k, widths[k])
+                    .iter()
+                    .flatten()
+                    .map(|b| b.used)
+                    .fold(0.0, f32::max);
+                if k == j {
+                    0.0
+                } else {
+                    (widths[k] - 2.0 * pad - used).max(0.0)
+                }
+            })
+            .collect();
+        if more > slack.iter().sum::<Pt>() {
+            continue;
+        }
+        let mut w = widths.clone();
+        let mut left = more;
+        let mut donors: Vec<usize> = (0..w.len()).filter(|k| slack[*k] > 0.0).collect();
+        // The roomiest give first.
+        donors.sort_by(|a, b| slack[*b].total_cmp(&slack[*a]));
+        for k in donors {
+            let take = left.min(slack[k]);
+            w[k] -= take;
+            left -= take;
+        }
+        w[j] += more;
+        // Kept only if it works and no row grows (a donor's lines stay as they were).
+        let before = heights(&widths);
+        let fits = heights(&w).iter().zip(&before).all(|(a, b)| *a <= b + 0.01);
+        if need(&column(j, w[j])) <= 0.0 && fits {
+            widths = w;
+        }
+    }
+    widths
 }
 
 fn photo_chunks(g: &PhotoGrid, frame: &Frame, fonts: &Fonts, out: &mut Vec<Chunk>) {

@@ -223,3 +223,157 @@ fn a_kept_group_moves_whole_and_a_too_long_one_flows() {
     let pages = layout(&[filler(10), long], &f, &fonts());
     assert!(texts(&pages[0]).iter().any(|t| t.starts_with("row ")));
 }
+
+#[test]
+fn a_too_long_kept_group_flows_but_its_last_block_keeps_the_line_before() {
+    let f = frame();
+    let sig = Block::Keep(vec![
+        Block::Heading {
+            text: "Signatures".into(),
+            style: BODY.bold(),
+            rule: None,
+        },
+        Block::Table(table(6)),
+    ]);
+    let items = Block::Paragraph(vec![Part::new("item\n".repeat(80), BODY)]);
+    let pages = layout(&[Block::Keep(vec![items, sig])], &f, &fonts());
+    let count = |p: &Page| texts(p).iter().filter(|t| **t == "item").count();
+    // The first page is filled, not cut where the rest would fit on one page.
+    let full = ((f.bottom - f.top) / BODY.line_height()) as usize;
+    assert!(
+        count(&pages[0]) + 2 >= full,
+        "{} of {full} lines",
+        count(&pages[0])
+    );
+    // The sign-off is whole, and not alone: the last item comes with it.
+    let last = pages.last().unwrap();
+    let t = texts(last);
+    let at = t.iter().position(|x| *x == "Signatures").unwrap();
+    assert!(at > 0 && t[at - 1] == "item", "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("row 5")));
+    assert_eq!(pages.iter().map(count).sum::<usize>(), 80);
+}
+
+/// Text items with their x, on every page.
+fn placed(pages: &[Page]) -> Vec<(f32, String)> {
+    pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text { x, text, .. } => Some((*x, text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_column_takes_room_from_a_neighbour_rather_than_leave_a_character_alone() {
+    let f = frame();
+    let name = "深圳喆堃声学科技有限公司";
+    // Eleven of the twelve characters fit the first column's line.
+    let first = 2.0 * 3.0 + 11.5 * 9.0;
+    let t = |other: Cell| Table {
+        columns: vec![Column::left(first), Column::left(f.body_width() - first)],
+        header: None,
+        rows: vec![vec![Cell::text(name, BODY), other]],
+        header_fill: Rgb::WHITE,
+        zebra: None,
+        rule: Rgb::BLACK,
+        pad: 3.0,
+    };
+    // A neighbour with room: the name stays on one line.
+    let pages = layout(&[Block::Table(t(Cell::text("short", BODY)))], &f, &fonts());
+    assert!(
+        placed(&pages).iter().any(|(_, s)| s == name),
+        "{:?}",
+        placed(&pages)
+    );
+    // A neighbour that fills its width (a box): the line before gives the last one company.
+    let full = Cell::Frame {
+        height: 20.0,
+        label: String::new(),
+        style: BODY,
+    };
+    let pages = layout(&[Block::Table(t(full))], &f, &fonts());
+    let lines: Vec<String> = placed(&pages)
+        .into_iter()
+        .filter(|(x, _)| *x < f.left + first)
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(lines, ["深圳喆堃声学科技有限", "公司"]);
+}
+
+#[test]
+fn list_items_start_their_text_at_one_indent_whatever_font_draws_the_mark() {
+    let f = frame();
+    let long = "不锈钢锅具套装的拉伸工序".repeat(8);
+    let blocks: Vec<Block> = [long.as_str(), "SUS304 sheet received", "12 pcs 铆钉"]
+        .iter()
+        .map(|t| Block::Paragraph(vec![Part::new(*t, BODY).marked("•", 12.0)]))
+        .collect();
+    let items = placed(&layout(&blocks, &f, &fonts()));
+    let marks: Vec<f32> = items
+        .iter()
+        .filter(|(_, t)| t == "•")
+        .map(|(x, _)| *x)
+        .collect();
+    assert_eq!(marks.len(), 3, "{items:?}");
+    let text: Vec<f32> = items
+        .iter()
+        .filter(|(_, t)| t != "•")
+        .map(|(x, _)| *x)
+        .collect();
+    assert!(text.len() > 3, "the long item wraps");
+    for x in &text {
+        assert!((x - (f.left + 12.0)).abs() < 0.01, "{items:?}");
+    }
+    // The mark is the narrow bullet even before Chinese: measured alone, it fits the gutter.
+    let fonts = fonts();
+    assert!(fonts.width(Weight::Regular, "•") * BODY.size < 12.0 - BODY.size * 0.35);
+}
+
+#[test]
+fn a_frame_label_wraps_inside_its_box_and_the_box_grows() {
+    let f = frame();
+    let label = "Instruction checked (sender, date, subject) / 所核实的指令（发件人、日期、主题）";
+    let cell = |label: &str| Cell::Frame {
+        height: 30.0,
+        label: label.into(),
+        style: BODY,
+    };
+    let t = Table {
+        columns: vec![Column::left(1.0), Column::left(1.0), Column::left(1.0)],
+        header: None,
+        rows: vec![vec![cell(label), cell("Date"), Cell::Empty]],
+        header_fill: Rgb::WHITE,
+        zebra: None,
+        rule: Rgb::WHITE,
+        pad: 3.0,
+    };
+    let pages = layout(&[Block::Table(t)], &f, &fonts());
+    let rects: Vec<(f32, f32, f32)> = pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rect {
+                x,
+                w,
+                h,
+                stroke: Some(_),
+                ..
+            } => Some((*x, *w, *h)),
+            _ => None,
+        })
+        .collect();
+    let (x, w, h) = rects[0];
+    assert!(h > 30.0 + BODY.line_height() - 0.1, "{rects:?}");
+    assert!(
+        (rects[1].2 - 30.0).abs() < 0.01,
+        "a one-line label keeps the height"
+    );
+    let fonts = fonts();
+    for (tx, text) in placed(&pages).iter().filter(|(tx, _)| *tx < x + w) {
+        let tw = fonts.width(Weight::Regular, text) * BODY.size;
+        assert!(*tx > x && tx + tw < x + w, "{text} leaves its box");
+    }
+}

@@ -68,6 +68,14 @@ impl Body {
                         o.push_str(&para("ListBullet", None, "", &self.line(it, rs, false)));
                     }
                 }
+                // Numbers written out, as the other formats show them (no Word list to restart).
+                Node::Numbered(items) => {
+                    for (k, it) in items.iter().enumerate() {
+                        let runs =
+                            run(&format!("{}. ", k + 1), rs, false) + &self.line(it, rs, false);
+                        o.push_str(&para("Normal", None, "", &runs));
+                    }
+                }
                 Node::Note(ls) => {
                     o.push_str(&para("Warning", None, "", &self.lines(ls, rs, false)))
                 }

@@ -50,6 +50,18 @@ fn parts(l: &Line, st: &PdfStyles, base: Style) -> Vec<Part> {
     vec![rich(l, st, base)]
 }
 
+/// A list: each item's marker (`mark` of its index) in a gutter, its lines beside it — a
+/// bullet and a number take the same indent, whichever font draws them.
+fn list(out: &mut Vec<Block>, items: &[Line], st: &PdfStyles, mark: impl Fn(usize) -> String) {
+    for (k, it) in items.iter().enumerate() {
+        out.push(Block::Paragraph(vec![
+            rich(it, st, st.body).marked(mark(k), st.body.size * 1.3)
+        ]));
+        out.push(Block::Spacer(2.0));
+    }
+    out.push(Block::Spacer(4.0));
+}
+
 /// The document as layout blocks for the PDF.
 pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
     let mut out = Vec::new();
@@ -76,18 +88,8 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
                 out.push(Block::Paragraph(p));
                 out.push(Block::Spacer(6.0));
             }
-            Node::List(items) => {
-                for it in items {
-                    // The bullet hangs: wrapped lines start under the text, not the bullet.
-                    let mut line = vec![Inline::Text("•  ".into())];
-                    line.extend(it.iter().cloned());
-                    out.push(Block::Paragraph(vec![
-                        rich(&line, st, st.body).hanging(st.body.size * 0.95)
-                    ]));
-                    out.push(Block::Spacer(2.0));
-                }
-                out.push(Block::Spacer(4.0));
-            }
+            Node::List(items) => list(&mut out, items, st, |_| "•".to_string()),
+            Node::Numbered(items) => list(&mut out, items, st, |k| format!("{}.", k + 1)),
             Node::Note(lines) => {
                 let p: Vec<Part> = lines
                     .iter()

@@ -31,6 +31,8 @@ pub enum Node {
     Para(Vec<Line>),
     /// Bullet items.
     List(Vec<Line>),
+    /// Numbered items (`1. `), numbered from 1 in their order.
+    Numbered(Vec<Line>),
     /// Header row and body rows.
     Table(Vec<Line>, Vec<Vec<Line>>),
     /// A boxed note.
@@ -206,6 +208,15 @@ fn is_separator(line: &str) -> bool {
     t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
+/// The text of a numbered item (`1. text`, one or two digits): what follows the number.
+fn numbered(line: &str) -> Option<&str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    line[digits..].strip_prefix(". ")
+}
+
 /// Parses rendered template text into a document.
 pub fn parse(text: &str) -> Doc {
     let mut nodes = Vec::new();
@@ -231,6 +242,13 @@ pub fn parse(text: &str) -> Doc {
                 i += 1;
             }
             nodes.push(Node::List(items));
+        } else if numbered(t).is_some() {
+            let mut items = Vec::new();
+            while let Some(rest) = lines.get(i).and_then(|l| numbered(l.trim_start())) {
+                items.push(inline(rest.trim()));
+                i += 1;
+            }
+            nodes.push(Node::Numbered(items));
         } else if t.starts_with("> ") || t == ">" {
             let mut note = Vec::new();
             while i < lines.len()
@@ -260,6 +278,7 @@ pub fn parse(text: &str) -> Doc {
                     || x.starts_with("# ")
                     || x.starts_with("## ")
                     || x.starts_with("- ")
+                    || numbered(x).is_some()
                     || x.starts_with("> ")
                     || x.starts_with('|')
                 {

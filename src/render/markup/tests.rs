@@ -89,3 +89,62 @@ fn a_value_s_final_line_break_is_dropped_not_made_a_space() {
     assert_eq!(escape_value("共8,000台（排产）\n"), "共8,000台（排产）");
     assert_eq!(escape_value("a\nb"), "a b");
 }
+
+#[test]
+fn numbered_items_are_a_list_of_their_own_with_one_marker_each() {
+    let d = parse("Steps:\n\n1. **Decline.** Kindly.\n2. Offer the report.\n3. Tell security.\n\n- a bullet\n");
+    let Node::Numbered(items) = &d.nodes[1] else {
+        panic!("{:?}", d.nodes)
+    };
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0][0], Inline::Bold("Decline.".into()));
+    assert!(matches!(&d.nodes[2], Node::List(l) if l.len() == 1));
+    let md = to_markdown(&d);
+    assert!(md.contains("1. **Decline.** Kindly.\n2. Offer the report.\n3. Tell security.\n"));
+    let text = to_text(&d);
+    assert!(text.contains("  1. Decline. Kindly.\n") && text.contains("  • a bullet\n"));
+    let html = to_html_fragment(&d, crate::profile::Lang::En);
+    assert!(
+        html.contains("<ol ") && html.contains("<li style=\"margin:0 0 4px 0;\"><strong>Decline.")
+    );
+    // No line carries both a bullet and a number, in any format.
+    for out in [md, text] {
+        for l in out.lines() {
+            let t = l.trim_start().trim_start_matches(['-', '•']).trim_start();
+            let numbered = t
+                .trim_start_matches('*')
+                .split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+            assert!(!(numbered && l.trim_start() != t), "{l}");
+        }
+    }
+    // In the PDF the marker stands apart from the text, numbers and bullets alike.
+    let st = PdfStyles {
+        body: crate::pdf::layout::Style::new(9.5, crate::pdf::layout::Rgb::BLACK),
+        h1: crate::pdf::layout::Style::new(14.0, crate::pdf::layout::Rgb::BLACK),
+        h2: crate::pdf::layout::Style::new(10.5, crate::pdf::layout::Rgb::BLACK),
+        link: crate::pdf::layout::Rgb::BLACK,
+        header_fill: crate::pdf::layout::Rgb::WHITE,
+        rule: crate::pdf::layout::Rgb::BLACK,
+        note: crate::pdf::layout::Rgb::BLACK,
+    };
+    let marks: Vec<(String, String)> = to_blocks(&d, &st)
+        .into_iter()
+        .filter_map(|b| match b {
+            crate::pdf::layout::Block::Paragraph(p) => {
+                let p = p.into_iter().next()?;
+                Some((p.marker?, p.text))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("1.".to_string(), "Decline. Kindly.".to_string()),
+            ("2.".into(), "Offer the report.".into()),
+            ("3.".into(), "Tell security.".into()),
+            ("•".into(), "a bullet".into()),
+        ]
+    );
+}

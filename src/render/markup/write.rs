@@ -45,6 +45,12 @@ pub fn to_markdown(doc: &Doc) -> String {
                 }
                 o.push('\n');
             }
+            Node::Numbered(items) => {
+                for (k, it) in items.iter().enumerate() {
+                    o.push_str(&format!("{}. {}\n", k + 1, md_line(it)));
+                }
+                o.push('\n');
+            }
             Node::Note(lines) => {
                 let body: Vec<String> = lines
                     .iter()
@@ -108,6 +114,12 @@ pub fn to_text(doc: &Doc) -> String {
             Node::List(items) => {
                 for it in items {
                     o.push_str(&format!("  • {}\n", plain(it)));
+                }
+                o.push('\n');
+            }
+            Node::Numbered(items) => {
+                for (k, it) in items.iter().enumerate() {
+                    o.push_str(&format!("  {}. {}\n", k + 1, plain(it)));
                 }
                 o.push('\n');
             }
@@ -220,6 +232,13 @@ pub fn to_html_fragment(doc: &Doc, lang: Lang) -> String {
                     o.push_str(&format!("<li style=\"margin:0 0 4px 0;\">{}</li>\n", html_line(it)));
                 }
                 o.push_str("</ul>\n");
+            }
+            Node::Numbered(items) => {
+                o.push_str("<ol style=\"margin:0 0 12px 0;padding-left:22px;\">\n");
+                for it in items {
+                    o.push_str(&format!("<li style=\"margin:0 0 4px 0;\">{}</li>\n", html_line(it)));
+                }
+                o.push_str("</ol>\n");
             }
             Node::Note(lines) => o.push_str(&format!(
                 "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" style=\"border-collapse:collapse;margin:0 0 12px 0;width:100%;\"><tr><td style=\"border-left:4px solid #a61b1b;background:#fbf1f1;padding:10px 14px;\">{}</td></tr></table>\n",

@@ -2,7 +2,7 @@
 //! stacked, the signature block kept on one page, the SCC annexes of an EU/EEA buyer's deal,
 //! the manifest annex).
 
-use super::{page_label, ruled_heading, write_pdf, ContractLayout, BODY, FINE};
+use super::{page_label, ruled_heading, ruled_table, write_pdf, ContractLayout, BODY, FINE};
 use crate::pdf::font::Fonts;
 use crate::pdf::layout::{Align, Block, Cell, Column, Part, Style, Table};
 use crate::pdf::page::{self, colors::*, Furniture};
@@ -120,14 +120,14 @@ fn contract_head(s: &Schedule, p: &Profile, lb: &Labels) -> Vec<Block> {
                 .collect(),
         )
     };
-    b.push(Block::Table(Table {
-        columns: vec![Column::left(0.9), Column::left(2.0), Column::left(2.0)],
-        header: Some(vec![
+    b.push(Block::Table(ruled_table(
+        vec![Column::left(0.9), Column::left(2.0), Column::left(2.0)],
+        Some(vec![
             Cell::Empty,
             Cell::text(lb.get("seller"), BODY.bold().color(NAVY)),
             Cell::text(lb.get("buyer"), BODY.bold().color(NAVY)),
         ]),
-        rows: vec![
+        vec![
             vec![
                 Cell::text(lb.get("name"), FINE.bold()),
                 lines(names(&p.seller, langs), BODY.bold()),
@@ -139,11 +139,8 @@ fn contract_head(s: &Schedule, p: &Profile, lb: &Labels) -> Vec<Block> {
                 lines(party_address(&p.buyer, langs), BODY),
             ],
         ],
-        header_fill: HEADER,
-        zebra: None,
-        rule: RULE,
-        pad: 4.0,
-    }));
+        4.0,
+    )));
     b
 }
 
@@ -262,15 +259,12 @@ fn signature_block(p: &Profile, lb: &Labels, langs: &Langs) -> Block {
         };
         rows.push(vec![chop(&cols[0]), chop(&cols[1])]);
     }
-    sig.push(Block::Table(Table {
-        columns: vec![Column::left(1.0), Column::left(1.0)],
-        header: Some(vec![head("seller", &cols[0]), head("buyer", &cols[1])]),
+    sig.push(Block::Table(ruled_table(
+        vec![Column::left(1.0), Column::left(1.0)],
+        Some(vec![head("seller", &cols[0]), head("buyer", &cols[1])]),
         rows,
-        header_fill: HEADER,
-        zebra: None,
-        rule: RULE,
-        pad: 6.0,
-    }));
+        6.0,
+    )));
     // The heading, the names and the chop boxes stay on one page.
     Block::Keep(sig)
 }
@@ -390,13 +384,5 @@ fn annex_table(part: &AnnexPart) -> Table {
                 .collect()
         })
         .collect();
-    Table {
-        columns,
-        header,
-        rows,
-        header_fill: HEADER,
-        zebra: None,
-        rule: RULE,
-        pad: 3.5,
-    }
+    ruled_table(columns, header, rows, 3.5)
 }

@@ -9,7 +9,7 @@ use super::letters::Rendered;
 use super::markup::{self, PdfStyles};
 use super::templates::Labels;
 use crate::pdf::font::Fonts;
-use crate::pdf::layout::{self, Block, Style};
+use crate::pdf::layout::{self, Block, Cell, Column, Pt, Style, Table};
 use crate::pdf::page::{self, colors::*, Furniture};
 use crate::pdf::write::{self, Document, Meta};
 use crate::profile::deal::Profile;
@@ -38,6 +38,25 @@ fn ruled_heading(text: String) -> Block {
 }
 
 use super::contract::party_name as names;
+
+/// A table in the house style of the letterhead documents (schedule, call-back record): the
+/// header row on the header fill, a rule under every row, no zebra.
+pub(crate) fn ruled_table(
+    columns: Vec<Column>,
+    header: Option<Vec<Cell>>,
+    rows: Vec<Vec<Cell>>,
+    pad: Pt,
+) -> Table {
+    Table {
+        columns,
+        header,
+        rows,
+        header_fill: HEADER,
+        zebra: None,
+        rule: RULE,
+        pad,
+    }
+}
 
 /// Lays blocks out on A4 pages with the house furniture and writes the PDF.
 pub(crate) fn write_pdf(

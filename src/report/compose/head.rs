@@ -47,22 +47,32 @@ fn facts(inp: &Input) -> Block {
         .map(|l| format!("{} – {}", mon.long(*l), sun.long(*l)))
         .collect();
     period.dedup();
+    // The issue date: the deal's report day in this week (Friday unless the profile names
+    // another), from the week itself, never the clock.
+    let issued = p.channels.reports.date_in(iso);
+    let issued = inp.langs.distinct(|l| issued.long(l)).join(" / ");
     let kv = |k: &str, v: String| (lb.get(k), vec![Part::new(v, BODY)]);
-    Block::KeyValue {
-        items: vec![
-            kv("buyer", names(&p.buyer)),
-            kv("seller", names(&p.seller)),
-            // A report that follows the stages is dated, not numbered by week.
-            match p.channels.reports.cadence.label_variant() {
-                None => kv("week", iso.label()),
-                Some(_) => kv("report_date", p.channels.reports.date_in(iso).iso()),
-            },
+    let mut items = vec![kv("buyer", names(&p.buyer)), kv("seller", names(&p.seller))];
+    // A report that follows the stages is dated, not numbered by week; a weekly one is both
+    // (the deal id already heads the block).
+    items.extend(match p.channels.reports.cadence.label_variant() {
+        None => [
+            kv("week", iso.label()),
+            kv("period", period.join(" / ")),
+            kv("report_no", format!("{}", w.number)),
+            kv("report_date", issued),
+        ],
+        Some(_) => [
+            kv("report_date", issued),
             kv("period", period.join(" / ")),
             kv("report_no", format!("{}", w.number)),
             kv("deal", p.deal.id.clone()),
-            kv("prepared_by", person(p, &w.prepared_by, inp.langs)),
-            kv("reviewed_by", person(p, &w.reviewed_by, inp.langs)),
         ],
+    });
+    items.push(kv("prepared_by", person(p, &w.prepared_by, inp.langs)));
+    items.push(kv("reviewed_by", person(p, &w.reviewed_by, inp.langs)));
+    Block::KeyValue {
+        items,
         pairs: 2,
         label: SMALL.bold().color(MUTED),
     }

@@ -2,7 +2,7 @@
 //! for each defect class and the verdict.
 
 use super::colors::*;
-use super::{Input, FINE, SMALL};
+use super::{person, Input, FINE, SMALL};
 use crate::pdf::layout::{Align, Block, Cell, Part, Rgb, Style};
 use crate::profile::aql::{self, ClassResult, Evaluation};
 use crate::profile::week::Inspection;
@@ -63,7 +63,12 @@ fn row(inp: &Input, ins: &Inspection) -> Option<Vec<Cell>> {
     .ok()?;
     let mut item = inp.parts(&ins.item, SMALL.bold(), FINE);
     item.push(Part::new(ins.standard.clone(), FINE));
-    let who: Vec<&str> = [ins.inspector.as_deref(), ins.report_ref.as_deref()]
+    // The inspector in both scripts, as the plan's owners are (`Zhao Lei 赵磊`).
+    let inspector = ins
+        .inspector
+        .as_deref()
+        .map(|n| person(inp.profile, n, inp.langs));
+    let who: Vec<String> = [inspector, ins.report_ref.clone()]
         .into_iter()
         .flatten()
         .collect();

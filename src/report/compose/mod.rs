@@ -199,17 +199,24 @@ pub fn blocks(inp: &Input) -> Vec<Block> {
     let mut out = head::title(inp);
     // Every key has a body (unit test `every_section_has_a_body`).
     let sections = REPORT_SECTIONS.iter().filter_map(|k| Some((*k, body(k)?)));
+    // Each section is held back until the next is known: the sign-off keeps it.
+    let mut before: Vec<Block> = Vec::new();
     for (i, (key, body)) in sections.enumerate() {
         let mut section = Vec::new();
         inp.section(&mut section, i + 1, key);
         section.extend(body(inp));
-        // The sign-off goes to the next page whole rather than leave its boxes behind.
         if key == "s_signoff" {
-            out.push(Block::Keep(section));
+            // The sign-off goes to the next page whole rather than leave its boxes behind,
+            // and with the section before it when both fit on a page (else with that
+            // section's last lines): never alone on a page.
+            before.push(Block::Keep(section));
+            out.push(Block::Keep(std::mem::take(&mut before)));
         } else {
-            out.extend(section);
+            out.append(&mut before);
+            before = section;
         }
     }
+    out.append(&mut before);
     out.extend(annex::annex(inp));
     out
 }

@@ -115,15 +115,19 @@ pub(super) fn issues(inp: &Input) -> Vec<Block> {
     out
 }
 
-/// One paragraph per item, `mark` before its first language.
+/// One paragraph per item: `mark` in a gutter before its first language, every language's
+/// lines beside it (the same indent whichever font draws the mark).
 fn bullets(inp: &Input, items: &[Text], mark: &str) -> Vec<Block> {
+    let gutter = BODY.size * 1.5;
     items
         .iter()
         .flat_map(|t| {
-            let mut parts = inp.parts(t, BODY, BODY.color(MUTED));
-            if let Some(first) = parts.first_mut() {
-                first.text = format!("{mark} {}", first.text);
-            }
+            let parts = inp
+                .parts(t, BODY, BODY.color(MUTED))
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| p.marked(if i == 0 { mark } else { "" }, gutter))
+                .collect();
             [Block::Paragraph(parts), Block::Spacer(3.0)]
         })
         .collect()
