@@ -91,6 +91,10 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// A failure to read or write a file (exit code 3) rather than a problem in its content.
     pub io: bool,
+    /// A warning of the profile's own checks, about the deal as a whole rather than what a
+    /// command reads or writes: `check` prints it, the other commands count it in one line
+    /// (`Problems::lines`).
+    pub profile_wide: bool,
 }
 
 impl Diagnostic {
@@ -104,6 +108,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             io: false,
+            profile_wide: false,
         }
     }
 
@@ -264,6 +269,42 @@ impl Problems {
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
+
+    /// Marks every warning as profile-wide (see [`Diagnostic::profile_wide`]); errors stay.
+    pub fn mark_profile_wide(&mut self) {
+        for d in self.items.iter_mut().filter(|d| !d.is_error()) {
+            d.profile_wide = true;
+        }
+    }
+
+    /// What to print, in order: every problem in full, or with `summary` the profile-wide
+    /// warnings counted in one line per file (`deal.yaml: 5 warnings — …`), after the problems
+    /// still printed in full; `quiet` leaves that line out. Errors are always in full.
+    pub fn lines(&self, summary: bool, quiet: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut counted: Vec<(&Where, usize)> = Vec::new();
+        for d in self.sorted() {
+            if !(summary && d.profile_wide && !d.is_error()) {
+                out.push(d.to_string());
+            } else if let Some(c) = counted.iter_mut().find(|(w, _)| *w == &d.place) {
+                c.1 += 1;
+            } else {
+                counted.push((&d.place, 1));
+            }
+        }
+        for (place, n) in counted.into_iter().filter(|_| !quiet) {
+            let s = if n == 1 { "" } else { "s" };
+            let check = match place {
+                Where::File(p) if p != Path::new("deal.yaml") => {
+                    format!("dealguard --deal {} check", p.display())
+                }
+                _ => "dealguard check".to_string(),
+            };
+            let them = if n == 1 { "it" } else { "them" };
+            out.push(format!("{place}: {n} warning{s} — `{check}` shows {them}"));
+        }
+        out
+    }
 }
 
 impl From<Diagnostic> for Problems {
@@ -362,6 +403,36 @@ mod tests {
         p.push(Diagnostic::error(Where::arg("--set"), "unknown set"));
         let msgs: Vec<&str> = p.sorted().iter().map(|d| d.message.as_str()).collect();
         assert_eq!(msgs, ["unknown set", "was not built", "in a file"]);
+    }
+
+    #[test]
+    fn profile_wide_warnings_are_counted_per_file_unless_all_are_asked_for() {
+        let mut profile = Problems::new();
+        profile.push(Diagnostic::warning(Path::new("deal.yaml"), "w1").at(Some((3, 1))));
+        profile.push(Diagnostic::warning(Path::new("deal.yaml"), "w2").at(Some((9, 1))));
+        profile.push(Diagnostic::error(Path::new("deal.yaml"), "e").at(Some((5, 1))));
+        profile.mark_profile_wide();
+        let mut p = Problems::new();
+        p.extend(profile);
+        p.push(Diagnostic::warning(Path::new("reports/w.yaml"), "week"));
+        let lines = p.lines(true, false);
+        assert_eq!(
+            lines,
+            [
+                "deal.yaml:5:1: error: e",
+                "reports/w.yaml: warning: week",
+                "deal.yaml: 2 warnings — `dealguard check` shows them",
+            ]
+        );
+        assert_eq!(p.lines(true, true), lines[..2]);
+        assert_eq!(p.lines(false, true).len(), 4);
+        let mut other = Problems::new();
+        other.push(Diagnostic::warning(Path::new("d/deal.yaml"), "w"));
+        other.mark_profile_wide();
+        assert_eq!(
+            other.lines(true, false),
+            ["d/deal.yaml: 1 warning — `dealguard --deal d/deal.yaml check` shows it"]
+        );
     }
 
     #[test]

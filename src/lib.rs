@@ -19,4 +19,5 @@ pub mod pdf;
 pub mod profile;
 pub mod render;
 pub mod report;
+pub mod sniff;
 pub mod verify;

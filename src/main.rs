@@ -1,6 +1,7 @@
 //! The `dealguard` binary: parses arguments, runs the command, prints problems, picks the exit code.
 
-use dealguard::{app, cli::Cli, diag::Problems, memory::Budgeted};
+use dealguard::cli::{Cli, Command};
+use dealguard::{app, diag::Problems, memory::Budgeted};
 use std::process::ExitCode;
 
 // The allocator that enforces template-rendering budgets. Declared here, not in the library,
@@ -8,9 +9,12 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: Budgeted = Budgeted;
 
-fn print(problems: &Problems) {
-    for d in problems.sorted() {
-        eprintln!("{d}");
+/// Prints the problems: all of them in full for `check`; for other commands the profile's own
+/// warnings in one line (none with `--quiet`), the rest in full.
+fn print(problems: &Problems, cli: &Cli) {
+    let summary = !matches!(cli.command, Command::Check(_));
+    for line in problems.lines(summary, cli.quiet) {
+        eprintln!("{line}");
     }
 }
 
@@ -32,11 +36,11 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok((warnings, code)) => {
-            print(&warnings);
+            print(&warnings, &cli);
             ExitCode::from(code)
         }
         Err(problems) => {
-            print(&problems);
+            print(&problems, &cli);
             let n = problems.error_count();
             if problems.only_io_errors() {
                 ExitCode::from(3)

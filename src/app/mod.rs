@@ -112,8 +112,9 @@ pub(crate) fn resolve_langs(arg: Option<&Langs>, loaded: &Loaded) -> Langs {
     }
 }
 
-/// The languages of letters and replies: `--lang`, else the buyer's (`buyer.languages`), else
-/// the deal's. The contract and the report stay in the deal's: both sides sign and file them.
+/// The languages of what the buyer reads — letters, replies, the report's mail: `--lang`, else
+/// the buyer's (`buyer.languages`), else the deal's. The contract and the report PDF stay in
+/// the deal's: both sides sign and file them.
 pub(crate) fn reader_langs(arg: Option<&Langs>, loaded: &Loaded) -> Langs {
     match (arg, &loaded.profile.buyer.languages) {
         (Some(l), _) => l.clone(),
@@ -128,7 +129,7 @@ pub(crate) struct Prepared {
     pub(crate) lib: Library,
     /// The deal's languages (or `--lang`): contract, report, staff documents.
     pub(crate) langs: Langs,
-    /// The buyer's languages (or `--lang`): letters and replies.
+    /// The buyer's languages (or `--lang`): letters, replies, the report's mail.
     pub(crate) reader_langs: Langs,
     pub(crate) templates: Templates,
 }
@@ -155,13 +156,30 @@ impl Prepared {
     }
 }
 
+/// The profile. When its structure has errors, the clause set it names is looked up too (unless
+/// `--set` replaces it), if the errors leave `security.clause_set` and `clause_dirs` intact:
+/// a typo there shows in the same run, not only once the other errors are fixed.
+pub(crate) fn load_profile(deal: &Path, set: Option<&str>) -> Result<Loaded, Problems> {
+    profile::load_or_repair(deal).map_err(|b| {
+        let fields = ["security.clause_set", "security.clause_dirs"];
+        let named = set.is_none() && fields.iter().all(|f| b.intact(f));
+        let mut problems = b.problems;
+        if let Some(l) = b.repaired.as_ref().filter(|_| named) {
+            if let Ok((lib, _)) = Library::for_deal(l) {
+                problems.extend(clauses::select::find_set(&lib, l).err().unwrap_or_default());
+            }
+        }
+        problems
+    })
+}
+
 pub(crate) fn prepare(
     run: &mut Run,
     deal: &Path,
     lang: Option<&Langs>,
     set: Option<&str>,
 ) -> Result<Prepared, Problems> {
-    let mut loaded = run.stage(profile::load(deal))?;
+    let mut loaded = run.stage(load_profile(deal, set))?;
     run.problems.extend(std::mem::take(&mut loaded.problems));
     if let Some(s) = set {
         loaded.profile.security.clause_set = s.to_string();

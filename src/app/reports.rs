@@ -2,7 +2,7 @@
 //! earlier weeks that draw its trend; also used by `build`.
 
 use super::documents::{week_files, Rendered};
-use super::{load_fonts, resolve_langs, source_date, target, write, Outcome, Run};
+use super::{load_fonts, reader_langs, resolve_langs, source_date, target, write, Outcome, Run};
 use crate::clauses::Library;
 use crate::cli::ReportArgs;
 use crate::diag::{Diagnostic, Problems};
@@ -10,7 +10,7 @@ use crate::output::Output;
 use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::week::{self, IsoWeek, LoadedWeek};
-use crate::profile::{self, Langs, Loaded};
+use crate::profile::{Langs, Loaded};
 use crate::render::glyphs;
 use crate::report::clause_refs::ClauseRefs;
 use std::path::{Path, PathBuf};
@@ -157,12 +157,13 @@ pub(crate) fn draft_name(name: &str) -> String {
     }
 }
 
-/// A rendered week in `formats`: the PDF as it is, the mail with that PDF attached.
+/// A rendered week in `formats`: the PDF as it is (in `langs`), the mail with that PDF
+/// attached, in the buyer's languages `(_, reader)` as the letter (`super::reader_langs`).
 pub(crate) fn report_docs(
     loaded: &Loaded,
     wk: &LoadedWeek,
     pdf: Vec<u8>,
-    langs: &Langs,
+    (langs, reader): (&Langs, &Langs),
     templates: &crate::render::templates::Templates,
     formats: &[Format],
 ) -> Result<Rendered, Problems> {
@@ -172,7 +173,7 @@ pub(crate) fn report_docs(
             Format::Eml => {
                 let name = report_name(loaded, wk.iso, langs, Format::Pdf);
                 let attached = (pdf.as_slice(), name.as_str());
-                crate::report::mail(loaded, wk, langs, templates, attached, source_date())?
+                crate::report::mail(loaded, wk, reader, templates, attached, source_date())?
             }
             // `Cli::check` and the profile's checks allow only PDF and e-mail.
             _ => pdf.clone(),
@@ -185,7 +186,7 @@ pub(crate) fn report_docs(
 pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
     let formats = a.formats();
     let mut run = Run::new();
-    let mut loaded = run.stage(profile::load(deal))?;
+    let mut loaded = run.stage(super::load_profile(deal, None))?;
     run.problems.extend(std::mem::take(&mut loaded.problems));
     let langs = resolve_langs(a.lang.lang.as_ref(), &loaded);
     run.problems.extend(loaded.check_langs(&langs));
@@ -204,7 +205,15 @@ pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
         a.draft,
     ))?;
     run.problems.extend(warnings);
-    let files = run.stage(report_docs(&loaded, &wk, pdf, &langs, &templates, &formats))?;
+    let reader = reader_langs(a.lang.lang.as_ref(), &loaded);
+    let files = run.stage(report_docs(
+        &loaded,
+        &wk,
+        pdf,
+        (&langs, &reader),
+        &templates,
+        &formats,
+    ))?;
     // A file, a folder, or with several formats a folder; `Cli::check` has refused `-o -`
     // for a PDF.
     let several = files.len() > 1;

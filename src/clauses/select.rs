@@ -157,8 +157,9 @@ fn profile_error(loaded: &Loaded, field: &str, msg: String) -> Diagnostic {
         .field(field)
 }
 
-/// The set the profile names in `security.clause_set`.
-fn find_set<'l>(lib: &'l Library, loaded: &Loaded) -> Result<&'l ClauseSet, Problems> {
+/// The set the profile names in `security.clause_set`; an unknown name is an error with the
+/// closest known one as a hint.
+pub fn find_set<'l>(lib: &'l Library, loaded: &Loaded) -> Result<&'l ClauseSet, Problems> {
     let set_name = &loaded.profile.security.clause_set;
     if let Some(set) = lib.sets.get(set_name) {
         return Ok(set);

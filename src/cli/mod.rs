@@ -28,6 +28,14 @@ pub struct Cli {
     /// The deal profile.
     #[arg(long, global = true, value_name = "PATH", default_value = "deal.yaml")]
     pub deal: PathBuf,
+    /// Leave out the line that counts the profile's warnings.
+    ///
+    /// Commands other than `check` count the warnings of the profile's own checks in one line,
+    /// such as "deal.yaml: 3 warnings — `dealguard check` shows them"; `--quiet` leaves that
+    /// line out. Errors, and warnings about what the command itself reads or writes (a
+    /// character no font draws, a week file's warnings), still print in full.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -45,27 +45,47 @@ impl Loaded {
 /// Reads `deal.yaml` and runs the semantic checks. A file that cannot be read or parsed is an
 /// `Err`; semantic problems are returned in `Loaded::problems` so later stages can add theirs.
 pub fn load(path: &Path) -> Result<Loaded, Problems> {
+    load_or_repair(path).map_err(|b| b.problems)
+}
+
+/// [`load`]; when the file's structure has errors, the profile repaired beside them (see
+/// `yaml::Broken`): later stages may check the fields the errors leave intact in the same run.
+pub fn load_or_repair(path: &Path) -> Result<Loaded, yaml::Broken<Loaded>> {
     let src = Source::read(path).map_err(|d| {
-        if d.io && !path.exists() {
+        let d = if d.io && !path.exists() {
             d.hint("run `dealguard init` to create an example deal, or pass `--deal PATH`")
         } else {
             d
+        };
+        yaml::Broken {
+            problems: d.into(),
+            repaired: None,
         }
     })?;
-    let (profile, index) = yaml::parse::<Profile>(&src)?;
-    let problems = check::check_profile(&profile, &src, &index);
     // "deal.yaml" has the empty path as parent; "." is the same folder and can be resolved.
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    Ok(Loaded {
+    let loaded = |profile, index, problems| Loaded {
         profile,
-        src,
+        src: src.clone(),
         index,
-        dir,
+        dir: dir.clone(),
         problems,
-    })
+    };
+    match yaml::parse_or_repair::<Profile>(&src) {
+        Ok((profile, index)) => {
+            let mut problems = check::check_profile(&profile, &src, &index);
+            // About the deal as a whole: `check` shows them, other commands count them.
+            problems.mark_profile_wide();
+            Ok(loaded(profile, index, problems))
+        }
+        Err(b) => Err(yaml::Broken {
+            repaired: (b.repaired).map(|(p, index)| loaded(p, index, Problems::new())),
+            problems: b.problems,
+        }),
+    }
 }
 
 impl Loaded {

@@ -9,6 +9,7 @@ mod shape;
 
 use crate::diag::{Diagnostic, Problems};
 use crate::fs::{io_error, read_bounded, ReadFail};
+use crate::sniff;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -50,18 +51,38 @@ impl Source {
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Source {
-                path: path.to_path_buf(),
-                text: text.replace("\r\n", "\n"),
-            }),
-            Err(e) => {
-                let (line, col) = line_col(bytes, e.valid_up_to());
-                Err(Diagnostic::error(path, "is not UTF-8 text")
-                    .at(Some((line, col)))
-                    .hint("save the file as UTF-8 (any editor's \"Save with encoding\" does it)"))
+            // UTF-16 text of ASCII characters is valid UTF-8, zero bytes and all.
+            Ok(text) if !text.contains('\0') || sniff::sniff(bytes) == encoding_rs::UTF_8 => {
+                Ok(Source {
+                    path: path.to_path_buf(),
+                    text: text.replace("\r\n", "\n"),
+                })
             }
+            Ok(_) => Err(not_utf8(path, bytes, 0)),
+            Err(e) => Err(not_utf8(path, bytes, e.valid_up_to())),
         }
     }
+}
+
+/// A file that is not UTF-8, located at its first byte that is not, naming the encoding it
+/// looks like (text editors on Chinese Windows save GBK; Notepad's "Unicode" is UTF-16).
+fn not_utf8(path: &Path, bytes: &[u8], bad: usize) -> Diagnostic {
+    use encoding_rs::{BIG5, GB18030, UTF_16BE, UTF_16LE};
+    let e = sniff::sniff(bytes);
+    let utf16 = e == UTF_16LE || e == UTF_16BE;
+    let bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let looks = match () {
+        _ if e == GB18030 => "GBK (or GB18030)",
+        _ if e == BIG5 => "Big5",
+        _ if utf16 && bom => "UTF-16 (with a byte-order mark)",
+        _ if utf16 => "UTF-16 (without a byte-order mark)",
+        _ => "windows-1252 (Western European)",
+    };
+    // In UTF-16 every character is "wrong": the file's start is the place to point at.
+    let at = if utf16 { 0 } else { bad };
+    Diagnostic::error(path, format!("is not UTF-8 text: it looks like {looks}"))
+        .at(Some(line_col(bytes, at)))
+        .hint("save the file as UTF-8 (most editors offer the encoding in \"Save as\")")
 }
 
 fn too_big(path: &Path, len: u64) -> Diagnostic {
@@ -152,7 +173,7 @@ pub fn index(src: &Source) -> Result<Index, Diagnostic> {
     let mut docs = 0usize;
     let mut parser = Parser::new_from_str(&src.text);
     loop {
-        let (event, mark) = next_event(&mut parser, file)?;
+        let (event, mark) = next_event(&mut parser, src)?;
         let node_path: Option<String> = match &event {
             Event::StreamEnd => break,
             Event::DocumentStart => {
@@ -207,8 +228,9 @@ pub fn index(src: &Source) -> Result<Index, Diagnostic> {
 /// The next parser event; anchors, aliases and syntax errors are located problems.
 fn next_event(
     parser: &mut Parser<std::str::Chars<'_>>,
-    file: &Path,
+    src: &Source,
 ) -> Result<(Event, Marker), Diagnostic> {
+    let file = &src.path;
     match parser.next_token() {
         Ok((event, mark)) => {
             // Anchors and aliases: no deal file needs them, and they are how alias bombs work.
@@ -224,10 +246,62 @@ fn next_event(
             }
             Ok((event, mark))
         }
-        Err(e) => Err(Diagnostic::error(file, syntax_message(e.info()))
-            .at(Some(pos(e.marker())))
-            .hint("check indentation and quoting; a value containing `: ` or starting with `@`, `*`, `&`, `!`, `%` or `` ` `` needs quotes")),
+        Err(e) => {
+            let at = pos(e.marker());
+            if let Some(tab) = tab_at(&src.text, e.info(), at) {
+                return Err(tab_error(file, tab));
+            }
+            Err(Diagnostic::error(file, syntax_message(e.info()))
+                .at(Some(at))
+                .hint("check indentation and quoting; a value containing `: ` or starting with `@`, `*`, `&`, `!`, `%` or `` ` `` needs quotes"))
+        }
     }
+}
+
+/// The tab a syntax error at `at` is about, if it is about one: the message names a tab (the
+/// scanner reports it where it ends the token before, often at the end of the line above: the
+/// tab is the one in the indentation nearest below, else above), or the error points at a tab
+/// or just after one (`key:<tab>value`, `-<tab>item`).
+fn tab_at(text: &str, message: &str, at: (usize, usize)) -> Option<(usize, usize)> {
+    let (line, col) = at;
+    let chars: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    for c in [col, col.saturating_sub(1)] {
+        if c > 0 && chars.get(c - 1) == Some(&'\t') {
+            return Some((line, c));
+        }
+    }
+    if !message.contains("tab") {
+        return None;
+    }
+    // Indentation: the spaces, tabs and list dashes before a line's first other character.
+    let indent_tab = |line: &str| {
+        let chars: Vec<char> = line.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            match c {
+                '\t' => return Some(i + 1),
+                ' ' => {}
+                '-' if matches!(chars.get(i + 1), Some(' ' | '\t')) => {}
+                _ => return None,
+            }
+        }
+        None
+    };
+    let tabs: Vec<(usize, usize)> = (text.lines().enumerate())
+        .filter_map(|(i, l)| indent_tab(l).map(|c| (i + 1, c)))
+        .collect();
+    (tabs.iter().find(|(l, _)| *l >= line))
+        .or_else(|| tabs.last())
+        .copied()
+}
+
+/// A tab where YAML needs spaces, at the tab.
+fn tab_error(file: &Path, at: (usize, usize)) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        "YAML syntax error: a tab, where YAML indents and separates with spaces only",
+    )
+    .at(Some(at))
+    .hint("replace the tab with spaces")
 }
 
 /// The path of a node that starts at `mark`, from the open mapping or sequence; `None` when
@@ -323,20 +397,65 @@ fn syntax_message(info: &str) -> String {
     format!("YAML syntax error: {info}")
 }
 
+/// A file whose structure has errors: every one of them, and the value with each field they
+/// report neutralised (see `shape`) when that could be made — for the checks of other stages
+/// on fields the errors leave intact (`Broken::intact`), so that one run shows those too;
+/// never for an output.
+pub struct Broken<R> {
+    /// The structural errors.
+    pub problems: Problems,
+    /// The repaired value (with the file's index).
+    pub repaired: Option<R>,
+}
+
+impl<R> Broken<R> {
+    /// Whether no error is at `field`, inside it or at a mapping or list around it (an unknown
+    /// or missing key beside it): its value is read as written (or left to its default).
+    pub fn intact(&self, field: &str) -> bool {
+        let related = |f: &str| {
+            let inside = |outer: &str, inner: &str| {
+                inner == outer
+                    || inner.starts_with(&format!("{outer}."))
+                    || inner.starts_with(&format!("{outer}["))
+            };
+            !f.is_empty() && (inside(f, field) || inside(field, f))
+        };
+        (self.problems.iter()).all(|d| !d.field.as_deref().is_some_and(related))
+    }
+}
+
 /// Reads a typed value from a source: every structural problem becomes a located diagnostic.
 pub fn parse<T: DeserializeOwned>(src: &Source) -> Result<(T, Index), Problems> {
-    let idx = index(src)?;
+    parse_or_repair(src).map_err(|b| b.problems)
+}
+
+/// [`parse`], with the repaired value beside the problems of a file whose structure is wrong.
+pub fn parse_or_repair<T: DeserializeOwned>(
+    src: &Source,
+) -> Result<(T, Index), Broken<(T, Index)>> {
+    let broken = |problems: Problems| Broken {
+        problems,
+        repaired: None,
+    };
+    let idx = index(src).map_err(|d| broken(d.into()))?;
     if src.text.trim().is_empty() || idx.values.is_empty() {
-        return Err(Diagnostic::error(&src.path, "is empty")
-            .hint("run `dealguard init` for a commented example")
-            .into());
+        return Err(broken(
+            Diagnostic::error(&src.path, "is empty")
+                .hint("run `dealguard init` for a commented example")
+                .into(),
+        ));
     }
     // Reading the text directly is the fast path, and the behaviour every valid file gets;
     // only a file with problems is read again, problem by problem.
     match serde_yaml::from_str::<T>(&src.text) {
         Ok(v) => Ok((v, idx)),
-        Err(e) => Err(shape::collect::<T>(src, &idx)
-            .unwrap_or_else(|| shape::serde_error(src, &idx, &e).into())),
+        Err(e) => Err(match shape::collect::<T>(src, &idx) {
+            Some((problems, repaired)) => Broken {
+                problems,
+                repaired: repaired.map(|v| (v, idx)),
+            },
+            None => broken(shape::serde_error(src, &idx, &e).into()),
+        }),
     }
 }
 
@@ -434,6 +553,8 @@ mod tests {
     #[allow(dead_code)]
     struct Outer {
         people: Vec<Inner>,
+        #[serde(default)]
+        places: Vec<String>,
     }
 
     #[test]
@@ -463,6 +584,54 @@ mod tests {
     fn empty_file_is_an_error() {
         let p = parse::<Outer>(&src("# only a comment\n")).unwrap_err();
         assert!(p.iter().next().unwrap().message.contains("empty"));
+    }
+
+    #[test]
+    fn a_repaired_value_comes_with_what_its_errors_leave_intact() {
+        let s = src("people:\n  - name: a\n    phon: b\n  - name: [c]\n");
+        let Err(b) = parse_or_repair::<Outer>(&s) else {
+            panic!("parsed");
+        };
+        assert_eq!(b.problems.len(), 2);
+        let (v, _) = b.repaired.as_ref().expect("repaired");
+        assert_eq!(v.people.len(), 2);
+        // An unknown key beside the field, a wrong value in or around it: not intact.
+        assert!(!b.intact("people[0].name"));
+        assert!(!b.intact("people[1].name"));
+        assert!(!b.intact("people"));
+        assert!(b.intact("places"));
+    }
+
+    #[test]
+    fn tabs_are_found_where_they_are() {
+        // Where the scanner stops (the end of line 2), the tab is on the line below.
+        let e = index(&src("a:\n  b: x\n\tc: 2\n")).unwrap_err();
+        assert_eq!(e.pos, Some((3, 1)), "{e}");
+        assert_eq!(e.hint.as_deref(), Some("replace the tab with spaces"));
+        assert_eq!(tab_at("a:\tb\n", "other", (1, 4)), Some((1, 3)));
+        assert_eq!(tab_at("a: b\n", "other", (1, 4)), None);
+        assert_eq!(tab_at("x\n  - \ty\n", "found a tab", (1, 2)), Some((2, 5)));
+    }
+
+    #[test]
+    fn a_file_in_another_encoding_is_named() {
+        let text = "a: 宁波恒力厨具有限公司\n";
+        let gbk = encoding_rs::GBK.encode(text).0;
+        let e = Source::from_bytes(Path::new("t.yaml"), &gbk).unwrap_err();
+        assert_eq!(
+            e.message,
+            "is not UTF-8 text: it looks like GBK (or GB18030)"
+        );
+        assert_eq!(e.pos, Some((1, 4)));
+        let yaml = "deal:\n  id: NH-2026-0148\n  title: 厨房水槽\n  signed: 2026-11-20\n";
+        let utf16: Vec<u8> = yaml.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let e = Source::from_bytes(Path::new("t.yaml"), &utf16).unwrap_err();
+        assert!(
+            e.message.ends_with("UTF-16 (without a byte-order mark)"),
+            "{e}"
+        );
+        // A zero byte in UTF-8 text is no UTF-16: the YAML reader says what is wrong with it.
+        assert!(Source::from_bytes(Path::new("t.yaml"), b"a: 1\nb: \0\n").is_ok());
     }
 
     #[test]

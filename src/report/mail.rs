@@ -1,13 +1,14 @@
 //! Render stage: the weekly report as an e-mail to the buyer — a short cover text in each of
-//! the report's languages (week, status, completion, shipment, the buyer's actions, the
-//! channel rule) with the report PDF attached, written by the one mail writer (`render::eml`).
+//! the buyer's languages, as the letter's (week, status, completion, shipment, the buyer's
+//! actions, the channel rule), with the report PDF attached; its HTML part by the letter's
+//! e-mail-safe writer (`render::markup`), the message by the one mail writer (`render::eml`).
 
 use super::compose::{overall, pct};
 use crate::profile::deal::{Contact, Profile};
 use crate::profile::week::{LoadedWeek, Status};
 use crate::profile::{Lang, Langs};
 use crate::render::eml::{self, Attachment, Mailbox, Message};
-use crate::render::escape;
+use crate::render::markup::{self, Doc, Inline, Line, Node};
 use crate::render::templates::{self, Labels};
 use sha2::{Digest, Sha256};
 
@@ -28,31 +29,20 @@ enum Para {
 }
 
 /// The report's e-mail: from the week's preparer (when a seller contact), else the sales
-/// contact; to every buyer contact; the cover text in each language; the PDF attached.
+/// contact; to every buyer contact; the cover text in each of `langs` (the buyer's: see
+/// `app::reader_langs`); the PDF attached.
 pub fn eml(p: &Profile, week: &LoadedWeek, langs: &Langs, labels: &Labels, m: &Mail) -> Vec<u8> {
-    let mut paras: Vec<Para> = Vec::new();
-    for (i, l) in langs.list().iter().enumerate() {
-        if i > 0 {
-            paras.push(Para::Lines(vec!["—".to_string()]));
-        }
-        paras.extend(cover(p, week, *l, labels));
-    }
-    let text = paras
-        .iter()
-        .map(|para| match para {
-            Para::Lines(lines) => lines.join("\n"),
-            Para::List(head, items) => {
-                let mut s = head.clone();
-                for it in items {
-                    s.push_str("\n- ");
-                    s.push_str(it);
-                }
-                s
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
-        + "\n";
+    let covers: Vec<(Lang, Vec<Para>)> = (langs.list().iter())
+        .map(|l| (*l, cover(p, week, *l, labels)))
+        .collect();
+    let text = text(&covers);
+    let subject = format!(
+        "{} {} #{} — {}",
+        p.deal.id,
+        super::stamp(p, week),
+        week.week.number,
+        labels.get("title")
+    );
     let domain = crate::render::letters::id_domain(p);
     let mut h = Sha256::new();
     h.update(p.deal.id.as_bytes());
@@ -67,13 +57,8 @@ pub fn eml(p: &Profile, week: &LoadedWeek, langs: &Langs, labels: &Labels, m: &M
         from: sender(p, &week.week.prepared_by, langs),
         to: p.buyer.contacts.iter().map(|c| mailbox(c, langs)).collect(),
         cc: Vec::new(),
-        subject: format!(
-            "{} {} #{} — {}",
-            p.deal.id,
-            super::stamp(p, week),
-            week.week.number,
-            labels.get("title")
-        ),
+        html: html(&subject, &covers),
+        subject,
         date: m.timestamp,
         // China Standard Time: the seller writes from there (as the letter does).
         utc_offset_minutes: if p.seller.country == "CN" { 480 } else { 0 },
@@ -82,7 +67,6 @@ pub fn eml(p: &Profile, week: &LoadedWeek, langs: &Langs, labels: &Labels, m: &M
             p.deal.id.to_ascii_lowercase(),
             week.iso.label().to_ascii_lowercase()
         ),
-        html: html(&paras),
         text,
     };
     let pdf = Attachment {
@@ -211,24 +195,52 @@ fn shipment(p: &Profile, week: &LoadedWeek, l: Lang, labels: &Labels) -> String 
     )
 }
 
-/// The cover text as e-mail-safe HTML: paragraphs and lists, every text escaped.
-fn html(paras: &[Para]) -> String {
-    let mut out = String::from("<!DOCTYPE html>\n<html><body>\n");
-    for para in paras {
-        match para {
-            Para::Lines(lines) => {
-                let lines: Vec<String> = lines.iter().map(|s| escape::html(s)).collect();
-                out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
-            }
-            Para::List(head, items) => {
-                out.push_str(&format!("<p>{}</p>\n<ul>\n", escape::html(head)));
-                for it in items {
-                    out.push_str(&format!("<li>{}</li>\n", escape::html(it)));
+/// The cover texts as plain text, the languages apart by a dash.
+fn text(covers: &[(Lang, Vec<Para>)]) -> String {
+    let langs: Vec<String> = (covers.iter())
+        .map(|(_, paras)| {
+            (paras.iter())
+                .map(|para| match para {
+                    Para::Lines(lines) => lines.join("\n"),
+                    Para::List(head, items) => {
+                        let mut s = head.clone();
+                        for it in items {
+                            s.push_str("\n- ");
+                            s.push_str(it);
+                        }
+                        s
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+        .collect();
+    langs.join("\n\n—\n\n") + "\n"
+}
+
+/// The cover texts as the letter's e-mail-safe HTML: one fragment per language, marked with
+/// it and in its fonts, in the 640 px column (`render::markup`); every text escaped.
+fn html(subject: &str, covers: &[(Lang, Vec<Para>)]) -> String {
+    let line = |s: &str| -> Line { vec![Inline::Text(s.to_string())] };
+    let fragments: Vec<String> = (covers.iter())
+        .map(|(l, paras)| {
+            let mut doc = Doc::default();
+            for para in paras {
+                match para {
+                    Para::Lines(lines) => {
+                        doc.nodes
+                            .push(Node::Para(lines.iter().map(|s| line(s)).collect()));
+                    }
+                    Para::List(head, items) => {
+                        doc.nodes.push(Node::Para(vec![line(head)]));
+                        doc.nodes
+                            .push(Node::List(items.iter().map(|s| line(s)).collect()));
+                    }
                 }
-                out.push_str("</ul>\n");
             }
-        }
-    }
-    out.push_str("</body></html>\n");
-    out
+            markup::to_html_fragment(&doc, *l)
+        })
+        .collect();
+    let first = covers.first().map_or(Lang::En, |(l, _)| *l);
+    markup::to_html_page(subject, first, &fragments)
 }

@@ -685,3 +685,40 @@ fn at_most_fifty_signs_are_printed_strongest_first() {
     assert_eq!(json["mails"][0]["signs"].as_array().unwrap().len(), 50);
     assert_eq!(json["mails"][0]["signs_not_shown"], 10);
 }
+
+#[test]
+fn check_and_verify_read_one_free_mail_list() {
+    use crate::profile::{check::check_profile, yaml, Profile, Source};
+    // `msn.com` was only on verify's old list, `aliyun.com` also on check's.
+    for domain in ["msn.com", "aliyun.com"] {
+        assert!(
+            domains::FREE_MAIL.contains(&domain),
+            "{domain} left the list"
+        );
+        let pay = "Hi Li Wei,\n\nplease send the invoice for the balance to this address from now on.\n\nBest regards\nJohn Smith\nPurchasing\nNordic Home AB\nStockholm\n";
+        let from = format!("From: John <john.smith88@{domain}>");
+        let r = one(plain(&from, &[], pay));
+        assert_eq!(
+            level(&r, SignKind::FreeMailClaim),
+            Some(Level::Strong),
+            "{domain}: {:?}",
+            kinds(&r)
+        );
+        let src = Source::from_bytes(
+            std::path::Path::new("deal.yaml"),
+            crate::assets::EXAMPLE_DEAL.as_bytes(),
+        )
+        .unwrap();
+        let (mut p, index) = yaml::parse::<Profile>(&src).unwrap();
+        p.seller.email_domains.push(domain.to_ascii_uppercase());
+        let problems = check_profile(&p, &src, &index);
+        let warned = problems.iter().any(|d| {
+            !d.is_error()
+                && d.field.as_deref() == Some("seller.email_domains[1]")
+                && d.message.contains("free mail service")
+        });
+        assert!(warned, "{domain}: check accepts it as a seller domain");
+    }
+    // Sorted and each once: the lookup is a binary search.
+    assert!(domains::FREE_MAIL.windows(2).all(|w| w[0] < w[1]));
+}

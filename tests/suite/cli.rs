@@ -607,3 +607,291 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
         assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
     }
 }
+
+/// The example deal with two warnings of the profile's own checks: a seller domain on free
+/// mail, a buyer with no signatory.
+fn deal_with_warnings() -> tempfile::TempDir {
+    let t = fixture("valid", "nordic-home");
+    let path = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let edited = yaml
+        .replacen(
+            "email_domains: [hengli-kitchen.com]",
+            "email_domains: [hengli-kitchen.com, msn.com]",
+            1,
+        )
+        .replacen(
+            "  signatory:\n    name: Karin Holm\n    title: Chief Executive Officer\n    title_local: 首席执行官\n",
+            "",
+            1,
+        );
+    assert!(edited.contains(", msn.com]") && !edited.contains("Karin Holm"));
+    std::fs::write(&path, edited).unwrap();
+    t
+}
+
+const SUMMARY: &str = "deal.yaml: 2 warnings — `dealguard check` shows them";
+
+#[test]
+fn commands_other_than_check_count_the_profiles_warnings_in_one_line() {
+    let t = deal_with_warnings();
+    for args in [&["status"][..], &["build"], &["contract", "-o", "-"]] {
+        let r = dealguard(t.path(), args);
+        ok(&r);
+        assert_eq!(
+            r.stderr.matches(SUMMARY).count(),
+            1,
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("warning:"), "{args:?}: {}", r.stderr);
+        // `-q` (anywhere: it is global) leaves the line out.
+        let quiet = dealguard(t.path(), &[&["-q"][..], args].concat());
+        ok(&quiet);
+        assert!(
+            !quiet.stderr.contains("warning"),
+            "{args:?}: {}",
+            quiet.stderr
+        );
+        let quiet = dealguard(t.path(), &[args, &["--quiet"][..]].concat());
+        assert!(
+            !quiet.stderr.contains("warning"),
+            "{args:?}: {}",
+            quiet.stderr
+        );
+    }
+    // `check` prints every one in full, and no count.
+    let r = dealguard(t.path(), &["check", "-q"]);
+    ok(&r);
+    assert!(
+        r.stderr
+            .contains("warning: `seller.email_domains[1]`: `msn.com` is a free mail service"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("warning: `buyer`: has no `signatory`"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(SUMMARY), "{}", r.stderr);
+    // The path as the user gave it, and the command that shows them; one warning, singular.
+    let one = std::fs::read_to_string(t.path().join("deal.yaml"))
+        .unwrap()
+        .replacen(", msn.com]", "]", 1);
+    std::fs::create_dir(t.path().join("d")).unwrap();
+    std::fs::write(t.path().join("d/deal.yaml"), one).unwrap();
+    let r = dealguard(t.path(), &["--deal", "d/deal.yaml", "status"]);
+    ok(&r);
+    assert!(
+        r.stderr
+            .contains("d/deal.yaml: 1 warning — `dealguard --deal d/deal.yaml check` shows it"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn errors_and_warnings_about_the_commands_own_files_still_print_in_full() {
+    let t = deal_with_warnings();
+    let path = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    // A character no font draws, in a text the PDF shows: about this command's output.
+    let pua = yaml.replacen("宁波恒力厨具有限公司", "宁波恒力\u{E000}厨具有限公司", 1);
+    assert_ne!(pua, yaml);
+    std::fs::write(&path, &pua).unwrap();
+    let r = dealguard(t.path(), &["-q", "contract", "--format", "pdf"]);
+    ok(&r);
+    assert!(
+        r.stderr
+            .contains("warning: `seller.name_local`: no font has"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("free mail"), "{}", r.stderr);
+    // An error is never counted away, with `-q` neither; the warnings beside it are.
+    let bad = yaml.replacen("phone: \"+46 8 555 010 00\"", "phone: \"call me\"", 1);
+    assert_ne!(bad, yaml);
+    std::fs::write(&path, bad).unwrap();
+    for quiet in [false, true] {
+        let args: &[&str] = if quiet {
+            &["-q", "status"]
+        } else {
+            &["status"]
+        };
+        let r = dealguard(t.path(), args);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("error: `buyer.phone`: `call me` does not look like a phone number"),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("warning:"), "{}", r.stderr);
+        assert_eq!(r.stderr.contains(SUMMARY), !quiet, "{}", r.stderr);
+    }
+}
+
+#[test]
+fn check_suggests_buyer_languages_for_a_zh_first_deal_abroad() {
+    let t = fixture("valid", "shenzhen-zh");
+    let r = dealguard(t.path(), &["check"]);
+    ok(&r);
+    let want = "warning: `buyer.languages`: is not set: the letter, the replies and the report mails lead in Chinese (the deal's languages) for a buyer in `US`";
+    assert!(r.stderr.contains(want), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("add `languages: [en, zh]`"),
+        "{}",
+        r.stderr
+    );
+    // Located where the field goes: in the buyer's mapping (its first line, as for other
+    // fields a party lacks).
+    let yaml = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
+    let buyer = yaml.lines().position(|l| l == "buyer:").unwrap() + 2;
+    let at = format!("deal.yaml:{buyer}:");
+    assert!(
+        r.stderr
+            .lines()
+            .any(|l| l.starts_with(&at) && l.ends_with(want)),
+        "{}",
+        r.stderr
+    );
+    // Not for a buyer in China, nor once the field is written.
+    for (from, to) in [
+        ("  country: US\n", "  country: CN\n"),
+        ("  country: US\n", "  country: US\n  languages: [zh, en]\n"),
+    ] {
+        let edited = yaml.replacen(from, to, 1);
+        assert_ne!(edited, yaml);
+        std::fs::write(t.path().join("deal.yaml"), edited).unwrap();
+        let r = dealguard(t.path(), &["check"]);
+        ok(&r);
+        assert!(!r.stderr.contains("buyer.languages"), "{to}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_tab_is_reported_at_the_tab() {
+    let t = example_deal();
+    let path = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = yaml.lines().collect();
+    let at = |n: usize, edit: &dyn Fn(&str) -> String| {
+        let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        v[n - 1] = edit(lines[n - 1]);
+        v.join("\n") + "\n"
+    };
+    // (file text, where the tab is)
+    let cases = [
+        // The whole indentation (the scanner stops on the line above).
+        (at(20, &|l| format!("\t{}", &l[2..])), (20, 1)),
+        // After two spaces.
+        (at(25, &|l| format!("  \t{}", &l[4..])), (25, 3)),
+        // Between key and value.
+        (at(17, &|l| l.replacen("name: ", "name:\t", 1)), (17, 8)),
+        // After a list dash.
+        (at(25, &|l| l.replacen("- name", "-\tname", 1)), (25, 6)),
+    ];
+    for (text, (line, col)) in cases {
+        std::fs::write(&path, &text).unwrap();
+        let r = dealguard(t.path(), &["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let want = format!("deal.yaml:{line}:{col}: error: YAML syntax error: a tab");
+        assert!(r.stderr.contains(&want), "{want}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("hint: replace the tab with spaces"),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("quotes"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn a_file_in_another_encoding_says_which() {
+    use encoding_rs::{BIG5, GBK, UTF_16BE, UTF_16LE, WINDOWS_1252};
+    let t = example_deal();
+    let path = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    // The first non-ASCII character of the example is on the seller's Chinese name.
+    let first = yaml.lines().position(|l| !l.is_ascii()).unwrap() + 1;
+    let col = yaml
+        .lines()
+        .nth(first - 1)
+        .unwrap()
+        .find(|c: char| !c.is_ascii())
+        .unwrap()
+        + 1;
+    let traditional = yaml.replace("宁波恒力厨具有限公司", "寧波恆力廚具有限公司");
+    let latin = yaml.replace("Nordic Home AB", "Nordic Höme AB");
+    let utf16 = |e: &'static encoding_rs::Encoding, bom: bool| {
+        let mut b: Vec<u8> = Vec::new();
+        for u in yaml.encode_utf16() {
+            b.extend(if e == UTF_16LE {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            });
+        }
+        let mark: &[u8] = match (bom, e == UTF_16LE) {
+            (false, _) => &[],
+            (true, true) => &[0xFF, 0xFE],
+            (true, false) => &[0xFE, 0xFF],
+        };
+        [mark, &b].concat()
+    };
+    let cases: Vec<(Vec<u8>, String, &str)> = vec![
+        (
+            GBK.encode(&yaml).0.into_owned(),
+            format!("{first}:{col}"),
+            "GBK (or GB18030)",
+        ),
+        (
+            BIG5.encode(&traditional).0.into_owned(),
+            format!("{first}:{col}"),
+            "Big5",
+        ),
+        (
+            utf16(UTF_16LE, true),
+            "1:1".into(),
+            "UTF-16 (with a byte-order mark)",
+        ),
+        (
+            utf16(UTF_16BE, true),
+            "1:1".into(),
+            "UTF-16 (with a byte-order mark)",
+        ),
+        (
+            utf16(UTF_16LE, false),
+            "1:1".into(),
+            "UTF-16 (without a byte-order mark)",
+        ),
+        (
+            utf16(UTF_16BE, false),
+            "1:1".into(),
+            "UTF-16 (without a byte-order mark)",
+        ),
+        (
+            WINDOWS_1252
+                .encode(&latin.replace(|c: char| !c.is_ascii() && c != 'ö', "?"))
+                .0
+                .into_owned(),
+            String::new(),
+            "windows-1252 (Western European)",
+        ),
+    ];
+    for (bytes, at, looks) in cases {
+        std::fs::write(&path, &bytes).unwrap();
+        let r = dealguard(t.path(), &["check"]);
+        assert_eq!(r.code, 1, "{looks}: {}", r.stderr);
+        let want = format!(
+            "error: is not UTF-8 text: it looks like {looks}\n  hint: save the file as UTF-8"
+        );
+        assert!(r.stderr.contains(&want), "{looks}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("deal.yaml:{at}")),
+            "{looks} at {at}: {}",
+            r.stderr
+        );
+    }
+}

@@ -455,7 +455,7 @@ fn a_zh_first_deal_prints_in_every_language_with_folded_lines_joined() {
         ] {
             let (code, err) = run(t.path(), args);
             assert_eq!(code, 0, "{args:?}: {err}");
-            assert!(!err.contains("warning"), "{args:?}: {err}");
+            assert!(!err.contains("warning:"), "{args:?}: {err}");
         }
     }
     // The title is folded with `>` across a line break between two Chinese characters.

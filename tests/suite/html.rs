@@ -4,7 +4,7 @@
 
 use crate::support;
 
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 use support::*;
 
 /// The letter's HTML, and the HTML part of its `.eml`, in both languages (the buyer of the
@@ -156,4 +156,91 @@ fn clause_references_link_to_clause_ids() {
     assert!(h.contains("<a class=\"ref\" href=\"#clause-official-channels\">Clause 3</a>"));
     assert!(h.contains("<a class=\"ref\" href=\"#clause-scope-2\">Clause 2.2</a>"));
     assert!(h.contains("<a class=\"ref\" href=\"#clause-official-channels\">第3条</a>"));
+}
+
+/// The report mail of the zh-first fixture (Shenzhen seller, US buyer) with `buyer_languages`
+/// written under `buyer:` (or none): its text and HTML parts, and the attachment's name.
+fn report_mail(buyer_languages: Option<&str>) -> (String, String, String) {
+    let t = fixture("valid", "shenzhen-zh");
+    let path = t.path().join("deal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    if let Some(ls) = buyer_languages {
+        let with = yaml.replacen(
+            "  country: US\n",
+            &format!("  country: US\n  languages: {ls}\n"),
+            1,
+        );
+        assert_ne!(with, yaml);
+        std::fs::write(&path, with).unwrap();
+    }
+    let r = dealguard(
+        t.path(),
+        &[
+            "report",
+            "reports/2026-W49.yaml",
+            "--format",
+            "pdf,eml",
+            "-o",
+            "out",
+        ],
+    );
+    ok(&r);
+    let eml = std::fs::read_dir(t.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "eml"))
+        .unwrap();
+    let raw = std::fs::read(eml).unwrap();
+    let msg = MessageParser::default().parse(&raw).unwrap();
+    let name = msg.attachments().next().unwrap().attachment_name().unwrap();
+    (
+        msg.body_text(0).unwrap().to_string(),
+        msg.body_html(0).unwrap().to_string(),
+        name.to_string(),
+    )
+}
+
+#[test]
+fn the_report_mail_goes_in_the_buyers_languages_styled_as_the_letter() {
+    // `buyer.languages: [en, zh]`: English leads, the Chinese follows; the PDF keeps the
+    // deal's Chinese-first languages.
+    let (text, h, pdf) = report_mail(Some("[en, zh]"));
+    let (en, zh) = (text.find("Status:").unwrap(), text.find("状态：").unwrap());
+    assert!(en < zh, "{text}");
+    assert!(pdf.ends_with("-zh+en.pdf"), "{pdf}");
+    assert!(h.contains("<html lang=\"en\">"), "{h}");
+    assert!(h.contains("<meta charset=\"utf-8\">"), "{h}");
+    assert!(!h.contains("<style"), "{h}");
+    let (en, zh) = (
+        h.find("<div lang=\"en\" style=\"font-family:'Noto Sans'")
+            .expect("an English half"),
+        h.find("<div lang=\"zh-Hans\" style=\"font-family:'PingFang SC'")
+            .expect("a Chinese half"),
+    );
+    assert!(en < zh);
+    let wrapper = h
+        .find("<div style=\"max-width:640px;")
+        .expect("the letter's column");
+    let wrap = &h[wrapper..h[wrapper..].find('>').unwrap() + wrapper];
+    for style in ["font-family:", "font-size:14px", "line-height:1.6"] {
+        assert!(wrap.contains(style), "the wrapper lacks {style}");
+    }
+    assert!(h.contains("<!--[if mso]><table role=\"presentation\""));
+    // The buyer's actions are a list, the call-back number stays whole.
+    assert!(h.contains("<li style=\"margin:0 0 4px 0;\">"), "{h}");
+    assert!(
+        h.contains("<span style=\"white-space:nowrap;\">+86 574 8888 1250</span>"),
+        "{h}"
+    );
+    // `[en]`: English only.
+    let (text, h, _) = report_mail(Some("[en]"));
+    assert!(text.contains("Status:") && !text.contains("状态"), "{text}");
+    assert!(!h.contains("zh-Hans"), "{h}");
+    // Left out: the deal's languages, Chinese first (and `check` suggests the field).
+    let (text, h, _) = report_mail(None);
+    assert!(
+        text.find("状态：").unwrap() < text.find("Status:").unwrap(),
+        "{text}"
+    );
+    assert!(h.contains("<html lang=\"zh-Hans\">"), "{h}");
 }

@@ -474,6 +474,8 @@ fn report_as_mail_attaches_the_pdf_and_goes_to_the_buyers_contacts() {
         Some("NH-2026-0148-report-2026-W49-en+zh.pdf")
     );
     assert!(atts[0].contents() == pdf.as_slice(), "attachment == PDF");
+    // The buyer reads English (`buyer.languages: [en]`): the mail is in English, as the
+    // letter; the report it carries stays in the deal's languages.
     let text = msg.body_text(0).unwrap().replace("\r\n", "\n");
     for want in [
         "week 2026-W49",
@@ -482,6 +484,33 @@ fn report_as_mail_attaches_the_pdf_and_goes_to_the_buyers_contacts() {
         "forecast 2027-01-18 (3 days late)",
         "Actions needed from the buyer:\n- Approve overtime cost",
         "bank details never change by email — verify at +86 574 8888 1250",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    assert!(!text.contains("状态"), "{text}");
+    let subject = msg.subject().unwrap();
+    assert!(subject.contains("NH-2026-0148 2026-W49 #3 — Weekly Progress Report"));
+    assert!(!subject.contains("每周生产进度报告"), "{subject}");
+    // `--lang` chooses the mail's languages too.
+    let (code, err) = run(
+        t.path(),
+        &[
+            "report",
+            "reports/2026-W49.yaml",
+            "--format",
+            "eml",
+            "--lang",
+            "en+zh",
+            "-o",
+            "both.eml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let both = std::fs::read(t.path().join("both.eml")).unwrap();
+    let both = mail_parser::MessageParser::default().parse(&both).unwrap();
+    let text = both.body_text(0).unwrap().replace("\r\n", "\n");
+    for want in [
+        "Status: AT RISK",
         "状态：有风险",
         "推迟3天",
         "需买方配合事项：\n- 请于12月9日前确认",
@@ -489,8 +518,7 @@ fn report_as_mail_attaches_the_pdf_and_goes_to_the_buyers_contacts() {
     ] {
         assert!(text.contains(want), "{want:?} not in:\n{text}");
     }
-    let subject = msg.subject().unwrap();
-    assert!(subject.contains("NH-2026-0148 2026-W49 #3") && subject.contains("每周生产进度报告"));
+    assert!(both.subject().unwrap().contains("每周生产进度报告"));
     // Deterministic: the same bytes again.
     let (code, err) = run(
         t.path(),

@@ -213,7 +213,8 @@ fn report_job(ctx: &Ctx, mut h: Sha256, path: &Path) -> Done {
     let done = ctx.render(&names, h, &|| {
         // The week loaded above; its warnings are already in `warnings`.
         let (pdf, _) = render_loaded(&p.loaded, &wk, &p.langs, ctx.fonts, &p.templates)?;
-        let docs = report_docs(&p.loaded, &wk, pdf, &p.langs, &p.templates, formats)?;
+        let langs = (&p.langs, &p.reader_langs);
+        let docs = report_docs(&p.loaded, &wk, pdf, langs, &p.templates, formats)?;
         let files = docs.into_iter().map(|(f, b)| (name(f), b)).collect();
         Ok((files, Problems::new()))
     });

@@ -4,24 +4,7 @@
 use super::Checker;
 use crate::diag::did_you_mean;
 use crate::profile::deal::Profile;
-
-/// Mail services anyone can sign up to: they cannot show that a message comes from the company.
-const FREEMAIL: [&str; 14] = [
-    "gmail.com",
-    "googlemail.com",
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "yahoo.com",
-    "icloud.com",
-    "qq.com",
-    "foxmail.com",
-    "163.com",
-    "126.com",
-    "yeah.net",
-    "sina.com",
-    "aliyun.com",
-];
+use crate::verify::domains::Domain;
 
 /// Whether `d` is a plausible mail domain such as `hengli-kitchen.com`.
 pub(super) fn valid_domain(d: &str) -> bool {
@@ -47,7 +30,8 @@ pub(super) fn email_domain(addr: &str) -> Option<&str> {
     (local_ok && valid_domain(domain)).then_some(domain)
 }
 
-/// The parties' domains: none shared between them, none of the seller's a free mail service.
+/// The parties' domains: none shared between them, none of the seller's a free mail service
+/// (`verify::domains::FREE_MAIL`, the list `verify` reads senders by).
 pub(super) fn check_domains(c: &mut Checker, p: &Profile) {
     for (i, d) in p.buyer.email_domains.iter().enumerate() {
         if p.seller
@@ -63,7 +47,7 @@ pub(super) fn check_domains(c: &mut Checker, p: &Profile) {
         }
     }
     for (i, d) in p.seller.email_domains.iter().enumerate() {
-        if FREEMAIL.contains(&d.to_ascii_lowercase().as_str()) {
+        if Domain::parse(d).is_some_and(|d| d.is_free_mail()) {
             c.warning(&format!("seller.email_domains[{i}]"), format!("`{d}` is a free mail service"))
                 .set_hint("anyone can open an address there; official mail should come from the company's own domain");
         }

@@ -100,18 +100,7 @@ fn check_parties(c: &mut Checker, p: &Profile) {
             );
         }
     }
-    if let Some(ls) = &p.buyer.languages {
-        if ls.is_empty() {
-            c.error("buyer.languages", "names no language")
-                .set_hint("use [en], [zh] or [en, zh], or leave it out for the deal's languages");
-        }
-        for (i, l) in ls.iter().enumerate() {
-            if ls[..i].contains(l) {
-                let f = format!("buyer.languages[{i}]");
-                c.error(&f, format!("`{l}` is listed twice"));
-            }
-        }
-    }
+    check_buyer_languages(c, p);
     match &p.seller.security_contact {
         None => {
             c.error("seller", "has no `security_contact`").set_hint(
@@ -124,6 +113,41 @@ fn check_parties(c: &mut Checker, p: &Profile) {
         check_address(c, "buyer.security_contact", addr, &p.buyer.email_domains);
     }
     check_party_names(c, p);
+}
+
+/// `buyer.languages`: each once; when it is left out and the deal is written Chinese first,
+/// a buyer outside the Chinese-speaking countries would get letters, replies and report mails
+/// that lead in Chinese, so the check suggests the field.
+fn check_buyer_languages(c: &mut Checker, p: &Profile) {
+    let Some(ls) = &p.buyer.languages else {
+        let zh_first = p.deal.languages.first() == Some(&Lang::Zh);
+        if zh_first && !p.buyer.in_chinese_speaking_country() {
+            let both = p.deal.languages.contains(&Lang::En);
+            c.warning(
+                "buyer.languages",
+                format!(
+                    "is not set: the letter, the replies and the report mails lead in Chinese (the deal's languages) for a buyer in `{}`",
+                    p.buyer.country
+                ),
+            )
+            .set_hint(if both {
+                "add `languages: [en, zh]` (or `[en]`) under `buyer:` so that the buyer reads English first; the contract and the report PDF keep `deal.languages`"
+            } else {
+                "add `languages: [en]` (or `[en, zh]`) under `buyer:` if the buyer reads English; the contract and the report PDF keep `deal.languages`"
+            });
+        }
+        return;
+    };
+    if ls.is_empty() {
+        c.error("buyer.languages", "names no language")
+            .set_hint("use [en], [zh] or [en, zh], or leave it out for the deal's languages");
+    }
+    for (i, l) in ls.iter().enumerate() {
+        if ls[..i].contains(l) {
+            let f = format!("buyer.languages[{i}]");
+            c.error(&f, format!("`{l}` is listed twice"));
+        }
+    }
 }
 
 /// One party: name, address, country, mail domains, phone, then each contact.

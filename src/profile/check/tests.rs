@@ -285,3 +285,29 @@ fn a_shared_mailbox_is_no_named_contact() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_zh_first_deal_abroad_is_asked_for_the_buyers_languages() {
+    let zh_first = |country: &'static str, buyer: Option<Vec<Lang>>, deal: Vec<Lang>| {
+        fields(move |p| {
+            p.deal.languages = deal;
+            p.deal.governing_language = Lang::Zh;
+            p.buyer.country = country.into();
+            p.buyer.languages = buyer;
+        })
+        .contains(&"buyer.languages".to_string())
+    };
+    let (zh_en, zh) = (vec![Lang::Zh, Lang::En], vec![Lang::Zh]);
+    assert!(zh_first("US", None, zh_en.clone()));
+    assert!(zh_first("SE", None, zh.clone()));
+    for cc in ["CN", "HK", "TW", "SG", "MO"] {
+        assert!(!zh_first(cc, None, zh_en.clone()), "{cc}");
+    }
+    assert!(!zh_first("US", Some(vec![Lang::En]), zh_en.clone()));
+    // English first: the buyer reads English first already.
+    assert!(!fields(|p| {
+        p.buyer.country = "US".into();
+        p.buyer.languages = None;
+    })
+    .contains(&"buyer.languages".to_string()));
+}

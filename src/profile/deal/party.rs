@@ -5,6 +5,10 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
+/// Countries and regions (ISO 3166) where Chinese is an official language: mainland China,
+/// Hong Kong, Macao, Singapore, Taiwan.
+const CHINESE_SPEAKING: [&str; 5] = ["CN", "HK", "MO", "SG", "TW"];
+
 /// A company: seller or buyer.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +92,13 @@ impl Party {
     /// The party's address for readers of `lang`.
     pub fn display_address(&self, lang: Lang) -> &str {
         local_or(lang, &self.address, &self.address_local)
+    }
+
+    /// Whether the party is in a country or region where Chinese is an official language
+    /// (`CHINESE_SPEAKING`), so that its staff can be taken to read it.
+    pub fn in_chinese_speaking_country(&self) -> bool {
+        let cc = self.country.trim().to_ascii_uppercase();
+        CHINESE_SPEAKING.contains(&cc.as_str())
     }
 
     /// Whether the party seals documents with a company chop (`chop`, else: based in China).

@@ -1,11 +1,13 @@
 //! Verify stage, reading: the bytes of a text part or a header line as the text they really
 //! are — transfer encodings undone (tolerantly), the declared charset trusted when the bytes
 //! fit it, and a mislabelled or unlabelled part recognised (UTF-8, then GB18030 or Big5 by the
-//! shape of their byte pairs, then windows-1252).
+//! shape of their byte pairs — `crate::sniff`, which also names the encoding of an input file
+//! that is not UTF-8 — then windows-1252).
 //!
 //! Chinese mail is often GBK under a wrong label (`us-ascii`, `iso-8859-1`, none) or `gb2312`
 //! holding characters only GBK has: gb2312 and gbk are read as GB18030, their superset.
 
+use crate::sniff::{self, pairs, strict};
 use encoding_rs::{Encoding, BIG5, GB18030, GBK, ISO_2022_JP, UTF_8, WINDOWS_1252};
 
 /// The encoding a MIME charset label names, with the mail aliases the WHATWG list lacks.
@@ -92,86 +94,12 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     })
 }
 
-/// The text if `bytes` are entirely valid in `e`.
-fn strict(e: &'static Encoding, bytes: &[u8]) -> Option<String> {
-    e.decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|s| s.into_owned())
-}
-
 /// Mislabelled or unlabelled 8-bit text: UTF-8, or Chinese (GB18030 or Big5).
 fn guess(bytes: &[u8]) -> Option<String> {
     if let Some(s) = strict(UTF_8, bytes) {
         return Some(s);
     }
-    let p = pairs(bytes);
-    let gb = strict(GB18030, bytes);
-    let big5 = || strict(BIG5, bytes);
-    if p.gb_common() < 0.6 {
-        if let Some(s) = big5() {
-            return Some(s);
-        }
-    }
-    gb.or_else(big5)
-}
-
-/// The shape of the 8-bit bytes read as double-byte pairs (lead 0x81–0xFE).
-struct Pairs {
-    pairs: usize,
-    /// Pairs whose second byte is 8-bit too (every GB2312 character; most Big5 ones).
-    high_trail: usize,
-    /// Pairs in GB2312's common range (punctuation, level-1 and level-2 hanzi).
-    gb_common: usize,
-    /// 8-bit bytes that start no valid pair.
-    singles: usize,
-}
-
-impl Pairs {
-    /// Whether the bytes look like a double-byte Chinese text rather than accented Latin
-    /// (where an accented letter is followed by an ASCII one, or stands alone).
-    fn cjk_like(&self) -> bool {
-        self.pairs >= 2 && self.high_trail * 2 >= self.pairs && self.singles * 10 <= self.pairs
-    }
-
-    fn gb_common(&self) -> f32 {
-        if self.pairs == 0 {
-            return 0.0;
-        }
-        self.gb_common as f32 / self.pairs as f32
-    }
-}
-
-fn pairs(bytes: &[u8]) -> Pairs {
-    let mut p = Pairs {
-        pairs: 0,
-        high_trail: 0,
-        gb_common: 0,
-        singles: 0,
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        match bytes.get(i + 1) {
-            Some(&t) if (0x81..=0xFE).contains(&b) && (0x40..=0xFE).contains(&t) && t != 0x7F => {
-                p.pairs += 1;
-                if t >= 0x80 {
-                    p.high_trail += 1;
-                }
-                if (0xA1..=0xF7).contains(&b) && t >= 0xA1 {
-                    p.gb_common += 1;
-                }
-                i += 2;
-            }
-            _ => {
-                p.singles += 1;
-                i += 1;
-            }
-        }
-    }
-    p
+    sniff::chinese(bytes).map(|(_, s)| s)
 }
 
 /// Not of the base64 alphabet.

@@ -7,8 +7,9 @@
 //! *placeholder*. A placeholder is tried as `null`, `""`, `0`, `false`, `{}`, `[]` or the first
 //! listed variant until its type accepts it, and the fields a `{}` placeholder lacks become
 //! placeholders themselves. Failures inside placeholders are repairs, never reported, so a
-//! wrong value does not cascade into a "missing field" or a second message. No result of a
-//! repaired value is used: parsing fails as soon as one problem was found.
+//! wrong value does not cascade into a "missing field" or a second message. Parsing fails as
+//! soon as one problem was found; the repaired value is handed back beside the problems only
+//! for checks of fields they leave intact (`yaml::Broken`), never to make an output.
 
 use super::lenient::Lenient;
 use super::{child, Index, Source};
@@ -111,15 +112,23 @@ fn steps(path: &serde_path_to_error::Path) -> Option<Vec<Step>> {
         .collect()
 }
 
-/// Every structural problem of `src` as `T`, or `None` when none can be found this way (the
-/// caller then reports serde's own first error).
-pub(super) fn collect<T: DeserializeOwned>(src: &Source, idx: &Index) -> Option<Problems> {
+/// Every structural problem of `src` as `T`, and the value repaired, when the repairs were
+/// completed; `None` when no problem can be found this way (the caller then reports serde's
+/// own first error).
+pub(super) fn collect<T: DeserializeOwned>(
+    src: &Source,
+    idx: &Index,
+) -> Option<(Problems, Option<T>)> {
     let mut value: Value = serde_yaml::from_str(&src.text).ok()?;
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut holes = Holes::default();
+    let mut repaired = None;
     for _ in 0..MAX_TRIES {
         let err = match serde_path_to_error::deserialize::<_, T>(Lenient(&value)) {
-            Ok(_) => break,
+            Ok(v) => {
+                repaired = Some(v);
+                break;
+            }
             Err(e) => e,
         };
         let problem = Problem::classify(&err.inner().to_string());
@@ -153,7 +162,7 @@ pub(super) fn collect<T: DeserializeOwned>(src: &Source, idx: &Index) -> Option<
     for d in found {
         problems.push(d);
     }
-    Some(problems)
+    Some((problems, repaired))
 }
 
 /// Values put in place of wrong or missing ones, by path, with the next kind to try.

@@ -187,8 +187,11 @@ pub(in crate::profile::yaml) fn serde_error(
         None => full.clone(),
     };
     let (field, msg) = split_field(&msg);
-    let mut d = Diagnostic::error(&src.path, msg.clone());
     let mut at = e.location().map(|l| (l.line(), l.column()));
+    if let Some(tab) = at.and_then(|a| super::super::tab_at(&src.text, &msg, a)) {
+        return super::super::tab_error(&src.path, tab);
+    }
+    let mut d = Diagnostic::error(&src.path, msg.clone());
     if let Some(f) = &field {
         d = d.field(f.clone());
     }
