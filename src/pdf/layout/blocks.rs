@@ -254,4 +254,7 @@ pub enum Block {
     Keep(Vec<Block>),
     /// A line chart, the body's width wide, never split.
     Chart(Chart),
+    /// Blocks that never start a page: the line or row before them goes along (a table's
+    /// note stays under the table's last row).
+    Follow(Vec<Block>),
 }

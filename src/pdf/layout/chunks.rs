@@ -129,6 +129,12 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
                 }
             }
             Block::Keep(inner) => out.extend(keep(inner, frame, fonts)),
+            Block::Follow(inner) => {
+                if let Some(before) = out.last_mut() {
+                    before.keep_with_next = true;
+                }
+                out.extend(chunks(inner, frame, fonts));
+            }
             Block::Table(t) => table_chunks(t, width, max_h, fonts, &mut out),
             Block::Photos(g) => photo_chunks(g, frame, fonts, &mut out),
             Block::Chart(c) => out.push(Chunk::new(c.height, super::chart::items(c, width, fonts))),

@@ -377,3 +377,24 @@ fn a_frame_label_wraps_inside_its_box_and_the_box_grows() {
         assert!(*tx > x && tx + tw < x + w, "{text} leaves its box");
     }
 }
+
+#[test]
+fn a_following_note_never_starts_a_page() {
+    let f = frame();
+    let note = || {
+        Block::Follow(vec![Block::Paragraph(vec![Part::new(
+            "note\nnote\nnote",
+            BODY,
+        )])])
+    };
+    // Whatever room the table leaves, its note shares a page with its last row.
+    for n in 30..80 {
+        let pages = layout(&[Block::Table(table(n)), note()], &f, &fonts());
+        for p in &pages {
+            let t = texts(p);
+            if let Some(at) = t.iter().position(|x| *x == "note") {
+                assert!(at > 0 && t[at - 1] == format!("{}", n - 1), "{n}: {t:?}");
+            }
+        }
+    }
+}
