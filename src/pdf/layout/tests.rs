@@ -288,6 +288,15 @@ fn a_table_column_takes_room_from_a_neighbour_rather_than_leave_a_character_alon
         "{:?}",
         placed(&pages)
     );
+    // Parallel texts keep their columns: the line before gives company instead.
+    let mut fixed = t(Cell::text("short", BODY));
+    fixed.columns = fixed.columns.into_iter().map(Column::fixed).collect();
+    let pages = layout(&[Block::Table(fixed)], &f, &fonts());
+    assert!(
+        placed(&pages).iter().any(|(_, s)| s == "公司"),
+        "{:?}",
+        placed(&pages)
+    );
     // A neighbour that fills its width (a box): the line before gives the last one company.
     let full = Cell::Frame {
         height: 20.0,
