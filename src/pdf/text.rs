@@ -79,7 +79,7 @@ pub fn without_lone_last(
                 .map(|(x, y)| (a + x, a + y))
                 .collect();
         match pair.as_slice() {
-            [first, last] if !is_lone(&text[last.0..last.1]) => {
+            [_, last] if !is_lone(&text[last.0..last.1]) => {
                 ranges.truncate(n - 2);
                 ranges.extend(pair);
                 break;

@@ -153,12 +153,26 @@ pub struct Column {
     pub weight: f32,
     /// Alignment of its cells.
     pub align: Align,
+    /// Its width stays as its weight gives it: a column of parallel texts (English beside
+    /// Chinese) lines up with the same column of the next table; others may lend or borrow
+    /// width so that no cell leaves one character alone on its last line.
+    pub fixed: bool,
 }
 
 impl Column {
     /// A column of relative width `weight` with its cells aligned as `align`.
     pub fn new(weight: f32, align: Align) -> Column {
-        Column { weight, align }
+        Column {
+            weight,
+            align,
+            fixed: false,
+        }
+    }
+
+    /// The same column with a width that never changes (see `fixed`).
+    pub fn fixed(mut self) -> Column {
+        self.fixed = true;
+        self
     }
 
     /// A left-aligned column of relative width `weight`.
@@ -254,4 +268,7 @@ pub enum Block {
     Keep(Vec<Block>),
     /// A line chart, the body's width wide, never split.
     Chart(Chart),
+    /// Blocks that never start a page: the line or row before them goes along (a table's
+    /// note stays under the table's last row).
+    Follow(Vec<Block>),
 }

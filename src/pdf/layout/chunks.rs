@@ -129,6 +129,12 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
                 }
             }
             Block::Keep(inner) => out.extend(keep(inner, frame, fonts)),
+            Block::Follow(inner) => {
+                if let Some(before) = out.last_mut() {
+                    before.keep_with_next = true;
+                }
+                out.extend(chunks(inner, frame, fonts));
+            }
             Block::Table(t) => table_chunks(t, width, max_h, fonts, &mut out),
             Block::Photos(g) => photo_chunks(g, frame, fonts, &mut out),
             Block::Chart(c) => out.push(Chunk::new(c.height, super::chart::items(c, width, fonts))),
@@ -284,7 +290,7 @@ fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Ch
 /// character alone on its last line (`有限公⏎司`): that column takes the room it needs from
 /// columns with slack — what their widest line leaves free, which they give without a line
 /// more. With no slack to take, the cell's line before gives the lone character company
-/// (`text::without_lone_last`).
+/// (`text::without_lone_last`). `Column::fixed` columns neither lend nor borrow.
 fn column_widths(t: &Table, width: Pt, fonts: &Fonts) -> Vec<Pt> {
     let total: f32 = t.columns.iter().map(|c| c.weight).sum::<f32>().max(0.001);
     let mut widths: Vec<Pt> = t.columns.iter().map(|c| width * c.weight / total).collect();
@@ -310,7 +316,8 @@ fn column_widths(t: &Table, width: Pt, fonts: &Fonts) -> Vec<Pt> {
         }
         h
     };
-    for j in 0..widths.len() {
+    let fixed = |j: usize| t.columns.get(j).is_some_and(|c| c.fixed);
+    for j in (0..widths.len()).filter(|j| !fixed(*j)) {
         let more = need(&column(j, widths[j]));
         if more <= 0.0 {
             continue;
@@ -323,7 +330,7 @@ fn column_widths(t: &Table, width: Pt, fonts: &Fonts) -> Vec<Pt> {
                     .flatten()
                     .map(|b| b.used)
                     .fold(0.0, f32::max);
-                if k == j {
+                if k == j || fixed(k) {
                     0.0
                 } else {
                     (widths[k] - 2.0 * pad - used).max(0.0)

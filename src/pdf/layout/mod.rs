@@ -4,7 +4,7 @@
 //! Every block is first cut into *chunks*: the smallest pieces that must stay whole (a line,
 //! a table row, a row of photos). Pagination then places chunks top to bottom, honouring
 //! "keep with next" (a heading with what follows it, a table header with its first row, the
-//! first two and last two lines of a paragraph) and repeating a table's header row at the top
+//! first two and last two lines of a paragraph, a table's last row with its note) and repeating a table's header row at the top
 //! of every page the table continues on. Coordinates are points, measured from the page's top
 //! left corner; the PDF writer flips them.
 mod blocks;

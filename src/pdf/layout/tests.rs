@@ -288,6 +288,15 @@ fn a_table_column_takes_room_from_a_neighbour_rather_than_leave_a_character_alon
         "{:?}",
         placed(&pages)
     );
+    // Parallel texts keep their columns: the line before gives company instead.
+    let mut fixed = t(Cell::text("short", BODY));
+    fixed.columns = fixed.columns.into_iter().map(Column::fixed).collect();
+    let pages = layout(&[Block::Table(fixed)], &f, &fonts());
+    assert!(
+        placed(&pages).iter().any(|(_, s)| s == "公司"),
+        "{:?}",
+        placed(&pages)
+    );
     // A neighbour that fills its width (a box): the line before gives the last one company.
     let full = Cell::Frame {
         height: 20.0,
@@ -375,5 +384,26 @@ fn a_frame_label_wraps_inside_its_box_and_the_box_grows() {
     for (tx, text) in placed(&pages).iter().filter(|(tx, _)| *tx < x + w) {
         let tw = fonts.width(Weight::Regular, text) * BODY.size;
         assert!(*tx > x && tx + tw < x + w, "{text} leaves its box");
+    }
+}
+
+#[test]
+fn a_following_note_never_starts_a_page() {
+    let f = frame();
+    let note = || {
+        Block::Follow(vec![Block::Paragraph(vec![Part::new(
+            "note\nnote\nnote",
+            BODY,
+        )])])
+    };
+    // Whatever room the table leaves, its note shares a page with its last row.
+    for n in 30..80 {
+        let pages = layout(&[Block::Table(table(n)), note()], &f, &fonts());
+        for p in &pages {
+            let t = texts(p);
+            if let Some(at) = t.iter().position(|x| *x == "note") {
+                assert!(at > 0 && t[at - 1] == format!("{}", n - 1), "{n}: {t:?}");
+            }
+        }
     }
 }

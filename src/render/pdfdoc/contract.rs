@@ -173,7 +173,12 @@ fn clause_blocks(c: &RenderedClause, langs: &Langs, columns: bool) -> Vec<Block>
         // repeated if the clause runs onto the next page); each sub-clause is a row, so English
         // and Chinese stay side by side.
         return vec![Block::Table(Table {
-            columns: langs.list().iter().map(|_| Column::left(1.0)).collect(),
+            // Fixed: every clause's columns line up with the next clause's.
+            columns: langs
+                .list()
+                .iter()
+                .map(|_| Column::left(1.0).fixed())
+                .collect(),
             header: Some(
                 langs
                     .list()
@@ -359,8 +364,9 @@ fn appendix(a: &Appendix) -> Vec<Block> {
 /// One part of an annex as a table: a label column, then a column per value.
 fn annex_table(part: &AnnexPart) -> Table {
     let n = part.rows.first().map_or(1, |r| r.cells.len()).max(1);
-    let mut columns = vec![Column::left(1.1)];
-    columns.extend((0..n).map(|_| Column::left(4.0 / n as f32)));
+    // Fixed: the parts' tables follow one another and their columns line up.
+    let mut columns = vec![Column::left(1.1).fixed()];
+    columns.extend((0..n).map(|_| Column::left(4.0 / n as f32).fixed()));
     let lines = |v: &[String], style: Style| {
         Cell::Text(v.iter().map(|t| Part::new(t.clone(), style)).collect())
     };

@@ -43,10 +43,11 @@ pub(super) fn inspections(inp: &Input) -> Vec<Block> {
         ],
         rows,
     ));
-    out.push(Block::Paragraph(vec![Part::new(
+    // The note explains the table's marks: never alone at the top of a page.
+    out.push(Block::Follow(vec![Block::Paragraph(vec![Part::new(
         inp.labels.get("sampling_note"),
         FINE,
-    )]));
+    )])]));
     out
 }
 

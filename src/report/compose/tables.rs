@@ -14,6 +14,17 @@ pub(super) fn progress(inp: &Input) -> Vec<Block> {
         return vec![inp.none()];
     }
     let rows = stages.iter().map(|s| progress_row(inp, s)).collect();
+    // The legends explain the bars and changes: they stay under the table's last row.
+    let mut legends = vec![Block::Paragraph(vec![Part::new(
+        inp.labels.get("bar_legend"),
+        FINE,
+    )])];
+    if !inp.earlier.is_empty() {
+        legends.push(Block::Paragraph(vec![Part::new(
+            inp.labels.get("delta_legend"),
+            FINE,
+        )]));
+    }
     let mut out = vec![
         inp.table(
             &[
@@ -26,14 +37,8 @@ pub(super) fn progress(inp: &Input) -> Vec<Block> {
             vec!["stage", "planned", "actual", "bar", "note"],
             rows,
         ),
-        Block::Paragraph(vec![Part::new(inp.labels.get("bar_legend"), FINE)]),
+        Block::Follow(legends),
     ];
-    if !inp.earlier.is_empty() {
-        out.push(Block::Paragraph(vec![Part::new(
-            inp.labels.get("delta_legend"),
-            FINE,
-        )]));
-    }
     out.extend(trend::chart(inp));
     out
 }
