@@ -98,7 +98,11 @@ pub fn normalise(s: &str) -> String {
 /// ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97.
 pub fn iban_valid(iban: &str) -> bool {
     let s = normalise(iban);
-    if !(15..=34).contains(&s.len()) || !s.as_bytes()[..2].iter().all(u8::is_ascii_uppercase) {
+    // An IBAN is ASCII: anything else is not one (and would not cut at byte 4).
+    if !s.is_ascii()
+        || !(15..=34).contains(&s.len())
+        || !s.as_bytes()[..2].iter().all(u8::is_ascii_uppercase)
+    {
         return false;
     }
     let mut rem: u32 = 0;
@@ -704,6 +708,12 @@ mod tests {
             .into_iter()
             .map(|f| (f.kind, f.value, f.role, f.same_as_contract))
             .collect()
+    }
+
+    #[test]
+    fn a_non_ascii_iban_is_invalid_not_a_panic() {
+        assert!(!super::iban_valid("DE8\u{4E2D}37040044053201300"));
+        assert!(!super::iban_valid("DE\u{00E9}\u{4E2D}0370400440532013000"));
     }
 
     #[test]

@@ -189,8 +189,13 @@ fn archive_note(a: &Attachment, evidence: String, out: &mut Vec<Sign>) {
 /// The host of a URL or `mailto:` target as written, without undoing rewriters.
 fn target_host(url: &str) -> Option<Domain> {
     let t = url.trim();
-    if t.len() > 7 && t[..7].eq_ignore_ascii_case("mailto:") {
-        let rest = &t[7..];
+    // `get`: a damaged mail can put a multi-byte character across the seventh byte.
+    if let Some(rest) = t
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("mailto:"))
+        .and_then(|_| t.get(7..))
+        .filter(|r| !r.is_empty())
+    {
         return domains::of_address(rest.split('?').next().unwrap_or(rest));
     }
     Domain::parse(&urls::parse(t)?.host)
@@ -444,4 +449,18 @@ fn file_share(ctx: &mut Ctx, l: &Link, target: &Domain, evidence: &str, out: &mu
     let args = vec![both(&l.shown), both(&target.unicode)];
     let s = sign(SignKind::LinkFileShare, level, args, evidence.to_string());
     ctx.push(SignKind::LinkFileShare, &target.unicode, s, out);
+}
+
+#[cfg(test)]
+mod target_tests {
+    use super::target_host;
+
+    #[test]
+    fn a_damaged_scheme_is_no_panic() {
+        // A damaged mail's `https:` with U+FFFD over the colon: byte 7 falls inside it.
+        let _ = target_host("https\u{FFFD}//wetransfer-files.net/d/NH0148");
+        let _ = target_host("mailt\u{FFFD}x@evil.com");
+        assert!(target_host("mailto:anna@nordichome.se").is_some());
+        assert_eq!(target_host("mailto:"), None);
+    }
 }
