@@ -3,8 +3,9 @@
 //! actions, the channel rule), with the report PDF attached; its HTML part by the letter's
 //! e-mail-safe writer (`render::markup`), the message by the one mail writer (`render::eml`).
 
-use super::compose::{overall, pct};
+use super::compose::pct;
 use crate::profile::deal::{Contact, Profile};
+use crate::profile::week::schedule::overall;
 use crate::profile::week::{LoadedWeek, Status};
 use crate::profile::{Lang, Langs};
 use crate::render::eml::{self, Attachment, Mailbox, Message};
@@ -124,7 +125,7 @@ fn cover(p: &Profile, week: &LoadedWeek, l: Lang, labels: &Labels) -> Vec<Para> 
         },
         l,
     );
-    let (op, oa) = overall(p, week);
+    let (op, oa) = overall(p, &week.week);
     // Chinese takes the full-width colon and brackets.
     let (colon, open, close) = match l {
         Lang::Zh => ("：", "（", "）"),

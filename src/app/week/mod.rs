@@ -215,7 +215,7 @@ pub(super) fn status_cmd(deal: &Path) -> Outcome {
         "week", "status", "planned", "actual"
     );
     for w in &weeks {
-        let (planned, actual) = crate::report::compose::overall(&loaded.profile, w);
+        let (planned, actual) = schedule::overall(&loaded.profile, &w.week);
         let status = match w.week.status {
             week::Status::OnTrack => "on_track",
             week::Status::AtRisk => "at_risk",

@@ -2,9 +2,10 @@
 //! and completion, shipment date), and section 2, the summary.
 
 use super::colors::*;
-use super::{bar_color, overall, pct, person, Input, BODY, SMALL};
+use super::{bar_color, pct, person, Input, BODY, SMALL};
 use crate::pdf::layout::{Block, Cell, Column, Part, Rgb, Style, Table};
 use crate::profile::deal::Party;
+use crate::profile::week::schedule::overall;
 use crate::profile::week::Status;
 
 /// Section 1: the deal's id and title, the facts of the week, the status table.
@@ -86,7 +87,7 @@ fn status_table(inp: &Input) -> Block {
         Status::AtRisk => ("at_risk", WARN, Rgb::BLACK),
         Status::Delayed => ("delayed", BAD, Rgb::WHITE),
     };
-    let (op, oa) = overall(inp.profile, inp.week);
+    let (op, oa) = overall(inp.profile, &inp.week.week);
     Block::Table(Table {
         columns: vec![
             Column::left(1.5),

@@ -148,12 +148,6 @@ fn person(p: &Profile, name: &str, langs: &Langs) -> String {
     }
 }
 
-/// Overall completion of the week, (planned, actual): the stages weighted by their planned
-/// duration ([`crate::profile::week::schedule::overall`]).
-pub fn overall(profile: &Profile, week: &LoadedWeek) -> (f64, f64) {
-    crate::profile::week::schedule::overall(profile, &week.week)
-}
-
 /// A percentage as the report writes it: `45%`, `45.5%`.
 pub fn pct(v: f64) -> String {
     if (v - v.round()).abs() < 0.05 {

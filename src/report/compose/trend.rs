@@ -3,8 +3,9 @@
 //! stage's change since the previous report.
 
 use super::colors::*;
-use super::{overall, pct, Input, FINE};
+use super::{pct, Input, FINE};
 use crate::pdf::layout::{Block, Chart, Part, Series, Style};
+use crate::profile::week::schedule::overall;
 use crate::profile::Ymd;
 
 /// Most weeks the chart spans; a ship date further out is left off the axis.
@@ -35,7 +36,7 @@ pub(super) fn chart(inp: &Input) -> Vec<Block> {
     let (mut planned, mut actual) = (Vec::new(), Vec::new());
     for w in inp.earlier.iter().chain(std::iter::once(inp.week)) {
         let s = slot(reports.date_in(w.iso));
-        let (p, a) = overall(inp.profile, w);
+        let (p, a) = overall(inp.profile, &w.week);
         planned.push((s, p as f32));
         actual.push((s, a as f32));
     }
