@@ -15,7 +15,6 @@ pub mod diag;
 pub mod fs;
 pub mod memory;
 pub mod output;
-pub mod pdf;
 pub mod profile;
 pub mod render;
 pub mod report;

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use dealguard::clauses::Library;
-use dealguard::pdf::font::Fonts;
+use dealguard_pdf::font::Fonts;
 use dealguard::profile::{self, Loaded, Source};
 use dealguard::render::templates::Templates;
 use std::path::{Path, PathBuf};

@@ -3,8 +3,8 @@
 #![no_main]
 mod common;
 
-use dealguard::pdf::font::Weight;
-use dealguard::pdf::text::wrap;
+use dealguard_pdf::font::Weight;
+use dealguard_pdf::text::wrap;
 use dealguard::render::markup;
 use libfuzzer_sys::fuzz_target;
 

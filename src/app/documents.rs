@@ -6,7 +6,6 @@ use crate::clauses::Selection;
 use crate::cli::{ContractArgs, LetterArgs, ReplyArgs};
 use crate::diag::{Diagnostic, Problems};
 use crate::output::Output;
-use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::week::IsoWeek;
 use crate::profile::{self, Langs, Loaded, Ymd};
@@ -15,6 +14,7 @@ use crate::render::letters::{self, Kind, Tone};
 use crate::render::pdfdoc::{self, ContractLayout};
 use crate::render::templates::{Labels, Occasion};
 use crate::render::{self, contract, glyphs};
+use dealguard_pdf::font::Fonts;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

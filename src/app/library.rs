@@ -94,7 +94,7 @@ fn font_usage(
     p: &super::Prepared,
     weeks: &[crate::profile::week::LoadedWeek],
     schedule: &render::clauses::Schedule,
-    fonts: &crate::pdf::font::Fonts,
+    fonts: &dealguard_pdf::font::Fonts,
 ) -> String {
     let mut chars = render::glyphs::chars(&p.loaded, weeks, &p.langs);
     for c in schedule.clauses() {

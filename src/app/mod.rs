@@ -10,14 +10,13 @@ mod reports;
 mod verify;
 mod week;
 
-use crate::assets;
 use crate::clauses::{self, Library, Selection};
 use crate::cli::{Cli, Command};
 use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
-use crate::pdf::font::{FacePick, Fonts, UserFont};
 use crate::profile::{self, Langs, Loaded};
 use crate::render::{self, templates::Templates};
+use dealguard_pdf::font::{FacePick, Fonts, UserFont};
 use std::path::{Path, PathBuf};
 
 /// What a command ends with: `Ok` with warnings, or `Err` with every problem found.
@@ -47,7 +46,7 @@ pub fn run(cli: &Cli) -> Ended {
         Command::Status(_) => week::status_cmd(&cli.deal),
         Command::Clauses(c) => clauses_cmd::clauses_cmd(&cli.deal, c),
         Command::Eject(a) => library::eject(a),
-        Command::Licenses => to_stdout(assets::FONT_LICENSE.as_bytes().to_vec()),
+        Command::Licenses => to_stdout(dealguard_pdf::font::builtin::LICENSE.as_bytes().to_vec()),
         Command::Completions(a) => to_stdout(a.script()),
     };
     outcome.map(|warnings| (warnings, 0))
@@ -311,7 +310,7 @@ pub(crate) fn load_fonts(loaded: &Loaded, arg: Option<&Path>) -> Result<Fonts, P
 }
 
 fn font_bold_sibling(path: &Path) -> Option<PathBuf> {
-    crate::pdf::font::bold_siblings(path)
+    dealguard_pdf::font::bold_siblings(path)
         .into_iter()
         .find(|p| p.is_file())
 }

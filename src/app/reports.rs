@@ -7,12 +7,12 @@ use crate::clauses::Library;
 use crate::cli::ReportArgs;
 use crate::diag::{Diagnostic, Problems};
 use crate::output::Output;
-use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::week::{self, IsoWeek, LoadedWeek};
 use crate::profile::{Langs, Loaded};
 use crate::render::glyphs;
 use crate::report::clause_refs::ClauseRefs;
+use dealguard_pdf::font::Fonts;
 use std::path::{Path, PathBuf};
 
 /// The clauses of the deal's schedule, which number a week's clause references. The

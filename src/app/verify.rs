@@ -14,7 +14,6 @@ use crate::cli::{
 use crate::diag::{Diagnostic, Problems};
 use crate::fs::{io_error, read_bounded, ReadFail};
 use crate::output::Output;
-use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::profile::{self, Langs, Loaded};
 use crate::render::briefing::{self, Examples};
@@ -23,6 +22,7 @@ use crate::render::letters::Tone;
 use crate::render::templates::Labels;
 use crate::render::{callback, pdfdoc};
 use crate::verify::{self, Lookalike};
+use dealguard_pdf::font::Fonts;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -11,12 +11,12 @@
 
 use super::pdfdoc::{page_label, ruled_table, write_pdf};
 use super::templates::Labels;
-use crate::pdf::font::Fonts;
-use crate::pdf::layout::{self, Block, Cell, Column, Part, Pt, Rgb, Style, Table};
-use crate::pdf::page::{self, colors::*, Furniture};
-use crate::pdf::write::Meta;
 use crate::profile::deal::Profile;
 use crate::profile::Langs;
+use dealguard_pdf::font::Fonts;
+use dealguard_pdf::layout::{self, Block, Cell, Column, Part, Pt, Rgb, Style, Table};
+use dealguard_pdf::page::{self, colors::*, Furniture};
+use dealguard_pdf::write::Meta;
 
 const BODY: Style = Style::new(9.0, INK);
 const FINE: Style = Style::new(7.4, MUTED);
@@ -319,9 +319,9 @@ pub fn form(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::Item;
     use crate::profile::Lang;
     use crate::render::templates::Templates;
+    use dealguard_pdf::layout::Item;
 
     /// The form's page count and text for `p` in `langs`.
     fn laid_out(p: &Profile, langs: &[Lang]) -> (usize, String) {
@@ -397,7 +397,7 @@ mod tests {
         let name = "Industrial and Commercial Bank of China Limited, Shenzhen Branch";
         let frame = page::frame();
         let box_w = frame.body_width() * READBACK[1] / READBACK.iter().sum::<f32>() - 6.0;
-        let written = name.chars().count() as f32 * crate::pdf::layout::mm(2.4);
+        let written = name.chars().count() as f32 * dealguard_pdf::layout::mm(2.4);
         assert!(2.0 * box_w > written, "{box_w} pt a line for {written} pt");
         // Two written lines of at least 14 pt, even at the smallest scale.
         assert!(FULL.scaled(SCALES[SCALES.len() - 1]).long >= 28.0);

@@ -2,9 +2,9 @@
 //! check that every command drawing a PDF (and `check`) runs, filtered to the languages drawn.
 
 use crate::diag::{Diagnostic, Problems};
-use crate::pdf::font::Fonts;
 use crate::profile::week::LoadedWeek;
 use crate::profile::{Index, Lang, Langs, Loaded};
+use dealguard_pdf::font::Fonts;
 use serde_yaml::Value as Yaml;
 use std::collections::BTreeSet;
 use std::path::Path;

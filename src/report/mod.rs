@@ -5,15 +5,15 @@ pub mod compose;
 pub mod mail;
 
 use crate::diag::{Diagnostic, Problems};
-use crate::pdf::font::Fonts;
-use crate::pdf::layout::{self, Block, Frame, PhotoGrid};
-use crate::pdf::page::{self, Furniture};
-use crate::pdf::write::{self, Document, Image, Meta};
 use crate::profile::text::join_cjk_breaks;
 use crate::profile::week::{AttachmentFile, LoadedWeek, PhotoFile};
 use crate::profile::{Lang, Langs, Loaded};
 use crate::render::templates::{Labels, Templates};
 use dealguard_image::{self as photo, Limits};
+use dealguard_pdf::font::Fonts;
+use dealguard_pdf::layout::{self, Block, Frame, PhotoGrid};
+use dealguard_pdf::page::{self, Furniture};
+use dealguard_pdf::write::{self, Document, Image, Meta};
 use rayon::prelude::*;
 
 /// Photo resolution in the PDF: sharp in print, small enough to e-mail.

@@ -2,7 +2,7 @@
 //! 通用规范汉字表 characters outside the BMP), collections with a non-SC first face, bold
 //! from `output.font_bold`, a sibling file, the same collection, or fake bold.
 
-use dealguard::pdf::font::{FacePick, Fonts, UserFont, Weight};
+use dealguard_pdf::font::{FacePick, Fonts, UserFont, Weight};
 use lopdf::Document;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -121,9 +121,9 @@ fn level_2_names_print_in_every_pdf_with_no_font_installed() {
     }
 }
 
-/// The code points of a `--unicodes-file` list in `fonts/`.
+/// The code points of a `--unicodes-file` list in `crates/pdf/fonts/`.
 fn list(name: &str) -> Vec<char> {
-    std::fs::read_to_string(root().join("fonts").join(name))
+    std::fs::read_to_string(root().join("crates/pdf/fonts").join(name))
         .unwrap()
         .lines()
         .filter_map(|l| l.strip_prefix("U+"))
@@ -140,7 +140,7 @@ fn every_level_2_character_noto_has_is_built_in_in_both_weights() {
     assert!(ext.len() > 21_000, "{}", ext.len());
     let text: String = ext.iter().collect();
     let missing: String = f.missing(&text).into_iter().collect();
-    // What Noto Sans CJK SC 2.004 does not have (fonts/README.md), in the list's order: ≒,
+    // What Noto Sans CJK SC 2.004 does not have (crates/pdf/fonts/README.md), in the list's order: ≒,
     // U+9FF0-9FFF (Unicode 13-14) and U+4DB6-4DBF (Unicode 13).
     let expected: String = std::iter::once('\u{2252}')
         .chain('\u{9FF0}'..='\u{9FFF}')
@@ -231,8 +231,8 @@ fn japanese(sc: &[u8]) -> Vec<u8> {
 }
 
 fn collection() -> Vec<u8> {
-    let regular = std::fs::read(root().join("fonts/NotoSansCJKsc-Regular.otf")).unwrap();
-    let bold = std::fs::read(root().join("fonts/NotoSansCJKsc-Bold.otf")).unwrap();
+    let regular = std::fs::read(root().join("crates/pdf/fonts/NotoSansCJKsc-Regular.otf")).unwrap();
+    let bold = std::fs::read(root().join("crates/pdf/fonts/NotoSansCJKsc-Bold.otf")).unwrap();
     ttc(&[japanese(&regular), regular, bold])
 }
 
@@ -310,17 +310,17 @@ fn bold_comes_from_the_profile_a_sibling_file_or_is_faked() {
     std::fs::create_dir_all(&fonts).unwrap();
     std::fs::write(
         fonts.join("Lone.ttf"),
-        std::fs::read(root().join("fonts/NotoSans-Regular.ttf")).unwrap(),
+        std::fs::read(root().join("crates/pdf/fonts/NotoSans-Regular.ttf")).unwrap(),
     )
     .unwrap();
     std::fs::write(fonts.join("CJK.ttc"), collection()).unwrap();
     std::fs::copy(
-        root().join("fonts/NotoSans-Regular.ttf"),
+        root().join("crates/pdf/fonts/NotoSans-Regular.ttf"),
         fonts.join("Pair-Regular.ttf"),
     )
     .unwrap();
     std::fs::copy(
-        root().join("fonts/NotoSans-Bold.ttf"),
+        root().join("crates/pdf/fonts/NotoSans-Bold.ttf"),
         fonts.join("Pair-Bold.ttf"),
     )
     .unwrap();
@@ -492,8 +492,8 @@ fn tj_offsets(pdf: &[u8]) -> Vec<f32> {
 
 #[test]
 fn adjacent_cjk_punctuation_is_drawn_half_an_em_narrower() {
-    use dealguard::pdf::layout::{layout, Block, Frame, Part, Rgb, Style};
-    use dealguard::pdf::write::{write, Document as Doc, Meta};
+    use dealguard_pdf::layout::{layout, Block, Frame, Part, Rgb, Style};
+    use dealguard_pdf::write::{write, Document as Doc, Meta};
     let fonts = Fonts::builtin().unwrap();
     let frame = Frame::a4(40.0, 40.0, 40.0);
     let pdf_of = |text: &str| {
@@ -572,7 +572,7 @@ fn check_fonts_names_the_face_and_file_of_each_range_of_characters() {
     let t = deal_with_private_use();
     std::fs::create_dir_all(t.path().join("fonts")).unwrap();
     std::fs::copy(
-        root().join("fonts/NotoSans-Regular.ttf"),
+        root().join("crates/pdf/fonts/NotoSans-Regular.ttf"),
         t.path().join("fonts/Lone.ttf"),
     )
     .unwrap();
@@ -631,7 +631,7 @@ fn changing_the_bold_font_rebuilds() {
         ("NotoSans-Regular.ttf", "Lone.ttf"),
         ("NotoSans-Bold.ttf", "Heavy.ttf"),
     ] {
-        std::fs::copy(root().join("fonts").join(from), fonts.join(to)).unwrap();
+        std::fs::copy(root().join("crates/pdf/fonts").join(from), fonts.join(to)).unwrap();
     }
     let yaml = std::fs::read_to_string(t.path().join("deal.yaml")).unwrap();
     std::fs::write(
@@ -645,7 +645,7 @@ fn changing_the_bold_font_rebuilds() {
     assert!(err.contains(" 0 built"), "{err}");
     // Another bold file under the same name: every PDF is made again.
     std::fs::copy(
-        root().join("fonts/NotoSans-Regular.ttf"),
+        root().join("crates/pdf/fonts/NotoSans-Regular.ttf"),
         fonts.join("Heavy.ttf"),
     )
     .unwrap();

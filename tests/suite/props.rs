@@ -3,10 +3,10 @@
 
 use dealguard::clauses::{self, Library};
 use dealguard::diag::Problems;
-use dealguard::pdf::font::{Fonts, Weight};
-use dealguard::pdf::text::wrap;
 use dealguard::profile::{self, check, week, Langs, Loaded, Source};
 use dealguard::render::{self, templates::Templates};
+use dealguard_pdf::font::{Fonts, Weight};
+use dealguard_pdf::text::wrap;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

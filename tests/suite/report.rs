@@ -276,7 +276,7 @@ fn same_inputs_give_the_same_bytes_across_runs_and_within_one_process() {
     // Two reports in one process, through the library.
     let loaded = dealguard::profile::load(&t.path().join("deal.yaml")).unwrap();
     let langs: dealguard::profile::Langs = "en+zh".parse().unwrap();
-    let fonts = dealguard::pdf::font::Fonts::builtin().unwrap();
+    let fonts = dealguard_pdf::font::Fonts::builtin().unwrap();
     let mut week = dealguard::profile::week::load(
         &t.path().join("reports/2026-W49.yaml"),
         &loaded.profile,
@@ -378,7 +378,7 @@ fn missing_glyphs_are_reported_with_their_field() {
 #[test]
 fn a_user_font_is_used_and_the_builtin_one_fills_the_gaps() {
     let t = deal();
-    let font = root().join("fonts/NotoSans-Regular.ttf");
+    let font = root().join("crates/pdf/fonts/NotoSans-Regular.ttf");
     let doc = Document::load_mem(&report(
         t.path(),
         "reports/2026-W49.yaml",

@@ -90,11 +90,11 @@ pub(super) fn common(p: &Prepared, problems: &mut Problems) -> Sha256 {
     // `*-Bold` file beside it (`PATH#INDEX` names a face of the file at PATH).
     let out = &p.loaded.profile.output;
     if let Some(font) = &out.font {
-        let split = |f: &Path| crate::pdf::font::FacePick::split(&p.loaded.dir.join(f)).0;
+        let split = |f: &Path| dealguard_pdf::font::FacePick::split(&p.loaded.dir.join(f)).0;
         let regular = split(font);
         let bold = match &out.font_bold {
             Some(b) => Some(split(b)),
-            None => crate::pdf::font::bold_siblings(&regular)
+            None => dealguard_pdf::font::bold_siblings(&regular)
                 .into_iter()
                 .find(|b| b.is_file()),
         };

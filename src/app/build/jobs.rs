@@ -10,11 +10,11 @@ use crate::app::verify::{briefing_docs, callback_doc};
 use crate::app::Prepared;
 use crate::clauses::Selection;
 use crate::diag::Problems;
-use crate::pdf::font::Fonts;
 use crate::profile::deal::Format;
 use crate::render::letters::{Kind, Tone};
 use crate::render::pdfdoc::ContractLayout;
 use crate::report::clause_refs::ClauseRefs;
+use dealguard_pdf::font::Fonts;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 

@@ -13,7 +13,6 @@
 use super::package::{page_numbers, with_fields, Package, TEXT_WIDTH};
 use super::parts::Core;
 use super::xml::{page_break, para, run, table, table_rows, Num};
-use crate::pdf::page;
 use crate::profile::deal::Profile;
 use crate::profile::{Lang, Langs};
 use crate::render::clauses::{RenderedClause, Schedule};
@@ -22,6 +21,7 @@ use crate::render::contract::{
 };
 use crate::render::pdfdoc::ContractLayout;
 use crate::render::templates::Labels;
+use dealguard_pdf::page;
 
 /// Fill of header rows (the PDF's header band colour).
 const HEAD_FILL: &str = "E8EDF3";

@@ -134,7 +134,7 @@ pub fn letter(
             p.seller.phone
         ),
     );
-    let phone = crate::pdf::page::unbreakable(p.payment.verification.callback());
+    let phone = dealguard_pdf::page::unbreakable(p.payment.verification.callback());
     let mut footer = with_fields("Footer", &p.seller.address);
     for l in langs.list() {
         footer.push_str(&with_fields(

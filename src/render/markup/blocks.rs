@@ -1,7 +1,7 @@
 //! Render stage: the letter markup's document model as layout blocks for the PDF.
 
 use super::{plain, Doc, Inline, Line, Node};
-use crate::pdf::layout::{Block, Cell, Column, Part, Rgb, Span, Style, Table};
+use dealguard_pdf::layout::{Block, Cell, Column, Part, Rgb, Span, Style, Table};
 
 /// Layout styles of a letter PDF.
 pub struct PdfStyles {

@@ -120,18 +120,18 @@ fn numbered_items_are_a_list_of_their_own_with_one_marker_each() {
     }
     // In the PDF the marker stands apart from the text, numbers and bullets alike.
     let st = PdfStyles {
-        body: crate::pdf::layout::Style::new(9.5, crate::pdf::layout::Rgb::BLACK),
-        h1: crate::pdf::layout::Style::new(14.0, crate::pdf::layout::Rgb::BLACK),
-        h2: crate::pdf::layout::Style::new(10.5, crate::pdf::layout::Rgb::BLACK),
-        link: crate::pdf::layout::Rgb::BLACK,
-        header_fill: crate::pdf::layout::Rgb::WHITE,
-        rule: crate::pdf::layout::Rgb::BLACK,
-        note: crate::pdf::layout::Rgb::BLACK,
+        body: dealguard_pdf::layout::Style::new(9.5, dealguard_pdf::layout::Rgb::BLACK),
+        h1: dealguard_pdf::layout::Style::new(14.0, dealguard_pdf::layout::Rgb::BLACK),
+        h2: dealguard_pdf::layout::Style::new(10.5, dealguard_pdf::layout::Rgb::BLACK),
+        link: dealguard_pdf::layout::Rgb::BLACK,
+        header_fill: dealguard_pdf::layout::Rgb::WHITE,
+        rule: dealguard_pdf::layout::Rgb::BLACK,
+        note: dealguard_pdf::layout::Rgb::BLACK,
     };
     let marks: Vec<(String, String)> = to_blocks(&d, &st)
         .into_iter()
         .filter_map(|b| match b {
-            crate::pdf::layout::Block::Paragraph(p) => {
+            dealguard_pdf::layout::Block::Paragraph(p) => {
                 let p = p.into_iter().next()?;
                 Some((p.marker?, p.text))
             }

@@ -3,10 +3,6 @@
 //! the manifest annex).
 
 use super::{page_label, ruled_heading, ruled_table, write_pdf, ContractLayout, BODY, FINE};
-use crate::pdf::font::Fonts;
-use crate::pdf::layout::{Align, Block, Cell, Column, Part, Style, Table};
-use crate::pdf::page::{self, colors::*, Furniture};
-use crate::pdf::write::Meta;
 use crate::profile::deal::Profile;
 use crate::profile::{Lang, Langs};
 use crate::render::clauses::{RenderedClause, Schedule};
@@ -16,6 +12,10 @@ use crate::render::contract::{
 };
 use crate::render::scc::{AnnexPart, Appendix};
 use crate::render::templates::Labels;
+use dealguard_pdf::font::Fonts;
+use dealguard_pdf::layout::{Align, Block, Cell, Column, Part, Style, Table};
+use dealguard_pdf::page::{self, colors::*, Furniture};
+use dealguard_pdf::write::Meta;
 
 /// The contract schedule as a PDF: title, parties, numbered clauses (two aligned columns or
 /// stacked when bilingual), signature block with chop boxes, and the manifest as an annex.

@@ -8,12 +8,12 @@ pub use contract::contract;
 use super::letters::Rendered;
 use super::markup::{self, PdfStyles};
 use super::templates::Labels;
-use crate::pdf::font::Fonts;
-use crate::pdf::layout::{self, Block, Cell, Column, Pt, Style, Table};
-use crate::pdf::page::{self, colors::*, Furniture};
-use crate::pdf::write::{self, Document, Meta};
 use crate::profile::deal::Profile;
 use crate::profile::Langs;
+use dealguard_pdf::font::Fonts;
+use dealguard_pdf::layout::{self, Block, Cell, Column, Pt, Style, Table};
+use dealguard_pdf::page::{self, colors::*, Furniture};
+use dealguard_pdf::write::{self, Document, Meta};
 
 /// How a bilingual contract shows its two texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

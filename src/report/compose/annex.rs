@@ -4,9 +4,9 @@
 
 use super::colors::*;
 use super::{Input, FINE, H2, SMALL};
-use crate::pdf::layout::{Block, Part, Photo, PhotoGrid};
 use crate::profile::week::{reference, AttachmentFile, Owner};
 use crate::report::ANNEX_MAX_ASPECT;
+use dealguard_pdf::layout::{Block, Part, Photo, PhotoGrid};
 
 /// The annex on a new page: its heading, then one kept group per attachment (the title and
 /// the image move to the next page together). Nothing for a week without attachments.

@@ -3,10 +3,10 @@
 
 use super::colors::*;
 use super::{bar_color, pct, person, Input, BODY, SMALL};
-use crate::pdf::layout::{Block, Cell, Column, Part, Rgb, Style, Table};
 use crate::profile::deal::Party;
 use crate::profile::week::schedule::overall;
 use crate::profile::week::Status;
+use dealguard_pdf::layout::{Block, Cell, Column, Part, Rgb, Style, Table};
 
 /// Section 1: the deal's id and title, the facts of the week, the status table.
 pub(super) fn title(inp: &Input) -> Vec<Block> {

@@ -3,9 +3,9 @@
 
 use super::colors::*;
 use super::{person, Input, FINE, SMALL};
-use crate::pdf::layout::{Align, Block, Cell, Part, Rgb, Style};
 use crate::profile::aql::{self, ClassResult, Evaluation};
 use crate::profile::week::Inspection;
+use dealguard_pdf::layout::{Align, Block, Cell, Part, Rgb, Style};
 
 /// Section 4: one row per inspection whose plans resolve, then the note on sampling.
 pub(super) fn inspections(inp: &Input) -> Vec<Block> {

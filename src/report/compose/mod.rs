@@ -14,14 +14,14 @@ mod tail;
 mod trend;
 
 use crate::context::REPORT_SECTIONS;
-use crate::pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Style, Table};
 use crate::profile::deal::{Profile, Stage};
 use crate::profile::week::LoadedWeek;
 use crate::profile::{Lang, Langs, Text, Ymd};
 use crate::render::templates::Labels;
+use dealguard_pdf::layout::{Align, Block, Cell, Column, Part, Rgb, Style, Table};
 
-pub use crate::pdf::page::colors;
 use colors::*;
+pub use dealguard_pdf::page::colors;
 
 /// Body text.
 pub const BODY: Style = Style::new(8.5, INK);

@@ -3,9 +3,9 @@
 
 use super::colors::*;
 use super::{bar_color, pct, person, trend, Input, FINE, SMALL};
-use crate::pdf::layout::{Align, Block, Cell, Part, Rgb};
 use crate::profile::deal::Stage;
 use crate::profile::week::{Material, MaterialStatus, Task};
+use dealguard_pdf::layout::{Align, Block, Cell, Part, Rgb};
 
 /// Section 3: every stage of the deal, in the deal's order, planned against actual.
 pub(super) fn progress(inp: &Input) -> Vec<Block> {

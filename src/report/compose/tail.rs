@@ -3,8 +3,8 @@
 
 use super::colors::*;
 use super::{person, Input, BODY, FINE, SMALL};
-use crate::pdf::layout::{Block, Cell, Column, Part, Photo, PhotoGrid, Style, Table};
 use crate::profile::Text;
+use dealguard_pdf::layout::{Block, Cell, Column, Part, Photo, PhotoGrid, Style, Table};
 
 /// Section 6: the photos in a grid (a row never splits), then the videos with QR codes.
 pub(super) fn photos(inp: &Input) -> Vec<Block> {

@@ -60,12 +60,12 @@ fn supplier_aliases_run_a_to_z_then_aa() {
 mod pages {
     //! The report's blocks laid out from the bundled example's week, edited per test.
     use super::super::*;
-    use crate::pdf::font::Fonts;
-    use crate::pdf::layout::{layout, Item, Page};
-    use crate::pdf::page;
     use crate::profile::deal::Weekday;
     use crate::profile::week::Week;
     use crate::render::templates::Templates;
+    use dealguard_pdf::font::Fonts;
+    use dealguard_pdf::layout::{layout, Item, Page};
+    use dealguard_pdf::page;
     use std::path::Path;
 
     fn week(p: &Profile, edit: impl Fn(&mut Week)) -> LoadedWeek {

@@ -4,9 +4,9 @@
 
 use super::colors::*;
 use super::{pct, Input, FINE};
-use crate::pdf::layout::{Block, Chart, Part, Series, Style};
 use crate::profile::week::schedule::overall;
 use crate::profile::Ymd;
+use dealguard_pdf::layout::{Block, Chart, Part, Series, Style};
 
 /// Most weeks the chart spans; a ship date further out is left off the axis.
 const MAX_SLOTS: usize = 104;

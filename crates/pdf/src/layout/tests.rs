@@ -1,6 +1,6 @@
 //! Lay-out stage tests: pagination, repeated headers, keep-with-next, photo rows, alignment.
 use super::*;
-use crate::pdf::font::Weight;
+use crate::font::Weight;
 
 fn fonts() -> Fonts {
     Fonts::builtin().unwrap()

@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// The bytes of a font file: built in, read from a file, or memory-mapped.
 #[derive(Clone)]
 pub enum FontBytes {
-    /// Compiled into the binary (`assets`).
+    /// Compiled into the binary (`builtin`).
     Static(&'static [u8]),
     /// Read or mapped at run time (`--font`, system fonts).
     Shared(Arc<dyn AsRef<[u8]> + Send + Sync>),

@@ -10,6 +10,7 @@
 //! them; the system fonts are scanned only when even they lack one. A character no face has
 //! is reported by the caller and drawn as `?`, never as an empty box.
 
+pub mod builtin;
 mod face;
 mod punct;
 mod system;
@@ -19,7 +20,6 @@ mod user;
 pub use face::{Face, FontBytes};
 pub use user::{bold_siblings, FacePick, UserFont};
 
-use crate::assets;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -126,13 +126,13 @@ impl Fonts {
             face: OnceLock::new(),
         };
         let slots = vec![
-            face("NotoSansCJKsc-Regular", assets::FONT_REGULAR)?,
-            face("NotoSansCJKsc-Bold", assets::FONT_BOLD)?,
-            face("NotoSans-Regular", assets::FONT_LATIN_REGULAR)?,
-            face("NotoSans-Bold", assets::FONT_LATIN_BOLD)?,
-            face("NotoSansSymbols2-Regular", assets::FONT_SYMBOLS)?,
-            lazy("NotoSansCJKscExt-Regular", assets::FONT_EXT_REGULAR),
-            lazy("NotoSansCJKscExt-Bold", assets::FONT_EXT_BOLD),
+            face("NotoSansCJKsc-Regular", builtin::REGULAR)?,
+            face("NotoSansCJKsc-Bold", builtin::BOLD)?,
+            face("NotoSans-Regular", builtin::LATIN_REGULAR)?,
+            face("NotoSans-Bold", builtin::LATIN_BOLD)?,
+            face("NotoSansSymbols2-Regular", builtin::SYMBOLS)?,
+            lazy("NotoSansCJKscExt-Regular", builtin::EXT_REGULAR),
+            lazy("NotoSansCJKscExt-Bold", builtin::EXT_BOLD),
         ];
         let link = |slot| Link {
             slot,
@@ -509,7 +509,7 @@ mod tests {
     #[test]
     fn a_font_with_damaged_glyph_data_is_named_in_the_error() {
         // Point the glyph table (`glyf`) of the Latin face past the end of the file.
-        let mut bytes = assets::FONT_LATIN_REGULAR.to_vec();
+        let mut bytes = builtin::LATIN_REGULAR.to_vec();
         let tables = usize::from(u16::from_be_bytes([bytes[4], bytes[5]]));
         let rec = (0..tables)
             .map(|i| 12 + 16 * i)

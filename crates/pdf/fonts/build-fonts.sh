@@ -3,7 +3,7 @@
 # binary, and the Noto Sans / Noto Sans Symbols 2 subsets it falls back to
 # (see README.md in this directory).
 #
-#   fonts/build-fonts.sh          # writes the unicodes*.txt lists and all five fonts, then verifies
+#   crates/pdf/fonts/build-fonts.sh          # writes the unicodes*.txt lists and all five fonts, then verifies
 #
 # Inputs (installed, never downloaded by this script):
 #   Debian package fonts-noto-cjk 1:20220127+repack1-1

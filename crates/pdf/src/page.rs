@@ -8,7 +8,7 @@ use super::text::wrap;
 /// The house colours. Status colours differ in lightness too, so they survive greyscale
 /// printing (and every status also carries its word).
 pub mod colors {
-    use crate::pdf::layout::Rgb;
+    use crate::layout::Rgb;
     /// Header band and headings.
     pub const NAVY: Rgb = Rgb::hex(0x1f3a5f);
     /// Rules under headings.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the committed font subsets (run by build-fonts.sh).
 
-    python3 fonts/verify-fonts.py [--source-dir /usr/share/fonts/opentype/noto]
+    python3 crates/pdf/fonts/verify-fonts.py [--source-dir /usr/share/fonts/opentype/noto]
                                   [--core-dir /usr/share/fonts/truetype/noto]
 
 Noto Sans CJK SC (the main faces): fails (exit 1) if a subset does not open,
