@@ -59,104 +59,106 @@ pub struct Furniture {
 /// Draws the band and the footer on every page, under the page's own items.
 pub fn decorate(pages: &mut [Page], frame: &Frame, f: &Furniture, fonts: &Fonts) {
     let total = pages.len();
-    let white = Style::new(10.0, Rgb::WHITE).bold();
-    let white_small = Style::new(7.5, Rgb::hex(0xdfe7f1));
-    let foot = Style::new(6.8, MUTED);
-    let (ascent, _) = fonts.metrics();
-    let width_of = |s: &str, st: &Style| fonts.width(st.weight, s) * st.size;
-    let top = mm(5.5);
-    let line2 = top + white.size * 1.3 + ascent * white_small.size;
+    let band = band(frame, f, fonts);
     for (i, page) in pages.iter_mut().enumerate() {
-        let mut items = vec![Item::Rect {
-            x: 0.0,
-            y: 0.0,
-            w: frame.width,
-            h: mm(BAND_MM),
-            fill: Some(NAVY),
-            stroke: None,
-        }];
-        if let Some(first) = f.left.first() {
-            items.push(Item::Text {
-                x: frame.left,
-                y: top + ascent * white.size,
-                text: first.clone(),
-                style: white,
-            });
-        }
-        if let Some(second) = f.left.get(1) {
-            items.push(Item::Text {
-                x: frame.left,
-                y: line2,
-                text: second.clone(),
-                style: white_small,
-            });
-        }
-        // The right side shrinks rather than run into the company name on the left.
-        let fit = |text: &str, st: Style, left: Option<&String>, left_st: Style| -> Style {
-            let room = frame.body_width() - left.map_or(0.0, |l| width_of(l, &left_st)) - 16.0;
-            let w = width_of(text, &st);
-            if w > room && w > 0.0 {
-                Style {
-                    size: (st.size * room / w).max(st.size * 0.6),
-                    ..st
-                }
-            } else {
-                st
-            }
-        };
-        let (ts, ss) = (
-            fit(&f.title, white, f.left.first(), white),
-            fit(&f.subtitle, white_small, f.left.get(1), white_small),
-        );
-        items.push(Item::Text {
-            x: frame.right - width_of(&f.title, &ts),
-            y: top + ascent * white.size,
-            text: f.title.clone(),
-            style: ts,
-        });
-        items.push(Item::Text {
-            x: frame.right - width_of(&f.subtitle, &ss),
-            y: line2,
-            text: f.subtitle.clone(),
-            style: ss,
-        });
-        let fy = frame.height - mm(17.0);
-        items.push(Item::Line {
-            x1: frame.left,
-            y1: fy,
-            x2: frame.right,
-            y2: fy,
-            color: RULE,
-            width: 0.6,
-        });
-        let page_no = (f.page_label)(i + 1, total);
-        let page_w = width_of(&page_no, &foot.bold());
-        let avail = frame.body_width() - page_w - 12.0;
-        let mut y = fy + 4.0 + ascent * foot.size;
-        let mut count = 0;
-        for line in &f.footer {
-            for l in wrap(line, avail, &|s| fonts.width(foot.weight, s) * foot.size) {
-                if count < 5 {
-                    items.push(Item::Text {
-                        x: frame.left,
-                        y,
-                        text: l.text,
-                        style: foot,
-                    });
-                    y += foot.line_height();
-                    count += 1;
-                }
-            }
-        }
-        items.push(Item::Text {
-            x: frame.right - page_w,
-            y: fy + 4.0 + ascent * foot.size,
-            text: page_no,
-            style: foot.bold(),
-        });
+        let mut items = band.clone();
+        items.extend(footer(frame, f, &(f.page_label)(i + 1, total), fonts));
         items.append(&mut page.items);
         page.items = items;
     }
+}
+
+/// The header band, the same on every page: the company on the left, one line per script,
+/// the title and subtitle on the right, shrunk rather than run into the company name.
+fn band(frame: &Frame, f: &Furniture, fonts: &Fonts) -> Vec<Item> {
+    let white = Style::new(10.0, Rgb::WHITE).bold();
+    let white_small = Style::new(7.5, Rgb::hex(0xdfe7f1));
+    let (ascent, _) = fonts.metrics();
+    let width_of = |s: &str, st: &Style| fonts.width(st.weight, s) * st.size;
+    let top = mm(5.5);
+    let lines = [
+        top + ascent * white.size,
+        top + white.size * 1.3 + ascent * white_small.size,
+    ];
+    let mut items = vec![Item::Rect {
+        x: 0.0,
+        y: 0.0,
+        w: frame.width,
+        h: mm(BAND_MM),
+        fill: Some(NAVY),
+        stroke: None,
+    }];
+    let rows = [(&f.title, white), (&f.subtitle, white_small)];
+    for (k, (_, st)) in rows.iter().enumerate() {
+        if let Some(l) = f.left.get(k) {
+            items.push(Item::Text {
+                x: frame.left,
+                y: lines[k],
+                text: l.clone(),
+                style: *st,
+            });
+        }
+    }
+    for (k, (right, st)) in rows.into_iter().enumerate() {
+        let room = frame.body_width() - f.left.get(k).map_or(0.0, |l| width_of(l, &st)) - 16.0;
+        let w = width_of(right, &st);
+        let fitted = if w > room && w > 0.0 {
+            Style {
+                size: (st.size * room / w).max(st.size * 0.6),
+                ..st
+            }
+        } else {
+            st
+        };
+        items.push(Item::Text {
+            x: frame.right - width_of(right, &fitted),
+            y: lines[k],
+            text: right.clone(),
+            style: fitted,
+        });
+    }
+    items
+}
+
+/// The footer of one page: a rule, the footer lines wrapped beside the page number (at most
+/// five lines), and the page number on the right.
+fn footer(frame: &Frame, f: &Furniture, page_no: &str, fonts: &Fonts) -> Vec<Item> {
+    let foot = Style::new(6.8, MUTED);
+    let (ascent, _) = fonts.metrics();
+    let page_w = fonts.width(foot.bold().weight, page_no) * foot.size;
+    let fy = frame.height - mm(17.0);
+    let mut items = vec![Item::Line {
+        x1: frame.left,
+        y1: fy,
+        x2: frame.right,
+        y2: fy,
+        color: RULE,
+        width: 0.6,
+    }];
+    let avail = frame.body_width() - page_w - 12.0;
+    let measure = |s: &str| fonts.width(foot.weight, s) * foot.size;
+    let mut y = fy + 4.0 + ascent * foot.size;
+    for l in f
+        .footer
+        .iter()
+        .flat_map(|line| wrap(line, avail, &measure))
+        .take(5)
+    {
+        items.push(Item::Text {
+            x: frame.left,
+            y,
+            text: l.text,
+            style: foot,
+        });
+        y += foot.line_height();
+    }
+    items.push(Item::Text {
+        x: frame.right - page_w,
+        y: fy + 4.0 + ascent * foot.size,
+        text: page_no.to_string(),
+        style: foot.bold(),
+    });
+    items
 }
 
 /// A phone number that never breaks across lines.

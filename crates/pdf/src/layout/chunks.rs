@@ -4,7 +4,9 @@
 use super::super::font::Fonts;
 use super::super::text::balanced_width;
 use super::boxes::{cell_boxes, stack, text_boxes, LineBox};
-use super::{Align, Block, Cell, Column, Frame, Item, Part, PhotoGrid, Pt, Rgb, Table, PHOTO_GAP};
+use super::{
+    Align, Block, Cell, Column, Frame, Item, Part, PhotoGrid, Pt, Rgb, Style, Table, PHOTO_GAP,
+};
 use std::rc::Rc;
 
 /// An unbreakable piece of a block, drawn relative to its own top-left corner.
@@ -54,30 +56,7 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
                 out.push(c);
             }
             Block::Heading { text, style, rule } => {
-                let measure = |s: &str| fonts.width(style.weight, s) * style.size;
-                let boxes = text_boxes(
-                    &[Part::new(text.clone(), *style)],
-                    balanced_width(text, width, &measure),
-                    Align::Left,
-                    fonts,
-                );
-                let mut items = Vec::new();
-                let mut h = stack(&boxes, 0.0, 0.0, &mut items);
-                if let Some(c) = rule {
-                    h += 2.0;
-                    items.push(Item::Line {
-                        x1: 0.0,
-                        y1: h,
-                        x2: width,
-                        y2: h,
-                        color: *c,
-                        width: 0.8,
-                    });
-                    h += 4.0;
-                }
-                let mut c = Chunk::new(h, items);
-                c.keep_with_next = true;
-                out.push(c);
+                out.push(heading(text, *style, *rule, width, fonts));
             }
             Block::Paragraph(parts) => {
                 let boxes = text_boxes(parts, width, Align::Left, fonts);
@@ -93,41 +72,7 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
                 items,
                 pairs,
                 label,
-            } => {
-                let pairs = (*pairs).max(1);
-                let col = width / pairs as f32;
-                let label_w = col * 0.36;
-                for row in items.chunks(pairs) {
-                    let mut its = Vec::new();
-                    let mut h: Pt = 0.0;
-                    for (j, (k, v)) in row.iter().enumerate() {
-                        let x = j as f32 * col;
-                        let lb = text_boxes(
-                            &[Part::new(k.clone(), *label)],
-                            label_w - 6.0,
-                            Align::Left,
-                            fonts,
-                        );
-                        let vb = text_boxes(v, col - label_w - 6.0, Align::Left, fonts);
-                        h = h.max(stack(&lb, x, 2.0, &mut its)).max(stack(
-                            &vb,
-                            x + label_w,
-                            2.0,
-                            &mut its,
-                        ));
-                    }
-                    let h = h + 4.0;
-                    its.push(Item::Line {
-                        x1: 0.0,
-                        y1: h,
-                        x2: width,
-                        y2: h,
-                        color: Rgb::hex(0xdde1e6),
-                        width: 0.5,
-                    });
-                    out.push(Chunk::new(h, its));
-                }
-            }
+            } => key_value(items, *pairs, *label, width, fonts, &mut out),
             Block::Keep(inner) => out.extend(keep(inner, frame, fonts)),
             Block::Follow(inner) => {
                 if let Some(before) = out.last_mut() {
@@ -145,6 +90,75 @@ pub(super) fn chunks(blocks: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chun
         space = 0.0;
     }
     out
+}
+
+/// A heading wrapped at its balanced width, with its rule below; kept with what follows.
+fn heading(text: &str, style: Style, rule: Option<Rgb>, width: Pt, fonts: &Fonts) -> Chunk {
+    let measure = |s: &str| fonts.width(style.weight, s) * style.size;
+    let boxes = text_boxes(
+        &[Part::new(text.to_string(), style)],
+        balanced_width(text, width, &measure),
+        Align::Left,
+        fonts,
+    );
+    let mut items = Vec::new();
+    let mut h = stack(&boxes, 0.0, 0.0, &mut items);
+    if let Some(c) = rule {
+        h += 2.0;
+        items.push(Item::Line {
+            x1: 0.0,
+            y1: h,
+            x2: width,
+            y2: h,
+            color: c,
+            width: 0.8,
+        });
+        h += 4.0;
+    }
+    let mut c = Chunk::new(h, items);
+    c.keep_with_next = true;
+    c
+}
+
+/// A key-value grid, `pairs` pairs a row, one chunk a row with a rule under it.
+fn key_value(
+    items: &[(String, Vec<Part>)],
+    pairs: usize,
+    label: Style,
+    width: Pt,
+    fonts: &Fonts,
+    out: &mut Vec<Chunk>,
+) {
+    let pairs = pairs.max(1);
+    let col = width / pairs as f32;
+    let label_w = col * 0.36;
+    for row in items.chunks(pairs) {
+        let mut its = Vec::new();
+        let mut h: Pt = 0.0;
+        for (j, (k, v)) in row.iter().enumerate() {
+            let x = j as f32 * col;
+            let lb = text_boxes(
+                &[Part::new(k.clone(), label)],
+                label_w - 6.0,
+                Align::Left,
+                fonts,
+            );
+            let vb = text_boxes(v, col - label_w - 6.0, Align::Left, fonts);
+            h = h
+                .max(stack(&lb, x, 2.0, &mut its))
+                .max(stack(&vb, x + label_w, 2.0, &mut its));
+        }
+        let h = h + 4.0;
+        its.push(Item::Line {
+            x1: 0.0,
+            y1: h,
+            x2: width,
+            y2: h,
+            color: Rgb::hex(0xdde1e6),
+            width: 0.5,
+        });
+        out.push(Chunk::new(h, its));
+    }
 }
 
 /// A `Block::Keep` group: its chunks held together when they fit on one page. A longer group
@@ -179,37 +193,80 @@ fn keep(inner: &[Block], frame: &Frame, fonts: &Fonts) -> Vec<Chunk> {
     group
 }
 
+/// A table: its header row (repeated on each page it reaches) and one chunk a row; a row
+/// taller than a page is cut between lines, each cell at the same height.
 fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Chunk>) {
-    let widths = column_widths(t, width, fonts);
-    let xs: Vec<Pt> = widths
-        .iter()
-        .scan(0.0, |acc, w| {
-            let x = *acc;
-            *acc += w;
-            Some(x)
-        })
-        .collect();
-    let pad = t.pad;
-    let cells_of = |row: &[Cell]| -> Vec<Vec<LineBox>> {
+    let rows = Rows::new(t, width, fonts);
+    let header = t.header.as_ref().map(|hdr| {
+        let mut c = rows.draw(&rows.cells(hdr), Some(t.header_fill), false);
+        c.keep_with_next = true;
+        Rc::new(c)
+    });
+    if let Some(h) = &header {
+        out.push((**h).clone());
+    }
+    let budget = max_h - header.as_ref().map_or(0.0, |h| h.height) - 2.0 * t.pad;
+    for (i, row) in t.rows.iter().enumerate() {
+        let fill = t.zebra.filter(|_| i % 2 == 1);
+        let mut cells = rows.cells(row);
+        while cells_height(&cells) > budget && budget > 0.0 {
+            let (now, later) = cut_cells(cells, budget);
+            let mut c = rows.draw(&now, fill, false);
+            c.header = header.clone();
+            out.push(c);
+            cells = later;
+        }
+        let mut c = rows.draw(&cells, fill, true);
+        c.header = header.clone();
+        out.push(c);
+    }
+}
+
+/// A table's columns placed: how its cells are set and its rows drawn.
+struct Rows<'a> {
+    t: &'a Table,
+    fonts: &'a Fonts,
+    width: Pt,
+    widths: Vec<Pt>,
+    xs: Vec<Pt>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(t: &'a Table, width: Pt, fonts: &'a Fonts) -> Rows<'a> {
+        let widths = column_widths(t, width, fonts);
+        let xs = widths
+            .iter()
+            .scan(0.0, |acc, w| {
+                let x = *acc;
+                *acc += w;
+                Some(x)
+            })
+            .collect();
+        Rows {
+            t,
+            fonts,
+            width,
+            widths,
+            xs,
+        }
+    }
+
+    /// Each cell of a row as line boxes in its column.
+    fn cells(&self, row: &[Cell]) -> Vec<Vec<LineBox>> {
         row.iter()
             .enumerate()
             .map(|(j, c)| {
-                let col = t.columns.get(j).copied().unwrap_or(Column::left(1.0));
-                cell_boxes(
-                    c,
-                    widths.get(j).copied().unwrap_or(0.0) - 2.0 * pad,
-                    col.align,
-                    fonts,
-                )
+                let col = self.t.columns.get(j).copied().unwrap_or(Column::left(1.0));
+                let w = self.widths.get(j).copied().unwrap_or(0.0) - 2.0 * self.t.pad;
+                cell_boxes(c, w, col.align, self.fonts)
             })
             .collect()
-    };
-    let draw_row = |cells: &[Vec<LineBox>], fill: Option<Rgb>, rule: bool| -> Chunk {
-        let inner: Pt = cells
-            .iter()
-            .map(|b| b.iter().map(|x| x.height).sum::<Pt>())
-            .fold(0.0, f32::max);
-        let h = inner + 2.0 * pad;
+    }
+
+    /// One row's chunk: its fill, its cells, and the rule under it.
+    fn draw(&self, cells: &[Vec<LineBox>], fill: Option<Rgb>, rule: bool) -> Chunk {
+        let (pad, width) = (self.t.pad, self.width);
+        let h = cells_height(cells) + 2.0 * pad;
         let mut items = Vec::new();
         if let Some(f) = fill {
             items.push(Item::Rect {
@@ -222,12 +279,8 @@ fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Ch
             });
         }
         for (j, boxes) in cells.iter().enumerate() {
-            stack(
-                boxes,
-                xs.get(j).copied().unwrap_or(0.0) + pad,
-                pad,
-                &mut items,
-            );
+            let x = self.xs.get(j).copied().unwrap_or(0.0) + pad;
+            stack(boxes, x, pad, &mut items);
         }
         if rule {
             items.push(Item::Line {
@@ -235,55 +288,39 @@ fn table_chunks(t: &Table, width: Pt, max_h: Pt, fonts: &Fonts, out: &mut Vec<Ch
                 y1: h,
                 x2: width,
                 y2: h,
-                color: t.rule,
+                color: self.t.rule,
                 width: 0.5,
             });
         }
         Chunk::new(h, items)
-    };
-    let header = t.header.as_ref().map(|hdr| {
-        let mut c = draw_row(&cells_of(hdr), Some(t.header_fill), false);
-        c.keep_with_next = true;
-        Rc::new(c)
-    });
-    if let Some(h) = &header {
-        out.push((**h).clone());
     }
-    let budget = max_h - header.as_ref().map_or(0.0, |h| h.height) - 2.0 * pad;
-    for (i, row) in t.rows.iter().enumerate() {
-        let fill = t.zebra.filter(|_| i % 2 == 1);
-        let mut cells = cells_of(row);
-        // A row taller than a page is cut between lines, each cell at the same height.
-        loop {
-            let height: Pt = cells
-                .iter()
-                .map(|b| b.iter().map(|x| x.height).sum::<Pt>())
-                .fold(0.0, f32::max);
-            if height <= budget || budget <= 0.0 {
-                let mut c = draw_row(&cells, fill, true);
-                c.header = header.clone();
-                out.push(c);
-                break;
-            }
-            let mut now = Vec::new();
-            let mut later = Vec::new();
-            for boxes in cells {
-                let mut used = 0.0;
-                let cut = boxes.iter().position(|b| {
-                    used += b.height;
-                    used > budget
-                });
-                let cut = cut.unwrap_or(boxes.len()).max(1).min(boxes.len());
-                let (a, b) = boxes.split_at(cut);
-                now.push(a.to_vec());
-                later.push(b.to_vec());
-            }
-            let mut c = draw_row(&now, fill, false);
-            c.header = header.clone();
-            out.push(c);
-            cells = later;
-        }
+}
+
+/// The height of a row's tallest cell.
+fn cells_height(cells: &[Vec<LineBox>]) -> Pt {
+    cells
+        .iter()
+        .map(|b| b.iter().map(|x| x.height).sum::<Pt>())
+        .fold(0.0, f32::max)
+}
+
+/// A row cut where its cells pass `budget`: the lines that fit now, and the rest (each cell
+/// gives at least one line, so a cut always moves on).
+fn cut_cells(cells: Vec<Vec<LineBox>>, budget: Pt) -> (Vec<Vec<LineBox>>, Vec<Vec<LineBox>>) {
+    let mut now = Vec::new();
+    let mut later = Vec::new();
+    for boxes in cells {
+        let mut used = 0.0;
+        let cut = boxes.iter().position(|b| {
+            used += b.height;
+            used > budget
+        });
+        let cut = cut.unwrap_or(boxes.len()).max(1).min(boxes.len());
+        let (a, b) = boxes.split_at(cut);
+        now.push(a.to_vec());
+        later.push(b.to_vec());
     }
+    (now, later)
 }
 
 /// The columns' widths: from their weights, then evened out where a cell would leave one

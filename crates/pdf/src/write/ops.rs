@@ -79,23 +79,7 @@ fn item(
             h,
             fill,
             stroke,
-        } => {
-            let mode = match (fill, stroke) {
-                (Some(_), Some(_)) => PaintMode::FillStroke,
-                (Some(_), None) => PaintMode::Fill,
-                _ => PaintMode::Stroke,
-            };
-            if let Some(f) = fill {
-                ops.push(Op::SetFillColor { col: color(*f) });
-            }
-            if let Some((c, lw)) = stroke {
-                ops.push(Op::SetOutlineColor { col: color(*c) });
-                ops.push(Op::SetOutlineThickness { pt: pt(*lw) });
-            }
-            ops.push(Op::DrawPolygon {
-                polygon: rect_polygon(*x, height - y - h, *w, *h, mode),
-            });
-        }
+        } => rect(ops, (*x, height - y - h, *w, *h), *fill, *stroke),
         Item::Line {
             x1,
             y1,
@@ -123,40 +107,65 @@ fn item(
         Item::Text { x, y, text, style } => {
             text_runs(ops, (*x, height - y), text, style, fonts, font_ids)
         }
-        Item::Image { x, y, w, h, image } => {
-            ops.push(Op::UseXobject {
-                id: XObjectId(format!("Im{image}")),
-                transform: XObjectTransform {
-                    translate_x: Some(pt(*x)),
-                    translate_y: Some(pt(height - y - h)),
-                    scale_x: Some(*w),
-                    scale_y: Some(*h),
-                    no_auto_scale: true,
-                    ..Default::default()
-                },
-            });
-        }
-        Item::Link { x, y, w, h, url } => {
-            let rect = printpdf::Rect {
-                x: pt(*x),
-                y: pt(height - y - h),
-                width: pt(*w),
-                height: pt(*h),
-                mode: None,
-                winding_order: None,
-            };
-            // No border: the text is styled as a link already.
-            let border = printpdf::BorderArray::Solid([0.0, 0.0, 0.0]);
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    rect,
-                    Actions::Uri(url.clone()),
-                    Some(border),
-                    None,
-                    None,
-                ),
-            });
-        }
+        Item::Image { x, y, w, h, image } => ops.push(Op::UseXobject {
+            id: XObjectId(format!("Im{image}")),
+            transform: XObjectTransform {
+                translate_x: Some(pt(*x)),
+                translate_y: Some(pt(height - y - h)),
+                scale_x: Some(*w),
+                scale_y: Some(*h),
+                no_auto_scale: true,
+                ..Default::default()
+            },
+        }),
+        Item::Link { x, y, w, h, url } => ops.push(link(*x, height - y - h, *w, *h, url)),
+    }
+}
+
+/// A rectangle from its bottom-left corner in PDF space, filled, stroked or both.
+fn rect(
+    ops: &mut Vec<Op>,
+    (x, y, w, h): (Pt, Pt, Pt, Pt),
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, Pt)>,
+) {
+    let mode = match (fill, stroke) {
+        (Some(_), Some(_)) => PaintMode::FillStroke,
+        (Some(_), None) => PaintMode::Fill,
+        _ => PaintMode::Stroke,
+    };
+    if let Some(f) = fill {
+        ops.push(Op::SetFillColor { col: color(f) });
+    }
+    if let Some((c, lw)) = stroke {
+        ops.push(Op::SetOutlineColor { col: color(c) });
+        ops.push(Op::SetOutlineThickness { pt: pt(lw) });
+    }
+    ops.push(Op::DrawPolygon {
+        polygon: rect_polygon(x, y, w, h, mode),
+    });
+}
+
+/// A link area from its bottom-left corner in PDF space, without a border (the text is
+/// styled as a link already).
+fn link(x: Pt, y: Pt, w: Pt, h: Pt, url: &str) -> Op {
+    let rect = printpdf::Rect {
+        x: pt(x),
+        y: pt(y),
+        width: pt(w),
+        height: pt(h),
+        mode: None,
+        winding_order: None,
+    };
+    let border = printpdf::BorderArray::Solid([0.0, 0.0, 0.0]);
+    Op::LinkAnnotation {
+        link: LinkAnnotation::new(
+            rect,
+            Actions::Uri(url.to_string()),
+            Some(border),
+            None,
+            None,
+        ),
     }
 }
 
