@@ -24,7 +24,7 @@ pub fn party_mail(
     let lc = from.addr.contains("qingshan") || to.addr.contains("qingshan");
     let pad = g.pad();
     // The thread history is the example deal's: an L/C deal mail has none of it.
-    let quoted = if lc || k % 4 == 0 && g.fixed.is_none() {
+    let quoted = if lc || k.is_multiple_of(4) && g.fixed.is_none() {
         String::new()
     } else {
         history(l, pad, k)
@@ -46,8 +46,8 @@ pub fn party_mail(
     let deal = if lc { DealRef::Lc } else { DealRef::Example };
     let m = Mail::new(
         n,
-        &mailbox(from.name(l), from.addr, cs, k % 2 == 0),
-        &mailbox(to.name(l), to.addr, cs, k % 3 == 0),
+        &mailbox(from.name(l), from.addr, cs, k.is_multiple_of(2)),
+        &mailbox(to.name(l), to.addr, cs, k.is_multiple_of(3)),
         &words(subj, cs, k % 2 == 1),
         b,
     );

@@ -196,7 +196,8 @@ pub fn lc_divert(g: &mut Gen) {
         let from = if i % 2 == 0 {
             w.addr.to_string()
         } else {
-            w.addr.replace("qingshan-home.com", *g.r.pick(&LOOK))
+            let look = *g.r.pick(&LOOK);
+            w.addr.replace("qingshan-home.com", look)
         };
         let cs = cs_for(l, i, w.name(l));
         let subj = match l {

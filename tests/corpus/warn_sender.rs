@@ -52,7 +52,7 @@ fn lookalike_domain(buyer: bool, k: usize) -> String {
         } else {
             "hengli-kitchеn.com"
         };
-        return if k % 2 == 0 {
+        return if k.is_multiple_of(2) {
             uni.to_string()
         } else {
             idna::domain_to_ascii(uni).unwrap_or_default()

@@ -154,6 +154,9 @@ pub(super) fn jpeg_raster(
     finish(px, (dw, dh), pixels, (target, orientation), source, redact)
 }
 
+/// Interleaved 8-bit pixels (gray or RGB), their width and height, their component count.
+type Decoded = (Vec<u8>, (u32, u32), usize);
+
 /// The whole-file path: the file's checks (complete, not too many scans), then `jpeg-decoder`
 /// at `k`/8 of the frame's `w`×`h` (8: full size) with `n` components; CMYK becomes RGB.
 /// The pixels, their size and their component count.
@@ -163,7 +166,7 @@ fn decode_whole(
     (w, h, n): (u32, u32, usize),
     k: u32,
     limits: Limits,
-) -> Result<(Vec<u8>, (u32, u32), usize), PhotoError> {
+) -> Result<Decoded, PhotoError> {
     if !jpeg_complete(bytes) {
         return Err(PhotoError::Truncated);
     }
