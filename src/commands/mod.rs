@@ -2,16 +2,16 @@
 //! load → select → render → lay out → write and returning the problems it found.
 
 mod build;
-mod clauses_cmd;
+mod check;
+mod clauses;
 mod diff;
 mod documents;
-mod library;
-mod reports;
+mod report;
 mod verify;
 mod week;
 
 use crate::assets;
-use crate::clauses::{self, Library, Selection};
+use crate::clauses::{Library, Selection};
 use crate::cli::{Cli, Command};
 use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
@@ -36,17 +36,17 @@ pub fn run(cli: &Cli) -> Ended {
         Command::Lookalikes(a) => verify::lookalikes_cmd(&cli.deal, a),
         Command::Briefing(a) => verify::briefing_cmd(&cli.deal, a),
         Command::CallbackForm(a) => verify::callback_cmd(&cli.deal, a),
-        Command::Init(a) => library::init(a),
-        Command::Check(a) => library::check(&cli.deal, a),
+        Command::Init(a) => check::init(a),
+        Command::Check(a) => check::check(&cli.deal, a),
         Command::Contract(a) => documents::contract_cmd(&cli.deal, a),
         Command::Letter(a) => documents::letter_cmd(&cli.deal, a),
         Command::Reply(a) => documents::reply_cmd(&cli.deal, a),
-        Command::Report(a) => reports::report_cmd(&cli.deal, a),
+        Command::Report(a) => report::report_cmd(&cli.deal, a),
         Command::Build(a) => build::build(&cli.deal, a),
         Command::Week(crate::cli::WeekCommand::New(a)) => week::new_cmd(&cli.deal, a),
         Command::Status(_) => week::status_cmd(&cli.deal),
-        Command::Clauses(c) => clauses_cmd::clauses_cmd(&cli.deal, c),
-        Command::Eject(a) => library::eject(a),
+        Command::Clauses(c) => clauses::clauses_cmd(&cli.deal, c),
+        Command::Eject(a) => check::eject(a),
         Command::Licenses => to_stdout(assets::FONT_LICENSE.as_bytes().to_vec()),
         Command::Completions(a) => to_stdout(a.script()),
     };
@@ -166,7 +166,7 @@ pub(crate) fn load_profile(deal: &Path, set: Option<&str>) -> Result<Loaded, Pro
         let mut problems = b.problems;
         if let Some(l) = b.repaired.as_ref().filter(|_| named) {
             if let Ok((lib, _)) = Library::for_deal(l) {
-                problems.extend(clauses::select::find_set(&lib, l).err().unwrap_or_default());
+                problems.extend(crate::clauses::select::find_set(&lib, l).err().unwrap_or_default());
             }
         }
         problems
@@ -209,7 +209,7 @@ pub(crate) fn prepare(
 
 pub(crate) fn select<'l>(run: &mut Run, p: &'l Prepared) -> Result<Selection<'l>, Problems> {
     let mut warnings = Problems::new();
-    let sel = clauses::select(&p.lib, &p.loaded, &p.langs, &mut warnings);
+    let sel = crate::clauses::select(&p.lib, &p.loaded, &p.langs, &mut warnings);
     run.problems.extend(warnings);
     let sel = run.stage(sel)?;
     run.checkpoint()?;

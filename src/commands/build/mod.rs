@@ -7,7 +7,7 @@ mod fingerprint;
 mod jobs;
 
 use super::documents::week_files;
-use super::reports::{draft_name, report_name};
+use super::report::{draft_name, report_name};
 use super::{inputs, load_fonts, prepare, select, Outcome, Prepared, Run};
 use crate::cli::BuildArgs;
 use crate::diag::{Diagnostic, Problems, Where};

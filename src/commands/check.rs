@@ -1,6 +1,6 @@
 //! Commands that check and set up: `check` (with `--fonts`), `init`, `eject`.
 
-use super::reports::render_week;
+use super::report::render_week;
 use super::{load_fonts, prepare, select, Outcome, Run};
 use crate::assets;
 use crate::cli::{CheckArgs, EjectArgs, InitArgs};
