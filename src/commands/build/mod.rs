@@ -6,9 +6,10 @@
 mod fingerprint;
 mod jobs;
 
-use super::documents::week_files;
 use super::report::{draft_name, report_name};
-use super::{inputs, load_fonts, prepare, select, Outcome, Prepared, Run};
+use super::shared::{
+    inputs, load_fonts, prepare, select, week_files, week_set_problems, Outcome, Prepared, Run,
+};
 use crate::cli::BuildArgs;
 use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
@@ -116,8 +117,7 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     }
     jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
     // Two files for one week would write one report twice.
-    run.problems
-        .extend(super::week::week_set_problems(&p.loaded));
+    run.problems.extend(week_set_problems(&p.loaded));
     let base = common(&p, &mut run.problems);
     run.checkpoint()?;
     let ctx = Ctx {

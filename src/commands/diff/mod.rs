@@ -1,7 +1,7 @@
 //! `diff`: a DOCX the other side returned, read bounded, against the schedule regenerated from
 //! the clause versions its manifest properties name; exit 5 when clauses differ.
 
-use super::{prepare, select, write, Ended, Run};
+use super::shared::{prepare, select, write, Ended, Run};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diag::{Diagnostic, Problems};
 use crate::fs::{io_error, read_bounded, ReadFail};
