@@ -1,10 +1,10 @@
-//! Render stage (read back): the report of `diff` — which clauses of a returned DOCX differ
+//! `diff`: its report — which clauses of a returned DOCX differ
 //! from ours, as text or JSON.
 
 use super::compare::{align, compare, our_clause, their_clauses, Shape, TextDiff, TheirClause};
-use super::read::{Change, Returned};
 use crate::profile::{Lang, Langs};
 use crate::render::clauses::{RenderedClause, Schedule};
+use crate::render::docx::read::{Change, Returned};
 use serde::Serialize;
 
 /// One clause that differs.
