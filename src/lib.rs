@@ -5,10 +5,10 @@
 // Diagnostics are large and only travel on the error path, once per run.
 #![allow(clippy::result_large_err)]
 
-pub mod app;
 pub mod assets;
 pub mod clauses;
 pub mod cli;
+pub mod commands;
 pub mod context;
 pub mod country;
 pub mod diag;

@@ -1,7 +1,7 @@
 //! The `dealguard` binary: parses arguments, runs the command, prints problems, picks the exit code.
 
 use dealguard::cli::{Cli, Command};
-use dealguard::{app, diag::Problems, memory::Budgeted};
+use dealguard::{commands, diag::Problems, memory::Budgeted};
 use std::process::ExitCode;
 
 // The allocator that enforces template-rendering budgets. Declared here, not in the library,
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("internal error{at}: {info}\nthis is a bug in dealguard; please report it with the input that caused it");
     }));
-    let outcome = match std::panic::catch_unwind(|| app::run(&cli)) {
+    let outcome = match std::panic::catch_unwind(|| commands::run(&cli)) {
         Ok(o) => o,
         Err(_) => return ExitCode::from(70),
     };

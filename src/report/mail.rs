@@ -31,7 +31,7 @@ enum Para {
 
 /// The report's e-mail: from the week's preparer (when a seller contact), else the sales
 /// contact; to every buyer contact; the cover text in each of `langs` (the buyer's: see
-/// `app::reader_langs`); the PDF attached.
+/// `commands::reader_langs`); the PDF attached.
 pub fn eml(p: &Profile, week: &LoadedWeek, langs: &Langs, labels: &Labels, m: &Mail) -> Vec<u8> {
     let covers: Vec<(Lang, Vec<Para>)> = (langs.list().iter())
         .map(|l| (*l, cover(p, week, *l, labels)))

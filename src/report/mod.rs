@@ -273,21 +273,20 @@ pub fn render(
     render_with(loaded, (week, &[]), langs, fonts, templates, source_date)
 }
 
-/// Renders the report PDF of `week` with the deal's `earlier` weeks (oldest first), which
-/// give the trend: the chart and each stage's change since the previous report.
-pub fn render_with(
-    loaded: &Loaded,
-    (week, earlier): (&LoadedWeek, &[LoadedWeek]),
-    langs: &Langs,
-    fonts: &Fonts,
-    templates: &Templates,
-    source_date: Option<i64>,
-) -> Result<Vec<u8>, Problems> {
-    let labels = labels(loaded, templates, langs)?;
-    let frame = page::frame();
+/// The week's images — photos, then the attachments' pages — prepared on the pool, and where
+/// each photo and attachment finds its image: index and pixel size (`None`: a photo that
+/// could not be prepared).
+type WeekImages = (
+    Vec<Image>,
+    Vec<Option<(usize, u32, u32)>>,
+    Vec<(usize, u32, u32)>,
+);
+
+/// Prepares the week's photos and attachments at once; any that fails stops the report.
+fn images(week: &LoadedWeek, frame: &Frame) -> Result<WeekImages, Problems> {
     let (mut results, annex) = rayon::join(
-        || prepare_photos(week, &frame),
-        || prepare_attachments(week, &frame),
+        || prepare_photos(week, frame),
+        || prepare_attachments(week, frame),
     );
     // The attachments' images follow the photos'.
     let photo_count = results.len();
@@ -300,15 +299,55 @@ pub fn render_with(
         .iter()
         .map(|_| img_iter.next().map(|(i, im)| (i, im.width, im.height)))
         .collect();
+    let attachments = (photo_count..)
+        .zip(&images[photo_count..])
+        .map(|(i, im)| (i, im.width, im.height))
+        .collect();
+    Ok((images, photos, attachments))
+}
+
+/// The PDF's document information: title, author, subject and keywords in both languages.
+fn meta(loaded: &Loaded, week: &LoadedWeek, labels: &Labels, timestamp: i64) -> Meta {
+    let p = &loaded.profile;
+    Meta {
+        title: format!(
+            "{} — {} {} #{}",
+            labels.get("title"),
+            p.deal.id,
+            week.iso.label(),
+            week.week.number
+        ),
+        author: p.seller.name.clone(),
+        subject: format!("{} {}", p.deal.id, week.iso.label()),
+        keywords: vec![
+            p.deal.id.clone(),
+            week.iso.label(),
+            labels.one("title", Lang::En).to_lowercase(),
+            labels.one("title", Lang::Zh),
+            p.buyer.name.clone(),
+        ],
+        timestamp,
+    }
+}
+
+/// Renders the report PDF of `week` with the deal's `earlier` weeks (oldest first), which
+/// give the trend: the chart and each stage's change since the previous report.
+pub fn render_with(
+    loaded: &Loaded,
+    (week, earlier): (&LoadedWeek, &[LoadedWeek]),
+    langs: &Langs,
+    fonts: &Fonts,
+    templates: &Templates,
+    source_date: Option<i64>,
+) -> Result<Vec<u8>, Problems> {
+    let labels = labels(loaded, templates, langs)?;
+    let frame = page::frame();
+    let (images, photos, attachments) = images(week, &frame)?;
     let qr = week
         .week
         .videos
         .iter()
         .map(|v| qr(&v.url).unwrap_or((Vec::new(), 1)))
-        .collect();
-    let attachments = (photo_count..)
-        .zip(&images[photo_count..])
-        .map(|(i, im)| (i, im.width, im.height))
         .collect();
     let input = compose::Input {
         profile: &loaded.profile,
@@ -331,27 +370,12 @@ pub fn render_with(
     if week.draft {
         page::draft_band(&mut pages, &frame, &draft_label(langs), fonts);
     }
-    let p = &loaded.profile;
-    let timestamp = timestamp(loaded, week, source_date, 0);
-    let meta = Meta {
-        title: format!(
-            "{} — {} {} #{}",
-            labels.get("title"),
-            p.deal.id,
-            week.iso.label(),
-            week.week.number
-        ),
-        author: p.seller.name.clone(),
-        subject: format!("{} {}", p.deal.id, week.iso.label()),
-        keywords: vec![
-            p.deal.id.clone(),
-            week.iso.label(),
-            labels.one("title", Lang::En).to_lowercase(),
-            labels.one("title", Lang::Zh),
-            p.buyer.name.clone(),
-        ],
-        timestamp,
-    };
+    let meta = meta(
+        loaded,
+        week,
+        &labels,
+        timestamp(loaded, week, source_date, 0),
+    );
     let doc = Document {
         frame,
         pages,

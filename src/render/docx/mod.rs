@@ -17,5 +17,3 @@ mod xml;
 pub use contract::contract;
 pub use letter::letter;
 pub use xml::is_cjk;
-pub mod compare;
-pub mod report;

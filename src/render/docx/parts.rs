@@ -29,21 +29,20 @@ const BUILT_IN: [&str; 7] = [
 
 /// `word/styles.xml`: the named styles every document uses.
 pub fn styles() -> String {
-    let para = |id: &str, name: &str, based: &str, ppr: &str, rpr: &str| {
-        format!(
-            r#"<w:style w:type="paragraph" w:customStyle="{custom}" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="{based}"/><w:next w:val="{next}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"#,
-            custom = u8::from(!BUILT_IN.contains(&name)),
-            next = if id.starts_with("Heading") {
-                "ClauseBody"
-            } else {
-                id
-            },
-        )
-    };
     let mut o = format!(
         r#"{DECL}<w:styles {W_NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{EAST_ASIAN}" w:cs="{LATIN}"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="100" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
     );
     o.push_str(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#);
+    o.push_str(&paragraph_styles());
+    o.push_str(&character_and_table_styles());
+    o.push_str("</w:styles>");
+    o
+}
+
+/// The paragraph styles: title, headings, clause body, table text, note, warning, list, header
+/// and footer.
+fn paragraph_styles() -> String {
+    let mut o = String::new();
     o.push_str(&para(
         "Title",
         "Title",
@@ -103,13 +102,32 @@ pub fn styles() -> String {
         r#"<w:spacing w:after="0"/>"#,
         r#"<w:color w:val="5A6270"/><w:sz w:val="14"/><w:szCs w:val="14"/>"#,
     ));
+    o
+}
+
+/// The character styles (Chinese runs, links) and the deals' table style.
+fn character_and_table_styles() -> String {
+    let mut o = String::new();
     // The character style of Chinese runs: the East Asian face and language named again, so
     // a company that restyles Normal with a Western face keeps a Chinese face here.
     o.push_str(&format!(r#"<w:style w:type="character" w:customStyle="1" w:styleId="Chinese"><w:name w:val="Chinese"/><w:qFormat/><w:rPr><w:rFonts w:eastAsia="{EAST_ASIAN}" w:hint="eastAsia"/><w:lang w:eastAsia="zh-CN"/></w:rPr></w:style>"#));
     o.push_str(r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>"#);
     o.push_str(r#"<w:style w:type="table" w:customStyle="1" w:styleId="DealTable"><w:name w:val="Deal table"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="BFC5CC"/><w:left w:val="single" w:sz="4" w:space="0" w:color="BFC5CC"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="BFC5CC"/><w:right w:val="single" w:sz="4" w:space="0" w:color="BFC5CC"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="BFC5CC"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="BFC5CC"/></w:tblBorders><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#);
-    o.push_str("</w:styles>");
     o
+}
+
+/// One paragraph style: custom unless Word knows its name; a heading's next paragraph is clause
+/// body, any other's its own style.
+fn para(id: &str, name: &str, based: &str, ppr: &str, rpr: &str) -> String {
+    format!(
+        r#"<w:style w:type="paragraph" w:customStyle="{custom}" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="{based}"/><w:next w:val="{next}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"#,
+        custom = u8::from(!BUILT_IN.contains(&name)),
+        next = if id.starts_with("Heading") {
+            "ClauseBody"
+        } else {
+            id
+        },
+    )
 }
 
 /// One level of a list: number format, text, indent.

@@ -62,6 +62,60 @@ fn list(out: &mut Vec<Block>, items: &[Line], st: &PdfStyles, mark: impl Fn(usiz
     out.push(Block::Spacer(4.0));
 }
 
+/// A note: bold text in a framed box of its own.
+fn note(out: &mut Vec<Block>, lines: &[Line], st: &PdfStyles) {
+    let p: Vec<Part> = lines
+        .iter()
+        .flat_map(|l| parts(l, st, st.body.bold().color(st.note)))
+        .collect();
+    out.push(Block::Table(Table {
+        columns: vec![Column::left(1.0)],
+        header: None,
+        rows: vec![vec![Cell::Text(p)]],
+        header_fill: st.header_fill,
+        zebra: None,
+        rule: st.note,
+        pad: 6.0,
+    }));
+    out.push(Block::Spacer(8.0));
+}
+
+/// A table in a smaller type, its header bold.
+fn table(out: &mut Vec<Block>, header: &[Line], rows: &[Vec<Line>], st: &PdfStyles) {
+    let small = Style {
+        size: st.body.size - 0.8,
+        ..st.body
+    };
+    let n = header.len().max(1);
+    // A short table (the channels) moves whole rather than leave a row behind.
+    out.push(Block::Keep(vec![Block::Table(Table {
+        columns: (0..n)
+            .map(|k| {
+                Column::left(if k == 0 || (n > 2 && k + 1 == n) {
+                    1.3
+                } else {
+                    1.0
+                })
+            })
+            .collect(),
+        header: Some(
+            header
+                .iter()
+                .map(|h| Cell::Text(vec![Part::new(plain(h), small.bold().color(st.h2.color))]))
+                .collect(),
+        ),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| Cell::Text(parts(c, st, small))).collect())
+            .collect(),
+        header_fill: st.header_fill,
+        zebra: Some(Rgb::hex(0xf6f8fa)),
+        rule: st.rule,
+        pad: 3.5,
+    })]));
+    out.push(Block::Spacer(8.0));
+}
+
 /// The document as layout blocks for the PDF.
 pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
     let mut out = Vec::new();
@@ -90,61 +144,8 @@ pub fn to_blocks(doc: &Doc, st: &PdfStyles) -> Vec<Block> {
             }
             Node::List(items) => list(&mut out, items, st, |_| "•".to_string()),
             Node::Numbered(items) => list(&mut out, items, st, |k| format!("{}.", k + 1)),
-            Node::Note(lines) => {
-                let p: Vec<Part> = lines
-                    .iter()
-                    .flat_map(|l| parts(l, st, st.body.bold().color(st.note)))
-                    .collect();
-                out.push(Block::Table(Table {
-                    columns: vec![Column::left(1.0)],
-                    header: None,
-                    rows: vec![vec![Cell::Text(p)]],
-                    header_fill: st.header_fill,
-                    zebra: None,
-                    rule: st.note,
-                    pad: 6.0,
-                }));
-                out.push(Block::Spacer(8.0));
-            }
-            Node::Table(header, rows) => {
-                let small = Style {
-                    size: st.body.size - 0.8,
-                    ..st.body
-                };
-                let n = header.len().max(1);
-                // A short table (the channels) moves whole rather than leave a row behind.
-                out.push(Block::Keep(vec![Block::Table(Table {
-                    columns: (0..n)
-                        .map(|k| {
-                            Column::left(if k == 0 || (n > 2 && k + 1 == n) {
-                                1.3
-                            } else {
-                                1.0
-                            })
-                        })
-                        .collect(),
-                    header: Some(
-                        header
-                            .iter()
-                            .map(|h| {
-                                Cell::Text(vec![Part::new(
-                                    plain(h),
-                                    small.bold().color(st.h2.color),
-                                )])
-                            })
-                            .collect(),
-                    ),
-                    rows: rows
-                        .iter()
-                        .map(|r| r.iter().map(|c| Cell::Text(parts(c, st, small))).collect())
-                        .collect(),
-                    header_fill: st.header_fill,
-                    zebra: Some(Rgb::hex(0xf6f8fa)),
-                    rule: st.rule,
-                    pad: 3.5,
-                })]));
-                out.push(Block::Spacer(8.0));
-            }
+            Node::Note(lines) => note(&mut out, lines, st),
+            Node::Table(header, rows) => table(&mut out, header, rows, st),
         }
     }
     out

@@ -1,10 +1,10 @@
-//! Render stage (read back): the report of `diff` — which clauses of a returned DOCX differ
+//! `diff`: its report — which clauses of a returned DOCX differ
 //! from ours, as text or JSON.
 
 use super::compare::{align, compare, our_clause, their_clauses, Shape, TextDiff, TheirClause};
-use super::read::{Change, Returned};
 use crate::profile::{Lang, Langs};
 use crate::render::clauses::{RenderedClause, Schedule};
+use crate::render::docx::read::{Change, Returned};
 use serde::Serialize;
 
 /// One clause that differs.
@@ -62,6 +62,22 @@ fn title_of(c: &TheirClause, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The text of a clause the other side inserted, per language, its paragraphs joined by ¶.
+fn inserted_text(c: &TheirClause, langs: &Langs) -> Vec<TextDiff> {
+    langs
+        .list()
+        .iter()
+        .filter_map(|l| {
+            let ps = c.paras.get(l)?;
+            Some(TextDiff {
+                place: "text".into(),
+                lang: l.code().into(),
+                diff: ps.join(" ¶ "),
+            })
+        })
+        .collect()
+}
+
 /// Compares the returned document with `ours` (the clauses it was generated from, in order).
 pub fn report(
     file: &str,
@@ -114,18 +130,7 @@ pub fn report(
                 r.version = None;
                 r.title = title_of(&their[j], primary);
                 r.tracked = their[j].changes.clone();
-                r.text = langs
-                    .list()
-                    .iter()
-                    .filter_map(|l| {
-                        let ps = their[j].paras.get(l)?;
-                        Some(TextDiff {
-                            place: "text".into(),
-                            lang: l.code().into(),
-                            diff: ps.join(" ¶ "),
-                        })
-                    })
-                    .collect();
+                r.text = inserted_text(&their[j], langs);
             }
             (None, None) => continue,
         }

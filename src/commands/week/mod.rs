@@ -1,15 +1,13 @@
-//! Commands of the weekly routine: `week new` (the next week's file, carried over, with the
-//! new photos) and `status` (one line per week). They read week files and write YAML text; no
-//! PDF is made here.
+//! `dealguard week new`: the next week's file, carried over, with the new photos. It reads
+//! week files and writes YAML text; no PDF is made here (`status` is in `status.rs`).
 
 mod draft;
 mod photos;
 mod write;
 
-use super::documents::week_files;
-use super::{Outcome, Run};
+use super::shared::{load_weeks, week_files, write, Outcome, Run};
 use crate::cli::WeekNewArgs;
-use crate::diag::{Diagnostic, Problems};
+use crate::diag::Diagnostic;
 use crate::output::Output;
 use crate::profile::deal::Cadence;
 use crate::profile::week::schedule::{self, Due};
@@ -17,57 +15,6 @@ use crate::profile::week::{self, IsoWeek, LoadedWeek};
 use crate::profile::{self, Loaded};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-/// The week files of the deal that load, in week order; the problems of those that do not,
-/// and an error for each file that repeats another's week.
-fn load_weeks(loaded: &Loaded, run: &mut Run) -> Vec<LoadedWeek> {
-    let mut weeks = Vec::new();
-    for path in week_files(loaded) {
-        match week::load(&path, &loaded.profile, &loaded.dir) {
-            Ok(w) => weeks.push(w),
-            Err(p) => run.problems.extend(p),
-        }
-    }
-    weeks.sort_by_key(|w| w.iso);
-    run.problems.extend(same_weeks(&weeks));
-    weeks
-}
-
-/// An error for each week file whose `week:` another file already has (sorted by week, so
-/// the two are neighbours), naming both files.
-pub(crate) fn same_weeks(weeks: &[LoadedWeek]) -> Problems {
-    let mut p = Problems::new();
-    for pair in weeks.windows(2) {
-        let [a, b] = pair else { continue };
-        if a.iso == b.iso {
-            p.push(
-                Diagnostic::error(
-                    &b.src.path,
-                    format!(
-                        "{} is also the week of {}",
-                        b.iso.label(),
-                        a.src.path.display()
-                    ),
-                )
-                .at(b.index.pos("week"))
-                .field("week")
-                .hint("each week has one file: change `week:` in the copy (and its number)"),
-            );
-        }
-    }
-    p
-}
-
-/// The problems of the deal's set of week files as a whole (two files for one week), for
-/// `build`: each file's own problems are its report's.
-pub(crate) fn week_set_problems(loaded: &Loaded) -> Problems {
-    let mut weeks: Vec<LoadedWeek> = week_files(loaded)
-        .iter()
-        .filter_map(|p| week::load(p, &loaded.profile, &loaded.dir).ok())
-        .collect();
-    weeks.sort_by_key(|w| w.iso);
-    same_weeks(&weeks)
-}
 
 /// The week to write and why: `--week`, else the next report's week under the deal's cadence
 /// after the latest week file (the signing week, or the first milestone, for the first).
@@ -129,7 +76,7 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
     let inputs: Vec<PathBuf> = std::iter::once(loaded.src.path.clone())
         .chain(week_files(&loaded))
         .collect();
-    super::write(&mut run, &outs, &inputs)?;
+    write(&mut run, &outs, &inputs)?;
     photos::keep_times(&copies);
     for c in copies
         .iter()
@@ -200,55 +147,4 @@ fn new_week_text(
         due: due.map(Due::describe),
     };
     write::week_file(&head, &carried, iso, &found)
-}
-
-/// `status`: one line per week file — week, status, planned and actual completion, forecast
-/// shipment, and what is still to fill.
-pub(super) fn status_cmd(deal: &Path) -> Outcome {
-    let mut run = Run::new();
-    let mut loaded = run.stage(profile::load(deal))?;
-    run.problems.extend(std::mem::take(&mut loaded.problems));
-    run.checkpoint()?;
-    let weeks = load_weeks(&loaded, &mut run);
-    let mut out = format!(
-        "{:<9}  {:<9}  {:>7}  {:>7}  forecast\n",
-        "week", "status", "planned", "actual"
-    );
-    for w in &weeks {
-        let (planned, actual) = schedule::overall(&loaded.profile, &w.week);
-        let status = match w.week.status {
-            week::Status::OnTrack => "on_track",
-            week::Status::AtRisk => "at_risk",
-            week::Status::Delayed => "delayed",
-        };
-        let fill = match w.unfilled.len() {
-            0 => String::new(),
-            n => format!("  draft: {n} to fill"),
-        };
-        out.push_str(&format!(
-            "{:<9}  {:<9}  {:>6.1}%  {:>6.1}%  {}{fill}\n",
-            w.iso.label(),
-            status,
-            planned,
-            actual,
-            w.week.forecast_ship.raw
-        ));
-    }
-    if weeks.is_empty() {
-        out.push_str("no week files in reports/ yet: `dealguard week new` writes the first\n");
-    }
-    if let Some((w, due)) = schedule::next_report(&loaded.profile, weeks.last().map(|w| w.iso)) {
-        let day = loaded.profile.channels.reports.date_in(w);
-        out.push_str(&format!(
-            "next report: {} (report day {}): {}\n",
-            w.label(),
-            day.iso(),
-            due.describe()
-        ));
-    }
-    // The week files' own warnings (such as fields to fill) are shown by `check`, not here.
-    if let Err(e) = super::to_stdout(out.into_bytes()) {
-        run.problems.extend(e);
-    }
-    run.finish()
 }

@@ -1,7 +1,10 @@
 //! `diff`: a DOCX the other side returned, read bounded, against the schedule regenerated from
 //! the clause versions its manifest properties name; exit 5 when clauses differ.
 
-use super::{prepare, select, write, Ended, Run};
+mod compare;
+mod report;
+
+use super::shared::{prepare, select, write, Ended, Run};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diag::{Diagnostic, Problems};
 use crate::fs::{io_error, read_bounded, ReadFail};
@@ -9,7 +12,6 @@ use crate::output::Output;
 use crate::profile::Langs;
 use crate::render;
 use crate::render::docx::read::Returned;
-use crate::render::docx::report;
 use std::path::{Path, PathBuf};
 
 /// Exit code of `diff` when clauses differ (4 is `verify`'s warning).

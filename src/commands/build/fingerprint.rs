@@ -1,7 +1,7 @@
 //! `build`'s change detection: what each output was made from (the manifest in the output
 //! folder, read bounded) and the fingerprints of the inputs.
 
-use super::super::{inputs, source_date, Prepared};
+use crate::commands::shared::{inputs, source_date, Prepared};
 use crate::diag::{Diagnostic, Problems};
 use crate::fs::{io_error, read_bounded, ReadFail};
 use serde::{Deserialize, Serialize};

@@ -1,13 +1,13 @@
-//! Render stage (read back): a returned DOCX's clauses against the ones we generate — clauses
+//! `diff`: a returned DOCX's clauses against the ones we generate — clauses
 //! found by their headings (style `Heading2`, as we write them), aligned by title, compared
 //! text to text per language (formatting ignored, whitespace folded), with a word-level diff
 //! (`similar`'s Myers diff on word tokens, one token per Chinese character) and the tracked
 //! changes each clause holds.
 
-use super::read::{Change, Para, Returned};
-use super::xml::is_cjk;
 use crate::profile::Lang;
 use crate::render::clauses::RenderedClause;
+use crate::render::docx::is_cjk;
+use crate::render::docx::read::{Change, Para, Returned};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp, DiffTag};
 use std::collections::BTreeMap;

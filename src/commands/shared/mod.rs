@@ -1,59 +1,35 @@
-//! Commands: one function per command, each running the pipeline
-//! load → select → render → lay out → write and returning the problems it found.
+//! What the commands share, so that each command file holds only its own steps: problem
+//! collection across stages (`Run`), the deal prepared up to a selection (`prepare`,
+//! `load_profile`, the languages of an output and of its reader), where outputs go and how
+//! they are written, the fonts of a PDF (`fonts.rs`), the files of a document
+//! (`documents.rs`) and the deal's week files (`weeks.rs`). It imports no command.
 
-mod build;
-mod clauses_cmd;
-mod diff;
 mod documents;
-mod library;
-mod reports;
-mod verify;
-mod week;
+mod fonts;
+mod weeks;
 
-use crate::clauses::{self, Library, Selection};
-use crate::cli::{Cli, Command};
-use crate::diag::{Diagnostic, Problems, Where};
+pub(crate) use documents::{
+    docx_error, file_name, occasion, outputs, pdf_error, timestamp, Rendered,
+};
+pub(crate) use fonts::{load_fonts, pdf_fonts};
+pub(crate) use weeks::{load_weeks, reported_weeks, same_weeks, week_files, week_set_problems};
+
+use crate::clauses::{Library, Selection};
+use crate::diag::Problems;
 use crate::output::{self, Output};
 use crate::profile::{self, Langs, Loaded};
 use crate::render::{self, templates::Templates};
-use dealguard_pdf::font::{FacePick, Fonts, UserFont};
 use std::path::{Path, PathBuf};
 
 /// What a command ends with: `Ok` with warnings, or `Err` with every problem found.
 pub type Outcome = Result<Problems, Problems>;
 
 /// What a run ends with: `Ok` with warnings and the exit code asked for (0, or
-/// [`crate::verify::EXIT_WARNING`] from `verify`, [`diff::EXIT_DIFFERS`] from `diff`), or `Err` with every problem found.
+/// [`crate::verify::EXIT_WARNING`] from `verify`, `EXIT_DIFFERS` (5) from `diff`), or `Err` with every problem found.
 pub type Ended = Result<(Problems, u8), Problems>;
 
-/// Runs the command the user asked for.
-pub fn run(cli: &Cli) -> Ended {
-    // Only `verify` and `diff` end with a code of their own; every other command succeeds with 0.
-    let outcome = match &cli.command {
-        Command::Verify(a) => return verify::verify_cmd(&cli.deal, a),
-        Command::Diff(a) => return diff::diff_cmd(&cli.deal, a),
-        Command::Lookalikes(a) => verify::lookalikes_cmd(&cli.deal, a),
-        Command::Briefing(a) => verify::briefing_cmd(&cli.deal, a),
-        Command::CallbackForm(a) => verify::callback_cmd(&cli.deal, a),
-        Command::Init(a) => library::init(a),
-        Command::Check(a) => library::check(&cli.deal, a),
-        Command::Contract(a) => documents::contract_cmd(&cli.deal, a),
-        Command::Letter(a) => documents::letter_cmd(&cli.deal, a),
-        Command::Reply(a) => documents::reply_cmd(&cli.deal, a),
-        Command::Report(a) => reports::report_cmd(&cli.deal, a),
-        Command::Build(a) => build::build(&cli.deal, a),
-        Command::Week(crate::cli::WeekCommand::New(a)) => week::new_cmd(&cli.deal, a),
-        Command::Status(_) => week::status_cmd(&cli.deal),
-        Command::Clauses(c) => clauses_cmd::clauses_cmd(&cli.deal, c),
-        Command::Eject(a) => library::eject(a),
-        Command::Licenses => to_stdout(dealguard_pdf::font::builtin::LICENSE.as_bytes().to_vec()),
-        Command::Completions(a) => to_stdout(a.script()),
-    };
-    outcome.map(|warnings| (warnings, 0))
-}
-
 /// Prints a text that is not a document of the deal; a closed pipe is an error, not a panic.
-fn to_stdout(bytes: Vec<u8>) -> Outcome {
+pub(crate) fn to_stdout(bytes: Vec<u8>) -> Outcome {
     let o = Output {
         path: PathBuf::from("-"),
         bytes,
@@ -165,7 +141,11 @@ pub(crate) fn load_profile(deal: &Path, set: Option<&str>) -> Result<Loaded, Pro
         let mut problems = b.problems;
         if let Some(l) = b.repaired.as_ref().filter(|_| named) {
             if let Ok((lib, _)) = Library::for_deal(l) {
-                problems.extend(clauses::select::find_set(&lib, l).err().unwrap_or_default());
+                problems.extend(
+                    crate::clauses::select::find_set(&lib, l)
+                        .err()
+                        .unwrap_or_default(),
+                );
             }
         }
         problems
@@ -208,7 +188,7 @@ pub(crate) fn prepare(
 
 pub(crate) fn select<'l>(run: &mut Run, p: &'l Prepared) -> Result<Selection<'l>, Problems> {
     let mut warnings = Problems::new();
-    let sel = clauses::select(&p.lib, &p.loaded, &p.langs, &mut warnings);
+    let sel = crate::clauses::select(&p.lib, &p.loaded, &p.langs, &mut warnings);
     run.problems.extend(warnings);
     let sel = run.stage(sel)?;
     run.checkpoint()?;
@@ -260,91 +240,4 @@ pub(crate) fn source_date() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse().ok())
-}
-
-/// The fonts of a deal's PDFs: `--font`, else `output.font` (and `output.font_bold`), else
-/// built in; installed fonts last, unless `DEALGUARD_NO_SYSTEM_FONTS` is set.
-pub(crate) fn load_fonts(loaded: &Loaded, arg: Option<&Path>) -> Result<Fonts, Problems> {
-    let system = |f: Fonts| match std::env::var_os("DEALGUARD_NO_SYSTEM_FONTS") {
-        Some(_) => f,
-        None => f.with_system_fonts(),
-    };
-    let (regular, field) = match (arg, &loaded.profile.output.font) {
-        (Some(a), _) => (a.to_path_buf(), None),
-        (None, Some(f)) => (f.clone(), Some("output.font")),
-        (None, None) => {
-            return Fonts::builtin()
-                .map(system)
-                .map_err(|m| Diagnostic::error(Where::built_in("font"), m).into());
-        }
-    };
-    let user = |shown: &Path, field: Option<&'static str>, bold: bool| {
-        let full = if field.is_some() {
-            loaded.dir.join(shown)
-        } else {
-            shown.to_path_buf()
-        };
-        let (path, pick) = FacePick::split(&full);
-        let bytes = read_font(loaded, &path, shown, field)?;
-        Ok::<_, Problems>(UserFont {
-            path,
-            bytes: std::sync::Arc::new(bytes),
-            pick,
-            bold,
-        })
-    };
-    let font = user(&regular, field, false)?;
-    let bold = match (field, &loaded.profile.output.font_bold) {
-        (Some(_), Some(b)) => Some(user(b, Some("output.font_bold"), true)?),
-        // A `*-Bold` file beside the regular one, if there is one.
-        _ => font_bold_sibling(&font.path)
-            .map(|p| user(&p, None, true))
-            .transpose()?,
-    };
-    let shown = regular.clone();
-    Fonts::with_user_font(font, bold).map(system).map_err(|m| {
-        locate(loaded, &shown, field, Diagnostic::error(&shown, m))
-            .hint("give a TrueType or OpenType font (.ttf, .otf, .ttc), `PATH#INDEX` or `PATH#FAMILY` for a face of a collection")
-            .into()
-    })
-}
-
-fn font_bold_sibling(path: &Path) -> Option<PathBuf> {
-    dealguard_pdf::font::bold_siblings(path)
-        .into_iter()
-        .find(|p| p.is_file())
-}
-
-/// A diagnostic about a font named in the profile, located at its field.
-fn locate(loaded: &Loaded, shown: &Path, field: Option<&str>, d: Diagnostic) -> Diagnostic {
-    match field {
-        Some(f) => Diagnostic::error(
-            &loaded.src.path,
-            format!("font `{}` {}", shown.display(), d.message),
-        )
-        .at(loaded.pos(f))
-        .field(f),
-        None => d,
-    }
-}
-
-fn read_font(
-    loaded: &Loaded,
-    path: &Path,
-    shown: &Path,
-    field: Option<&str>,
-) -> Result<Vec<u8>, Problems> {
-    use crate::fs::{io_error, read_bounded, ReadFail};
-    const MAX_FONT: u64 = 64 * 1024 * 1024;
-    read_bounded(path, MAX_FONT).map_err(|e| {
-        let d = match e {
-            ReadFail::TooBig(n) => Diagnostic::error(
-                shown,
-                format!("is {n} bytes; fonts may be at most {MAX_FONT} bytes"),
-            ),
-            ReadFail::NotAFile => Diagnostic::error(shown, "is not a regular file"),
-            ReadFail::Io(e) => io_error(shown, "read font", &e),
-        };
-        locate(loaded, shown, field, d).into()
-    })
 }

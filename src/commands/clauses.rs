@@ -1,6 +1,6 @@
 //! `dealguard clauses list|show|coverage`: the clause library as the deal sees it.
 
-use super::{prepare, select, Outcome, Run};
+use super::shared::{prepare, select, Outcome, Run};
 use crate::clauses::topics::{GUIDANCE, LEFT_TO_MAIN_CONTRACT, TOPICS};
 use crate::clauses::{self, Library};
 use crate::cli::ClausesCommand;

@@ -1,8 +1,10 @@
 //! `dealguard report`: one week's progress report (PDF, and the mail to the buyer), with the
 //! earlier weeks that draw its trend; also used by `build`.
 
-use super::documents::{week_files, Rendered};
-use super::{load_fonts, reader_langs, resolve_langs, source_date, target, write, Outcome, Run};
+use super::shared::{
+    load_fonts, load_profile, reader_langs, resolve_langs, source_date, target, week_files, write,
+    Outcome, Rendered, Run,
+};
 use crate::clauses::Library;
 use crate::cli::ReportArgs;
 use crate::diag::{Diagnostic, Problems};
@@ -158,7 +160,7 @@ pub(crate) fn draft_name(name: &str) -> String {
 }
 
 /// A rendered week in `formats`: the PDF as it is (in `langs`), the mail with that PDF
-/// attached, in the buyer's languages `(_, reader)` as the letter (`super::reader_langs`).
+/// attached, in the buyer's languages `(_, reader)` as the letter (`shared::reader_langs`).
 pub(crate) fn report_docs(
     loaded: &Loaded,
     wk: &LoadedWeek,
@@ -186,7 +188,7 @@ pub(crate) fn report_docs(
 pub(super) fn report_cmd(deal: &Path, a: &ReportArgs) -> Outcome {
     let formats = a.formats();
     let mut run = Run::new();
-    let mut loaded = run.stage(super::load_profile(deal, None))?;
+    let mut loaded = run.stage(load_profile(deal, None))?;
     run.problems.extend(std::mem::take(&mut loaded.problems));
     let langs = resolve_langs(a.lang.lang.as_ref(), &loaded);
     run.problems.extend(loaded.check_langs(&langs));

@@ -6,16 +6,17 @@
 mod fingerprint;
 mod jobs;
 
-use super::documents::week_files;
-use super::reports::{draft_name, report_name};
-use super::{inputs, load_fonts, prepare, select, Outcome, Prepared, Run};
+use super::report::{draft_name, report_name};
+use super::shared::{
+    inputs, load_fonts, prepare, select, week_files, week_set_problems, Outcome, Prepared, Run,
+};
 use crate::cli::BuildArgs;
 use crate::diag::{Diagnostic, Problems, Where};
 use crate::output::{self, Output};
 use crate::profile::deal::Format;
 use crate::profile::week::IsoWeek;
 use crate::render::letters::Tone;
-use fingerprint::{common, read_manifest, sha, Entry, MANIFEST};
+use fingerprint::{common, read_manifest, sha, Entry, Manifest, MANIFEST};
 use jobs::{run_job, Ctx, Done, Job};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -89,6 +90,106 @@ fn run_jobs(pool: &rayon::ThreadPool, ctx: &Ctx, jobs: &[Job]) -> Vec<Done> {
     })
 }
 
+/// The documents of the deal: contract, letter, both replies, the staff's two documents of the
+/// call-back rule (`[]` in `output.formats` leaves one out), a report per week file.
+fn jobs(p: &Prepared) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Contract,
+        Job::Letter,
+        Job::Reply(Tone::Formal),
+        Job::Reply(Tone::Warm),
+    ];
+    let formats = &p.loaded.profile.output.formats;
+    if !formats.briefing.is_empty() {
+        jobs.push(Job::Briefing);
+    }
+    if !formats.callback_form.is_empty() {
+        jobs.push(Job::CallbackForm);
+    }
+    jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
+    jobs
+}
+
+/// What the jobs ended with, gathered for writing.
+#[derive(Default)]
+struct Gathered {
+    /// The files built, to write into `out/`.
+    outputs: Vec<Output>,
+    /// Documents built, skipped as unchanged, failed.
+    built: usize,
+    skipped: usize,
+    failed: usize,
+    /// Bytes built.
+    bytes: usize,
+    /// The errors of failed documents, each headed by the document's name.
+    failures: Problems,
+    /// The weeks whose finished report is now in the folder (written or unchanged).
+    reported: Vec<PathBuf>,
+}
+
+/// Gathers the jobs' results in job order: files built join `manifest`, warnings (skipped
+/// documents' too) join `warnings`; failed documents keep their old files.
+fn gather(
+    jobs: &[Job],
+    results: Vec<Done>,
+    manifest: &mut Manifest,
+    out_dir: &Path,
+    warnings: &mut Problems,
+) -> Gathered {
+    let mut g = Gathered::default();
+    for (job, done) in jobs.iter().zip(results) {
+        if let (Job::Report(path), Done::Written(..) | Done::Skipped(_)) = (job, &done) {
+            g.reported.push(path.clone());
+        }
+        match done {
+            Done::Written(files, w) => {
+                g.built += 1;
+                warnings.extend(w);
+                for (name, b, fp) in files {
+                    g.bytes += b.len();
+                    manifest.outputs.insert(
+                        name.clone(),
+                        Entry {
+                            inputs: fp,
+                            sha256: sha(&b),
+                        },
+                    );
+                    g.outputs.push(Output {
+                        path: out_dir.join(&name),
+                        bytes: b,
+                    });
+                }
+            }
+            Done::Skipped(w) => {
+                g.skipped += 1;
+                warnings.extend(w);
+            }
+            Done::Failed(e) => {
+                g.failed += 1;
+                g.failures.push(Diagnostic::error(
+                    Where::job(job.label()),
+                    "was not built; its problems follow",
+                ));
+                g.failures.extend(e);
+            }
+        }
+    }
+    g
+}
+
+/// The manifest as written, when its text differs from the one read (`None`: unchanged).
+fn manifest_output(manifest: &Manifest, read: Option<&str>, out_dir: &Path) -> Option<Output> {
+    let header = "# Written by `dealguard build`: what each output was made from. Delete it to rebuild everything.\n";
+    let text = format!(
+        "{header}{}",
+        serde_yaml::to_string(manifest).unwrap_or_default()
+    );
+    (read != Some(text.as_str())).then(|| Output {
+        path: out_dir.join(MANIFEST),
+        bytes: text.into_bytes(),
+    })
+}
+
 pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     let started = Instant::now();
     let mut run = Run::new();
@@ -99,25 +200,10 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     run.problems
         .extend(crate::render::glyphs::profile(&p.loaded, &p.langs, &fonts));
     let out_dir = p.loaded.dir.join("out");
-    let (manifest, manifest_text) = read_manifest(&out_dir, &mut run.problems);
-    let mut jobs = vec![
-        Job::Contract,
-        Job::Letter,
-        Job::Reply(Tone::Formal),
-        Job::Reply(Tone::Warm),
-    ];
-    // The staff's two documents of the call-back rule; `[]` in `output.formats` leaves one out.
-    let formats = &p.loaded.profile.output.formats;
-    if !formats.briefing.is_empty() {
-        jobs.push(Job::Briefing);
-    }
-    if !formats.callback_form.is_empty() {
-        jobs.push(Job::CallbackForm);
-    }
-    jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
+    let (mut manifest, manifest_text) = read_manifest(&out_dir, &mut run.problems);
+    let jobs = jobs(&p);
     // Two files for one week would write one report twice.
-    run.problems
-        .extend(super::week::week_set_problems(&p.loaded));
+    run.problems.extend(week_set_problems(&p.loaded));
     let base = common(&p, &mut run.problems);
     run.checkpoint()?;
     let ctx = Ctx {
@@ -131,83 +217,38 @@ pub(super) fn build(deal: &Path, a: &BuildArgs) -> Outcome {
     };
     let results = run_jobs(&pool, &ctx, &jobs);
     // Write what was built, then the manifest; failed documents keep their old files.
-    let mut manifest = manifest;
-    let mut outputs = Vec::new();
-    let (mut built, mut skipped, mut failed, mut bytes) = (0, 0, 0, 0);
-    let mut failures = Problems::new();
-    // The weeks whose finished report is now in the folder (written or unchanged).
-    let mut reported = Vec::new();
-    for (job, done) in jobs.iter().zip(results) {
-        if let (Job::Report(path), Done::Written(..) | Done::Skipped(_)) = (job, &done) {
-            reported.push(path.clone());
-        }
-        match done {
-            Done::Written(files, warnings) => {
-                built += 1;
-                run.problems.extend(warnings);
-                for (name, b, fp) in files {
-                    bytes += b.len();
-                    manifest.outputs.insert(
-                        name.clone(),
-                        Entry {
-                            inputs: fp,
-                            sha256: sha(&b),
-                        },
-                    );
-                    outputs.push(Output {
-                        path: out_dir.join(&name),
-                        bytes: b,
-                    });
-                }
-            }
-            Done::Skipped(warnings) => {
-                skipped += 1;
-                run.problems.extend(warnings);
-            }
-            Done::Failed(e) => {
-                failed += 1;
-                failures.push(Diagnostic::error(
-                    Where::job(job.label()),
-                    "was not built; its problems follow",
-                ));
-                failures.extend(e);
-            }
-        }
-    }
+    let mut g = gather(&jobs, results, &mut manifest, &out_dir, &mut run.problems);
     run.problems
-        .extend(output::check_targets(&outputs, &inputs(&p)));
+        .extend(output::check_targets(&g.outputs, &inputs(&p)));
     run.checkpoint()?;
-    let header = "# Written by `dealguard build`: what each output was made from. Delete it to rebuild everything.\n";
-    let text = format!(
-        "{header}{}",
-        serde_yaml::to_string(&manifest).unwrap_or_default()
-    );
-    if manifest_text.as_deref() != Some(text.as_str()) {
-        outputs.push(Output {
-            path: out_dir.join(MANIFEST),
-            bytes: text.into_bytes(),
-        });
-    }
+    g.outputs.extend(manifest_output(
+        &manifest,
+        manifest_text.as_deref(),
+        &out_dir,
+    ));
     // Also when nothing changed: a killed build's temporary files go on the next run.
     output::sweep(&out_dir);
-    run.stage(output::write_all(&outputs).map_err(Problems::from))?;
-    for o in outputs.iter().filter(|o| !o.path.ends_with(MANIFEST)) {
+    run.stage(output::write_all(&g.outputs).map_err(Problems::from))?;
+    for o in g.outputs.iter().filter(|o| !o.path.ends_with(MANIFEST)) {
         eprintln!("wrote {} ({})", o.path.display(), size(o.bytes.len()));
     }
-    remove_drafts(&p, &out_dir, &reported);
-    let written = if bytes == 0 {
+    remove_drafts(&p, &out_dir, &g.reported);
+    let written = if g.bytes == 0 {
         "nothing written".to_string()
     } else {
-        format!("{} written to {}", size(bytes), out_dir.display())
+        format!("{} written to {}", size(g.bytes), out_dir.display())
     };
     eprintln!(
-        "build: {built} built, {skipped} unchanged, {failed} failed — {written} in {:.2} s",
+        "build: {} built, {} unchanged, {} failed — {written} in {:.2} s",
+        g.built,
+        g.skipped,
+        g.failed,
         started.elapsed().as_secs_f64()
     );
-    if !outputs.is_empty() && failures.has_errors() {
-        failures.set_partly_written();
+    if !g.outputs.is_empty() && g.failures.has_errors() {
+        g.failures.set_partly_written();
     }
-    run.problems.extend(failures);
+    run.problems.extend(g.failures);
     run.finish()
 }
 

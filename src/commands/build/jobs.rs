@@ -2,13 +2,15 @@
 //! the documents made from the profile alone, the replies, the weekly reports.
 
 use super::fingerprint::{feed_content, feed_file, hex, unchanged, Manifest};
-use crate::app::documents::{contract_docs, file_name, letter_docs, reply_date, week_files};
-use crate::app::reports::{
+use crate::clauses::Selection;
+use crate::commands::contract::contract_docs;
+use crate::commands::letter::letter_docs;
+use crate::commands::reply::reply_date;
+use crate::commands::report::{
     earlier_files, load_week, render_loaded, report_docs, report_name, week_warnings,
 };
-use crate::app::verify::{briefing_docs, callback_doc};
-use crate::app::Prepared;
-use crate::clauses::Selection;
+use crate::commands::shared::{file_name, week_files, Prepared};
+use crate::commands::verify::{briefing_docs, callback_doc};
 use crate::diag::Problems;
 use crate::profile::deal::Format;
 use crate::render::letters::{Kind, Tone};

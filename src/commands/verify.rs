@@ -4,8 +4,8 @@
 //! every one bounded — runs the engine of `src/verify/` and hands `main` the exit code (4 when
 //! a mail shows a warning sign).
 
-use super::documents::{occasion, outputs, pdf_error, timestamp, Rendered};
-use super::{load_fonts, prepare, resolve_langs, select, write, Ended, Outcome, Prepared, Run};
+use super::shared::{inputs, load_fonts, prepare, resolve_langs, select, write, Ended};
+use super::shared::{occasion, outputs, pdf_error, timestamp, Outcome, Prepared, Rendered, Run};
 use crate::clauses::Selection;
 use crate::cli::{
     BriefingArgs, CallbackFormArgs, LookalikesArgs, LookalikesFormat, PartyPick, VerifyArgs,
@@ -398,7 +398,7 @@ pub(super) fn briefing_cmd(deal: &Path, a: &BriefingArgs) -> Outcome {
     };
     let files = run.stage(briefing_docs(&p, &sel, &formats, fonts.as_ref()))?;
     let outs = outputs(&p, "briefing", files, a.output.output.as_deref());
-    write(&mut run, &outs, &super::inputs(&p))?;
+    write(&mut run, &outs, &inputs(&p))?;
     run.finish()
 }
 
@@ -411,6 +411,6 @@ pub(super) fn callback_cmd(deal: &Path, a: &CallbackFormArgs) -> Outcome {
     let bytes = run.stage(callback_doc(&p, &sel, &fonts))?;
     let files = vec![(Format::Pdf, bytes)];
     let outs = outputs(&p, "callback-form", files, a.output.output.as_deref());
-    write(&mut run, &outs, &super::inputs(&p))?;
+    write(&mut run, &outs, &inputs(&p))?;
     run.finish()
 }
