@@ -12,6 +12,8 @@ mod support;
 
 #[path = "suite/annex.rs"]
 mod annex;
+#[path = "suite/architecture.rs"]
+mod architecture;
 #[path = "suite/clauses.rs"]
 mod clauses;
 #[path = "suite/cli.rs"]
