@@ -19,5 +19,4 @@ pub mod pdf;
 pub mod profile;
 pub mod render;
 pub mod report;
-pub mod sniff;
 pub mod verify;

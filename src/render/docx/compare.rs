@@ -4,10 +4,10 @@
 //! (`similar`'s Myers diff on word tokens, one token per Chinese character) and the tracked
 //! changes each clause holds.
 
-use super::read::{Change, Para, Returned};
 use super::xml::is_cjk;
 use crate::profile::Lang;
 use crate::render::clauses::RenderedClause;
+use dealguard_ooxml::docx::{Change, Para, Returned};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp, DiffTag};
 use std::collections::BTreeMap;

@@ -2,9 +2,9 @@
 //! from ours, as text or JSON.
 
 use super::compare::{align, compare, our_clause, their_clauses, Shape, TextDiff, TheirClause};
-use super::read::{Change, Returned};
 use crate::profile::{Lang, Langs};
 use crate::render::clauses::{RenderedClause, Schedule};
+use dealguard_ooxml::docx::{Change, Returned};
 use serde::Serialize;
 
 /// One clause that differs.

@@ -296,7 +296,7 @@ pub fn clause_breaks(text: &str, lo: usize, hi: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::verify::language::F;
+    use crate::language::F;
 
     #[test]
     fn longest_phrase_wins_and_words_are_whole() {

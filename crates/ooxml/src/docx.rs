@@ -1,13 +1,13 @@
-//! Render stage (read back): a DOCX returned by the other side, read bounded — entry count,
-//! each part's unpacked size (a zip bomb stops at the limit, whatever its header claims), XML
-//! nesting before parsing, node count while parsing — into paragraphs of plain text with their
-//! tracked changes, and the custom properties. Robust to Word re-saving: text is gathered
+//! A DOCX from someone else (a contract returned for `diff`, an attachment of a mail), read
+//! bounded — entry count, each part's unpacked size (a zip bomb stops at the limit, whatever
+//! its header claims), XML nesting before parsing, node count while parsing — into paragraphs
+//! of plain text with their tracked changes, and the custom properties. Robust to Word re-saving: text is gathered
 //! from every run whatever splits it (rsids, bookmarks, proofing marks, fields, content
 //! controls); formatting is ignored.
 
+use crate::zip::Zip;
 use roxmltree::{Document, Node, ParsingOptions};
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
 
 /// Most zip entries a DOCX may hold (Word writes about a dozen; a long one with images, a few hundred).
 pub const MAX_ENTRIES: usize = 5_000;
@@ -81,9 +81,9 @@ pub fn body_text(bytes: &[u8]) -> Result<Option<String>, String> {
 }
 
 /// The zip of a DOCX, its entry count checked.
-fn open(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, String> {
-    let zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("is not a DOCX file: not a zip archive ({e})"))?;
+fn open(bytes: &[u8]) -> Result<Zip<'_>, String> {
+    let zip =
+        Zip::open(bytes).map_err(|e| format!("is not a DOCX file: not a zip archive ({e})"))?;
     if zip.len() > MAX_ENTRIES {
         return Err(format!(
             "holds {} zip entries; a DOCX may hold at most {MAX_ENTRIES}",
@@ -94,7 +94,7 @@ fn open(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, String> {
 }
 
 /// The paragraphs of `word/document.xml`; `None` when the package has none.
-fn body(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Option<Vec<Para>>, String> {
+fn body(zip: &mut Zip) -> Result<Option<Vec<Para>>, String> {
     let Some(document) = part(zip, "word/document.xml")? else {
         return Ok(None);
     };
@@ -123,24 +123,10 @@ fn read_inner(bytes: &[u8]) -> Result<Returned, String> {
 }
 
 /// One part as text, unpacked at most to [`MAX_PART`]; `None` when the package lacks it.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
-    let f = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot unpack `{name}` ({e})")),
+fn part(zip: &mut Zip, name: &str) -> Result<Option<String>, String> {
+    let Some(buf) = zip.part(name, MAX_PART)? else {
+        return Ok(None);
     };
-    let too_big = || format!("`{name}` unpacks to more than {MAX_PART} bytes (a zip bomb?)");
-    if f.size() > MAX_PART {
-        return Err(too_big());
-    }
-    let mut buf = Vec::new();
-    // The header's size may lie: the read itself stops one byte past the limit.
-    f.take(MAX_PART + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| format!("cannot unpack `{name}` ({e})"))?;
-    if buf.len() as u64 > MAX_PART {
-        return Err(too_big());
-    }
     let text = String::from_utf8(buf).map_err(|_| format!("`{name}` is not UTF-8 text"))?;
     Ok(Some(text))
 }

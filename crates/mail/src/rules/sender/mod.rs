@@ -13,13 +13,13 @@ pub(crate) use names::{Company, Named, Person, Tokens};
 use signature::{signature_claim, signature_party, talks_money};
 
 use super::{both, classify, shown, sign, Class};
-use crate::verify::domains::{self, Likeness};
-use crate::verify::language::SignKind;
-use crate::verify::mail::Mail;
-use crate::verify::{Deal, Level, Sign};
+use crate::domains::{self, Likeness};
+use crate::language::SignKind;
+use crate::mail::Mail;
+use crate::{Facts, Level, Sign};
 
 /// Rule 1: the domain of `From`, and separately of `Reply-To`, `Sender`, `Return-Path`.
-pub(super) fn sender(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+pub(super) fn sender(deal: &Facts, mail: &Mail, out: &mut Vec<Sign>) {
     if mail.from.is_empty() {
         out.push(sign(
             SignKind::NoFrom,
@@ -81,7 +81,7 @@ enum Claim {
 }
 
 /// What `name` claims of party `p`, the closest claim first.
-fn claim(deal: &Deal, p: usize, name: &str) -> Option<Claim> {
+fn claim(deal: &Facts, p: usize, name: &str) -> Option<Claim> {
     let party = &deal.parties[p];
     let t = Tokens::of(name);
     // A name that *is* a party address (`"anna@nordichome.se" <x@y>`) is the whole claim.
@@ -112,7 +112,7 @@ fn claim(deal: &Deal, p: usize, name: &str) -> Option<Claim> {
 /// Rule 2: the display name names a party's contact (in any order, script or with a title) or
 /// the company, and the address is not on that party's domains; a free-mail sender whose
 /// signature claims a party.
-pub(super) fn display_name(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+pub(super) fn display_name(deal: &Facts, mail: &Mail, out: &mut Vec<Sign>) {
     let mut claimed = false;
     for a in &mail.from {
         let Some(name) = a.name.as_deref().filter(|n| !n.trim().is_empty()) else {
@@ -158,7 +158,7 @@ pub(super) fn display_name(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
 /// mail while `From` is a party's (or a look-alike's): the mail was sent from another
 /// mailbox. A party's newsletter sent through a mail service bounces to the service's domain:
 /// when the party's own DKIM signature passes (aligned), that `Return-Path` is no sign.
-pub(super) fn reply_to(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+pub(super) fn reply_to(deal: &Facts, mail: &Mail, out: &mut Vec<Sign>) {
     let Some(from) = Origin::of(deal, mail) else {
         return;
     };
@@ -206,7 +206,7 @@ pub(super) fn reply_to(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
 /// The party a mail comes from or poses as, and the contact when one is named: by the `From`
 /// domain (a party's or a look-alike's), the display name, a look-alike in another address
 /// header, a free-mail signature, or a link to a look-alike — in that order.
-pub(crate) fn whom_to_call(deal: &Deal, mail: &Mail) -> Option<(usize, Option<usize>)> {
+pub(crate) fn whom_to_call(deal: &Facts, mail: &Mail) -> Option<(usize, Option<usize>)> {
     let from = mail.from.first();
     let address = from.map(|a| a.address.trim().to_ascii_lowercase());
     let display = from.and_then(|a| a.name.as_deref()).unwrap_or_default();

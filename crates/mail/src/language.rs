@@ -9,7 +9,7 @@
 //! inside a word), matched on whole words; Chinese entries are matched as substrings of the
 //! simplified, normalised text (traditional characters were mapped by the reader).
 
-pub use super::messages::{fill, SignKind, Texts, MESSAGES, NO_SIGNS, RULE, SIGNS};
+pub use crate::SignKind;
 
 /// One feature a word or phrase carries (a bit of [`Feats`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -9,15 +9,15 @@ mod urls;
 
 use super::sender::likeness_words;
 use super::{both, classify, shown, sign, Class};
-use crate::verify::domains::{self, Domain};
-use crate::verify::language::SignKind;
-use crate::verify::mail::{Attachment, Link, Mail};
-use crate::verify::{Deal, Level, Sign};
+use crate::domains::{self, Domain};
+use crate::language::SignKind;
+use crate::mail::{Attachment, Link, Mail};
+use crate::{Facts, Level, Sign};
 use std::collections::BTreeSet;
 use urls::Dest;
 
 /// Most links checked per mail (the reader keeps at most as many).
-pub(super) const LINKS_CHECKED: usize = crate::verify::mail::MAX_LINKS;
+pub(super) const LINKS_CHECKED: usize = crate::mail::MAX_LINKS;
 
 /// The one list of extensions that run code, or fetch and run it, when opened:
 /// - programs and installers: `exe scr com pif cpl dll msi msp msix msixbundle appx appxbundle
@@ -235,7 +235,7 @@ fn shown_host(text: &str) -> Option<Domain> {
 
 /// What the links of one mail are judged against.
 struct Ctx<'a> {
-    deal: &'a Deal,
+    deal: &'a Facts,
     mail: &'a Mail,
     /// The `From` domain.
     from: Option<Domain>,
@@ -294,7 +294,7 @@ fn asks_login(text: &str) -> bool {
 /// in the host, look-alikes of a party's domain, IP hosts and shorteners, file-sharing hosts
 /// behind a login request from a sender that claims a party. Each (target, text) once: a
 /// newsletter repeats one link a hundred times.
-pub(super) fn links(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+pub(super) fn links(deal: &Facts, mail: &Mail, out: &mut Vec<Sign>) {
     let from = mail
         .from
         .first()
@@ -372,7 +372,7 @@ fn link(ctx: &mut Ctx, l: &Link, out: &mut Vec<Sign>) {
 /// A party's own space on a file-sharing or newsletter service: `nordichome.sharepoint.com`,
 /// `nordichome-my.sharepoint.com`, `nordichome.us5.list-manage.com` — the party's name in the
 /// first label, the service's domain after it. Not a look-alike: the service names it so.
-fn tenant_of_party(deal: &Deal, host: &Domain) -> bool {
+fn tenant_of_party(deal: &Facts, host: &Domain) -> bool {
     let service =
         hosts::listed(&host.unicode, hosts::FILE_SHARING) || hosts::is_tracker(&host.unicode);
     // SharePoint adds `-my` (OneDrive) and `-admin` to a tenant's name.

@@ -4,15 +4,15 @@
 //! sender sign).
 
 use super::{claim, Claim};
-use crate::verify::domains;
-use crate::verify::language::SignKind;
-use crate::verify::mail::{Mail, Source};
-use crate::verify::rules::{both, sign};
-use crate::verify::{Deal, Level, Sign};
+use crate::domains;
+use crate::language::SignKind;
+use crate::mail::{Mail, Source};
+use crate::rules::{both, sign};
+use crate::{Facts, Level, Sign};
 
 /// Rule 2b: a free-mail `From` whose signature names a party's company: strong when the mail
 /// also talks about payment, bank details or logins.
-pub(super) fn signature_claim(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+pub(super) fn signature_claim(deal: &Facts, mail: &Mail, out: &mut Vec<Sign>) {
     let Some((i, line)) = signature_party(deal, mail) else {
         return;
     };
@@ -32,7 +32,7 @@ pub(super) fn signature_claim(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
 }
 
 /// The party whose company a free-mail sender's signature names, with the line.
-pub(super) fn signature_party<'m>(deal: &Deal, mail: &'m Mail) -> Option<(usize, &'m str)> {
+pub(super) fn signature_party<'m>(deal: &Facts, mail: &'m Mail) -> Option<(usize, &'m str)> {
     let from = mail.from.first()?;
     if !domains::of_address(&from.address).is_some_and(|d| d.is_free_mail()) {
         return None;
@@ -128,7 +128,7 @@ fn signature(body: &str) -> Vec<&str> {
 
 /// Whether the mail talks about payment, bank details or logins, or names the deal: word
 /// families, enough to weigh a sender sign (the payment detector judges the intent).
-pub(super) fn talks_money(deal: &Deal, mail: &Mail) -> bool {
+pub(super) fn talks_money(deal: &Facts, mail: &Mail) -> bool {
     const EN: &[&str] = &[
         "pay",
         "remit",

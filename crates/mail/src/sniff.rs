@@ -1,7 +1,7 @@
 //! What encoding unlabelled bytes are in: UTF-8, UTF-16 (by its byte-order mark or its zero
 //! bytes), double-byte Chinese — GB18030 (GBK's superset) or Big5, by the shape of the byte
 //! pairs — else windows-1252. One recogniser for the two readers that need one: the mail
-//! reader (`verify::mail::charset`: a part without a label or under a wrong one) and the input
+//! reader (`mail::charset`: a part without a label or under a wrong one) and the app's input
 //! files (`profile::yaml`: a deal or week file saved in another encoding than UTF-8 is named).
 
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};

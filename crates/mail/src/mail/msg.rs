@@ -14,7 +14,7 @@
 //! no nested messages), so the message is put together here.
 
 use super::{Cut, Mail, MAX_HEADER, MAX_MAIL};
-use crate::diag::Diagnostic;
+use crate::Error;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use encoding_rs::Encoding;
@@ -44,10 +44,9 @@ pub fn is_msg(bytes: &[u8]) -> bool {
 }
 
 /// Reads an Outlook message.
-pub fn read(file: &Path, bytes: &[u8]) -> Result<Mail, Diagnostic> {
-    let (eml, notes) = to_eml(bytes).map_err(|m| {
-        Diagnostic::error(file, m).hint("save the mail again from Outlook, or as `.eml`")
-    })?;
+pub fn read(file: &Path, bytes: &[u8]) -> Result<Mail, Error> {
+    let (eml, notes) = to_eml(bytes)
+        .map_err(|m| Error::new(file, m).hint("save the mail again from Outlook, or as `.eml`"))?;
     let mut mail = super::read(file, &eml)?;
     mail.cut.extend(notes.into_iter().map(|what| Cut { what }));
     Ok(mail)

@@ -5,13 +5,13 @@
 //! attachment, a forward; not the quoted thread) and who sent the mail.
 
 use super::{both, classify, sign, Class};
-use crate::verify::bank::{self, Details, Found, Kind, Role};
-use crate::verify::domains;
-use crate::verify::intent::{self, Hit, Intent, Where};
-use crate::verify::language::{excerpt, SignKind};
-use crate::verify::mail::{Mail, Source};
-use crate::verify::scan;
-use crate::verify::{Deal, Level, Sign};
+use crate::bank::{self, Details, Found, Kind, Role};
+use crate::domains;
+use crate::intent::{self, Hit, Intent, Where};
+use crate::language::{excerpt, SignKind};
+use crate::mail::{Mail, Source};
+use crate::scan;
+use crate::{Facts, Level, Sign};
 
 /// Who sent the mail, as far as money goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +26,7 @@ enum Sender {
     Unrelated,
 }
 
-fn sender(deal: &Deal, mail: &Mail) -> Sender {
+fn sender(deal: &Facts, mail: &Mail) -> Sender {
     let Some(d) = mail
         .from
         .first()
@@ -48,7 +48,7 @@ fn sender(deal: &Deal, mail: &Mail) -> Sender {
 /// is a body part (for comparing the plain and HTML versions).
 fn ranges(mail: &Mail) -> Vec<(usize, usize, Option<bool>)> {
     if mail.parts.is_empty() {
-        return crate::verify::quote::own_ranges(&mail.text, 0, mail.text.len())
+        return crate::quote::own_ranges(&mail.text, 0, mail.text.len())
             .into_iter()
             .map(|(a, b)| (a, b, None))
             .collect();
@@ -60,7 +60,7 @@ fn ranges(mail: &Mail) -> Vec<(usize, usize, Option<bool>)> {
             Source::Plain | Source::Html => {
                 let html = Some(p.source == Source::Html);
                 out.extend(
-                    crate::verify::quote::own_ranges(&mail.text, lo, hi)
+                    crate::quote::own_ranges(&mail.text, lo, hi)
                         .into_iter()
                         .map(|(a, b)| (a, b, html)),
                 );
@@ -72,7 +72,7 @@ fn ranges(mail: &Mail) -> Vec<(usize, usize, Option<bool>)> {
 }
 
 /// The payment and access signs of one mail.
-pub(crate) fn check(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+pub(crate) fn check(deal: &Facts, mail: &Mail, out: &mut Vec<Sign>) {
     let text = &mail.text;
     let lower = text.to_ascii_lowercase();
     let parts = ranges(mail);
@@ -98,7 +98,7 @@ fn label(kind: Kind) -> [String; 2] {
     [en.to_string(), zh.to_string()]
 }
 
-fn contract_value(deal: &Deal, kind: Kind) -> String {
+fn contract_value(deal: &Facts, kind: Kind) -> String {
     let c = &deal.contract;
     match kind {
         Kind::Iban | Kind::Account => c.account.clone(),
@@ -112,7 +112,7 @@ fn contract_value(deal: &Deal, kind: Kind) -> String {
 /// where to pay by a sender that speaks for the payee (or claims to), and a note when they
 /// are a third party's own account on its own invoice or the payer's own. Returns whether a
 /// detail was judged changed.
-fn bank_signs(deal: &Deal, d: &Details, from: Sender, payment: bool, out: &mut Vec<Sign>) -> bool {
+fn bank_signs(deal: &Facts, d: &Details, from: Sender, payment: bool, out: &mut Vec<Sign>) -> bool {
     let holder_is_payee = d
         .found
         .iter()
@@ -250,8 +250,8 @@ fn intent_signs(text: &str, hits: &[Hit], d: &Details, changed: bool, out: &mut 
 /// Text hidden from the reader: strong when it asks for anything, a warning when it speaks of
 /// the payee side or credentials at all (a hidden "we never" that would turn a request into
 /// policy is such a text too).
-fn hidden(deal: &Deal, mail: &Mail, from: Sender, out: &mut Vec<Sign>) {
-    use crate::verify::language::F;
+fn hidden(deal: &Facts, mail: &Mail, from: Sender, out: &mut Vec<Sign>) {
+    use crate::language::F;
     for h in &mail.hidden {
         let t = &h.text;
         let lower = t.to_ascii_lowercase();
@@ -285,7 +285,7 @@ fn hidden(deal: &Deal, mail: &Mail, from: Sender, out: &mut Vec<Sign>) {
 
 /// The plain and HTML versions of the body disagree on a request or on bank details.
 fn parts_differ(
-    deal: &Deal,
+    deal: &Facts,
     text: &str,
     lower: &str,
     parts: &[(usize, usize, Option<bool>)],

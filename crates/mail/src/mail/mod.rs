@@ -24,7 +24,7 @@ mod walk;
 
 pub use head::looks_like_mail;
 
-use crate::diag::Diagnostic;
+use crate::Error;
 use mail_parser::{HeaderName, HeaderValue, MessageParser};
 use memchr::memmem;
 use normalise::one_line;
@@ -171,7 +171,7 @@ impl Mail {
 }
 
 /// Reads one mail; a mail over the bounds or no mail at all is a located error.
-pub fn read(file: &Path, bytes: &[u8]) -> Result<Mail, Diagnostic> {
+pub fn read(file: &Path, bytes: &[u8]) -> Result<Mail, Error> {
     if msg::is_msg(bytes) {
         return msg::read(file, bytes);
     }
@@ -241,9 +241,9 @@ fn read_inner(walk: &mut walk::Walk, bytes: &[u8], depth: usize) {
 }
 
 /// Size, header section and boundary count, before any parser runs.
-fn bounds(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+fn bounds(file: &Path, bytes: &[u8]) -> Result<(), Error> {
     if bytes.len() > MAX_MAIL {
-        return Err(Diagnostic::error(
+        return Err(Error::new(
             file,
             format!(
                 "mail is {} MiB, over the limit of {} MiB",
@@ -256,7 +256,7 @@ fn bounds(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let head = &bytes[..bytes.len().min(MAX_HEADER + 4)];
     let ends = memmem::find(head, b"\n\n").or_else(|| memmem::find(head, b"\n\r\n"));
     if ends.is_none() && bytes.len() > MAX_HEADER {
-        return Err(Diagnostic::error(
+        return Err(Error::new(
             file,
             format!("the header section is over {} MiB", MAX_HEADER >> 20),
         )
@@ -265,7 +265,7 @@ fn bounds(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let lower = bytes.to_ascii_lowercase();
     if let Some(at) = memmem::find_iter(&lower, b"boundary=").nth(MAX_BOUNDARIES) {
         let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
-        return Err(Diagnostic::error(
+        return Err(Error::new(
             file,
             format!("more than {MAX_BOUNDARIES} nested MIME parts: not a mail a person wrote"),
         )

@@ -1,4 +1,4 @@
-//! Verify stage, reading: archives listed to the bottom — zip (with the `zip` crate), tar,
+//! Verify stage, reading: archives listed to the bottom — zip (with `dealguard-ooxml`), tar,
 //! gz and tar.gz (with `flate2`), nested ones inflated in memory — and the PDF and DOCX files
 //! inside them read for their text; nothing is written to disk.
 //!
@@ -9,6 +9,7 @@
 //! the files we read are held in memory.
 
 use super::{count, kind, pdf, push_text, size, text_cut, Kind};
+use dealguard_ooxml::{docx, zip::Zip};
 use flate2::read::MultiGzDecoder;
 use std::io::{Cursor, Read};
 
@@ -159,10 +160,7 @@ impl Walk {
     }
 
     fn zip(&mut self, shown: &str, prefix: &str, bytes: &[u8], depth: usize) {
-        // The zip reader is third-party code on hostile bytes: a panic in it ends this
-        // archive's listing, not the run.
-        let opened = std::panic::catch_unwind(|| zip::ZipArchive::new(Cursor::new(bytes)));
-        let Ok(Ok(mut z)) = opened else {
+        let Ok(mut z) = Zip::open(bytes) else {
             self.note([
                 format!("`{shown}` is a damaged zip archive: its contents were not listed"),
                 format!("`{shown}` 是损坏的 zip 压缩包：未列出其内容"),
@@ -170,28 +168,22 @@ impl Walk {
             return;
         };
         for i in 0..z.len() {
-            let Ok(f) = z.by_index_raw(i) else { continue };
-            let name = match f.name() {
-                Ok(n) => n.into_owned(),
-                Err(_) => String::from_utf8_lossy(f.name_raw()).into_owned(),
-            };
-            let (dir, encrypted) = (f.is_dir(), f.encrypted());
-            drop(f);
-            if dir {
+            let Some(entry) = z.entry(i) else { continue };
+            if entry.dir {
                 continue;
             }
-            let path = format!("{prefix}{name}");
+            let path = format!("{prefix}{}", entry.name);
             if !self.list(path.clone()) {
                 return;
             }
-            if encrypted {
+            if entry.encrypted {
                 // Its bytes are unknown; that it is there, and its name, is what we can say.
                 self.encrypted = true;
                 continue;
             }
-            let bytes = match z.by_index(i) {
-                Ok(mut f) => self.inner(&path, &mut f, depth),
-                Err(_) => None,
+            let bytes = match z.reader(i) {
+                Some(mut f) => self.inner(&path, &mut f, depth),
+                None => None,
             };
             if let Some(inner) = bytes {
                 self.visit(&path, &format!("{path}/"), &inner, depth + 1);
@@ -285,7 +277,7 @@ impl Walk {
 /// The body text of a DOCX (or `.docm`, `.dotx`), through the one DOCX reader of the code
 /// base; `None` when the zip is not a Word document.
 fn docx_text(bytes: &[u8]) -> Option<String> {
-    crate::render::docx::read::body_text(bytes).ok().flatten()
+    docx::body_text(bytes).ok().flatten()
 }
 
 /// A `.gz` file's inner name when its header has none: `a.pdf.gz` → `a.pdf`.

@@ -7,10 +7,10 @@
 //! one. Failures count from any header.
 
 use super::super::{both, classify, sign, Class};
-use crate::verify::domains::{self, Domain};
-use crate::verify::language::{excerpt, SignKind};
-use crate::verify::mail::Mail;
-use crate::verify::{Deal, Level, Sign};
+use crate::domains::{self, Domain};
+use crate::language::{excerpt, SignKind};
+use crate::mail::Mail;
+use crate::{Facts, Level, Sign};
 
 /// The `From` domain and how it relates to the deal.
 pub(super) struct Origin {
@@ -26,7 +26,7 @@ pub(super) struct Origin {
 
 impl Origin {
     /// The origin of the first `From` address, if it has a domain.
-    pub(super) fn of(deal: &Deal, mail: &Mail) -> Option<Origin> {
+    pub(super) fn of(deal: &Facts, mail: &Mail) -> Option<Origin> {
         let domain = mail
             .from
             .first()
@@ -111,7 +111,7 @@ fn passes(mail: &Mail, fd: &Domain, spf: bool) -> bool {
 /// results authenticate the domain otherwise (a party without DMARC whose SPF and DKIM pass).
 /// An unrelated sender (a courier, a bank, a newsletter): `none` is a note, a failure a
 /// warning.
-pub(crate) fn authentication(deal: &Deal, mail: &Mail, out: &mut Vec<Sign>) {
+pub(crate) fn authentication(deal: &Facts, mail: &Mail, out: &mut Vec<Sign>) {
     let Some(origin) = Origin::of(deal, mail) else {
         return;
     };

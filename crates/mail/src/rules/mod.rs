@@ -4,7 +4,7 @@
 use super::domains::{self, Domain, Relation};
 use super::language::SignKind;
 use super::mail::Mail;
-use super::{Deal, Level, Sign};
+use super::{Facts, Level, Sign};
 
 mod content;
 mod payment;
@@ -15,7 +15,7 @@ use sender::{authentication, display_name, reply_to, sender};
 pub(crate) use sender::{whom_to_call, Company, Person};
 
 /// All signs of one mail, rule by rule.
-pub(crate) fn check(deal: &Deal, mail: &Mail) -> Vec<Sign> {
+pub(crate) fn check(deal: &Facts, mail: &Mail) -> Vec<Sign> {
     let mut signs = Vec::new();
     sender(deal, mail, &mut signs);
     display_name(deal, mail, &mut signs);
@@ -50,7 +50,7 @@ pub(crate) enum Class {
     Unrelated,
 }
 
-pub(crate) fn classify(deal: &Deal, d: &Domain) -> Class {
+pub(crate) fn classify(deal: &Facts, d: &Domain) -> Class {
     for (i, p) in deal.parties.iter().enumerate() {
         if let Some(pd) = p.domains.iter().find(|pd| d.is_within(pd)) {
             return Class::Known(i, pd.clone());

@@ -3,7 +3,7 @@
 //! decoded to UTF-8 so that `mail-parser` reads them.
 
 use super::{charset, MAX_HEADER};
-use crate::diag::Diagnostic;
+use crate::Error;
 use memchr::memmem;
 use std::path::Path;
 
@@ -50,7 +50,7 @@ fn header_name(line: &[u8]) -> Option<&[u8]> {
 }
 
 /// The located error for a file that is not a mail, with what it seems to be instead.
-pub fn not_a_mail(file: &Path, bytes: &[u8]) -> Diagnostic {
+pub fn not_a_mail(file: &Path, bytes: &[u8]) -> Error {
     let what = if bytes.iter().all(u8::is_ascii_whitespace) {
         "the file is empty"
     } else if bytes.starts_with(b"%PDF") {
@@ -64,7 +64,7 @@ pub fn not_a_mail(file: &Path, bytes: &[u8]) -> Diagnostic {
     } else {
         "it does not start with mail header lines (`From:`, `Subject:`, …)"
     };
-    Diagnostic::error(file, format!("not a mail message: {what}"))
+    Error::new(file, format!("not a mail message: {what}"))
         .at(Some((1, 1)))
         .hint("give a saved message (`.eml`, `.msg` or an mbox), as your mail program exports it")
 }

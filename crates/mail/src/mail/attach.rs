@@ -101,7 +101,7 @@ pub fn read(name: &str, content_type: &str, bytes: &[u8]) -> Read {
 }
 
 /// A size for people: MiB when it is MiB, else KiB or bytes.
-pub(crate) fn size(bytes: u64) -> String {
+pub fn size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if bytes >= MIB && bytes % MIB == 0 {
         format!("{} MiB", bytes / MIB)

@@ -8,7 +8,7 @@ use super::*;
 use encoding_rs::{Encoding, BIG5, GB18030, GBK, ISO_2022_JP, WINDOWS_1252};
 
 fn b64(data: &[u8]) -> String {
-    crate::verify::tests::b64(data)
+    crate::testing::b64(data)
 }
 
 fn enc(e: &'static Encoding, s: &str) -> Vec<u8> {

@@ -8,7 +8,7 @@
 //! generic words of a company name ("Trading Co., Ltd.") never match: too many strangers
 //! share them.
 
-use crate::verify::domains::{skeleton, Domain};
+use crate::domains::{skeleton, Domain};
 use unicode_normalization::UnicodeNormalization;
 
 /// Words of a company name that tell what kind of company it is, not which one: legal forms,
