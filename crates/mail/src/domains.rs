@@ -251,7 +251,10 @@ fn close_by_edits(candidate: &str, party: &str) -> bool {
         return false;
     }
     let strip = |s: &str| s.replace('-', "");
-    damerau(candidate, party) <= limit || damerau(&strip(candidate), &strip(party)) <= limit
+    // Optimal string alignment: Levenshtein plus adjacent transpositions, so a swap of two
+    // letters (`nordihcome`) counts as one edit, as a typo does.
+    let edits = strsim::osa_distance;
+    edits(candidate, party) <= limit || edits(&strip(candidate), &strip(party)) <= limit
 }
 
 /// The party's name (skeleton, hyphens dropped) inside the candidate's letters (skeleton,
@@ -267,33 +270,6 @@ fn contains_name(candidate: &Domain, party_skeleton: &str) -> bool {
         .filter(|c| *c != '.' && *c != '-')
         .collect();
     letters.contains(&name)
-}
-
-/// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions).
-pub fn damerau(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for (i, row) in d.chunks_mut(w).enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[a.len() * w + b.len()]
 }
 
 #[cfg(test)]
@@ -342,9 +318,22 @@ mod tests {
     }
 
     #[test]
-    fn damerau_counts_a_swap_once() {
-        assert_eq!(damerau("nordichome", "nordihcome"), 1);
-        assert_eq!(damerau("abc", "abc"), 0);
-        assert_eq!(damerau("", "ab"), 2);
+    fn edits_count_a_swap_once_within_a_bound_that_grows_with_the_name() {
+        // The distance used: a swap is one edit (plain Levenshtein would say two).
+        assert_eq!(strsim::osa_distance("nordichome", "nordihcome"), 1);
+        assert_eq!(strsim::osa_distance("abc", "abc"), 0);
+        assert_eq!(strsim::osa_distance("", "ab"), 2);
+        assert_eq!(strsim::osa_distance("ca", "abc"), 3);
+        // Seven letters or more: two edits, swaps included; not three.
+        assert!(close_by_edits("nordihcome", "nordichome"));
+        assert!(close_by_edits("nrodihcome", "nordichome"));
+        assert!(!close_by_edits("nrodihcoem", "nordichome"));
+        // Four to six letters: one edit; three or fewer: none.
+        assert!(close_by_edits("hengil", "hengli"));
+        assert!(!close_by_edits("hnegil", "hengli"));
+        assert!(!close_by_edits("dpd", "dhl"));
+        // Hyphens aside: three edits with the hyphen, two without it.
+        assert_eq!(strsim::osa_distance("henglikitcehm", "hengli-kitchen"), 3);
+        assert!(close_by_edits("henglikitcehm", "hengli-kitchen"));
     }
 }
