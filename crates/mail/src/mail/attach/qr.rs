@@ -3,12 +3,12 @@
 //! ("quishing": a QR code is a link the mail filter does not see).
 //!
 //! A QR code in a mail is large (it is meant to be scanned from a screen), so the image is
-//! decoded small: JPEG with DCT scaling straight to the first size whose long side is at least
-//! `MAX_SIDE` (`jpeg-decoder`'s `scale`), PNG at full size and then averaged down to at most
-//! `MAX_SIDE` (a QR module stays several pixels wide). Decoders and `rqrr` run under
-//! `catch_unwind`: third-party code on hostile bytes.
+//! decoded small, through `dealguard-image` (its limits-checked JPEG and PNG reading): JPEG with
+//! DCT scaling straight to the first size whose long side is at least `MAX_SIDE`, PNG at full
+//! size and then averaged down to at most `MAX_SIDE` (a QR module stays several pixels wide).
+//! Decoders and `rqrr` run under `catch_unwind`: third-party code on hostile bytes.
 
-use std::io::Cursor;
+use dealguard_image::Limits;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Largest image decoded (pixels, width × height as stored).
@@ -74,55 +74,23 @@ enum Too {
 
 /// The image as 8-bit grey: width, height, pixels row by row.
 fn grey(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), Too> {
-    if bytes.starts_with(b"\x89PNG") {
-        // IHDR is the first chunk: width and height at bytes 16..24, before any decoding.
-        let dim = |i: usize| {
-            bytes
-                .get(i..i + 4)
-                .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as u64)
-        };
-        let (w, h) = (dim(16).ok_or(Too::Bad)?, dim(20).ok_or(Too::Bad)?);
-        if w * h > MAX_PIXELS {
-            return Err(Too::Big(w * h));
-        }
-        let img = image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
-            .map_err(|_| Too::Bad)?
-            .into_luma8();
-        let (w, h) = (img.width() as usize, img.height() as usize);
-        return Ok((w, h, img.into_raw()));
-    }
-    let mut d = jpeg_decoder::Decoder::new(Cursor::new(bytes));
-    d.read_info().map_err(|_| Too::Bad)?;
-    let info = d.info().ok_or(Too::Bad)?;
-    let px = info.width as u64 * info.height as u64;
+    let (w, h) = dealguard_image::dimensions(bytes).map_err(|_| Too::Bad)?;
+    let px = u64::from(w) * u64::from(h);
     if px > MAX_PIXELS {
         return Err(Too::Big(px));
     }
-    // The request keeps the aspect ratio: `scale` picks the smallest size at least as large
-    // on both sides, so a square request would keep a 4000×3000 photo at full size.
-    let long = info.width.max(info.height).max(1) as usize;
-    let want = |side: u16| (side as usize * MAX_SIDE).div_ceil(long).min(side as usize) as u16;
-    let (w, h) = d
-        .scale(want(info.width), want(info.height))
-        .map_err(|_| Too::Bad)?;
-    d.set_max_decoding_buffer_size(MAX_PIXELS as usize * 4);
-    let data = d.decode().map_err(|_| Too::Bad)?;
-    let (w, h) = (w as usize, h as usize);
-    let info = d.info().ok_or(Too::Bad)?;
-    let pixels: Vec<u8> = match info.pixel_format {
-        jpeg_decoder::PixelFormat::L8 => data,
-        jpeg_decoder::PixelFormat::L16 => data.chunks_exact(2).map(|c| c[0]).collect(),
-        jpeg_decoder::PixelFormat::RGB24 => data
-            .chunks_exact(3)
-            .map(|c| ((c[0] as u32 * 299 + c[1] as u32 * 587 + c[2] as u32 * 114) / 1000) as u8)
-            .collect(),
-        // Adobe CMYK JPEGs are stored inverted: K alone gives the darkness well enough.
-        jpeg_decoder::PixelFormat::CMYK32 => data.chunks_exact(4).map(|c| c[3]).collect(),
+    // The mail's own size bound applies to its attachments; pixels and JPEG scans are checked.
+    let limits = Limits {
+        max_bytes: u64::MAX,
+        max_pixels: MAX_PIXELS,
+        ..Limits::default()
     };
-    if pixels.len() < w * h {
+    let g = dealguard_image::grey(bytes, MAX_SIDE as u32, limits).map_err(|_| Too::Bad)?;
+    let (w, h) = (g.width as usize, g.height as usize);
+    if g.pixels.len() < w * h {
         return Err(Too::Bad);
     }
-    Ok((w, h, pixels))
+    Ok((w, h, g.pixels))
 }
 
 /// Averages the image down by a whole factor until its long side is at most `MAX_SIDE`.
