@@ -224,6 +224,9 @@ pub(super) fn jpeg_grey(bytes: &[u8], long_side: u32, limits: Limits) -> Result<
 /// The whole-file path: the file's checks (complete, not too many scans), then `jpeg-decoder`
 /// at `k`/8 of the frame's `w`×`h` (8: full size) with `n` components; CMYK becomes RGB.
 /// The pixels, their size and their component count.
+// The tuple is named in the line above and taken apart at once by both callers; a struct for
+// it would be a third name for what `Raster` and `Grey` already hold.
+#[allow(clippy::type_complexity)]
 fn decode_whole(
     mut dec: jpeg_decoder::Decoder<&[u8]>,
     bytes: &[u8],

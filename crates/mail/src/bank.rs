@@ -367,11 +367,8 @@ fn digit_run(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
         let run = &text[i..end];
         let date_like = run.len() == 10 && matches!(run.as_bytes()[4], b'-' | b'.');
         let amount = run.contains('.') && run.rsplit('.').next().is_some_and(|t| t.len() <= 2);
-        if (8..=34).contains(&digits)
-            && !date_like
-            && !amount
-            && !(end < b.len() && b[end].is_ascii_alphabetic())
-        {
+        let glued = end < b.len() && b[end].is_ascii_alphabetic();
+        if (8..=34).contains(&digits) && !date_like && !amount && !glued {
             return Some((i, end));
         }
         i = end.max(i + 1);

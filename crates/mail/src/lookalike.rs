@@ -366,7 +366,7 @@ pub fn likelihood(original: &str, l: &Lookalike) -> (u8, usize) {
 
 /// `list` — each look-alike with the domain it was made from — ordered by [`likelihood`],
 /// the generator's order kept among equals.
-pub fn ranked<'a>(list: &'a [(String, Lookalike)]) -> Vec<&'a Lookalike> {
+pub fn ranked(list: &[(String, Lookalike)]) -> Vec<&Lookalike> {
     // Among equals the kinds take turns (the first of each kind, then the second…), so a
     // short list shows every kind of trick rather than fifty homoglyphs.
     let mut nth: std::collections::BTreeMap<(u8, usize, &str), usize> = Default::default();

@@ -84,9 +84,9 @@ fn tokens(lower: &str, lo: usize, hi: usize) -> Vec<Tok> {
         if is_word_byte(c) {
             let start = i;
             loop {
-                if i < hi && is_word_byte(b[i]) {
-                    i += 1;
-                } else if i + 1 < hi && (b[i] == b'/' || b[i] == b'\'') && is_word_byte(b[i + 1]) {
+                let inside =
+                    i + 1 < hi && (b[i] == b'/' || b[i] == b'\'') && is_word_byte(b[i + 1]);
+                if (i < hi && is_word_byte(b[i])) || inside {
                     i += 1;
                 } else if lower[i..hi].starts_with('’')
                     && b.get(i + 3).is_some_and(|c| is_word_byte(*c))

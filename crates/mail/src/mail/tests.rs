@@ -102,10 +102,14 @@ fn every_charset_decodes_in_body_subject_and_display_name() {
                 cte,
                 &body,
             ));
-            assert_eq!(texts(&m, &Source::Plain), [want.clone()], "{label} {cte}");
+            assert_eq!(
+                texts(&m, &Source::Plain),
+                std::slice::from_ref(&want),
+                "{label} {cte}"
+            );
             assert_eq!(m.subject, want, "{label} subject");
             assert_eq!(m.from[0].name.as_deref(), Some(&*want_name), "{label} name");
-            assert_eq!(texts(&m, &Source::Subject), [want.clone()]);
+            assert_eq!(texts(&m, &Source::Subject), std::slice::from_ref(&want));
         }
         // Raw 8-bit headers, no label: the first text part's charset.
         if e != ISO_2022_JP {

@@ -239,7 +239,7 @@ fn cid_widths<'a>(
             return;
         };
         let first = first.max(0.0) as u32;
-        match items.get(i + 1).and_then(|o| deref(o)) {
+        match items.get(i + 1).and_then(deref) {
             Some(Object::Array(list)) => {
                 for (k, w) in list.iter().take(MAX_WIDTHS).enumerate() {
                     if let Some(w) = num(w) {

@@ -352,10 +352,13 @@ fn qr_pixels(text: &str, scale: usize) -> (usize, Vec<u8>) {
     for y in 0..side {
         for x in 0..side {
             let (mx, my) = ((x / scale) as isize - 4, (y / scale) as isize - 4);
-            if mx >= 0 && my >= 0 && (mx as usize) < n && (my as usize) < n {
-                if colors[my as usize * n + mx as usize] == qrcode::Color::Dark {
-                    px[y * side + x] = 0;
-                }
+            if mx >= 0
+                && my >= 0
+                && (mx as usize) < n
+                && (my as usize) < n
+                && colors[my as usize * n + mx as usize] == qrcode::Color::Dark
+            {
+                px[y * side + x] = 0;
             }
         }
     }
