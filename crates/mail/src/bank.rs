@@ -25,11 +25,11 @@ pub struct Contract {
     pub account: String,
     /// SWIFT/BIC as the contract writes it.
     pub swift: String,
-    /// The account bank's name, in each form the profile gives.
+    /// The account bank's name, in each form the deal gives.
     pub banks: Vec<String>,
     /// The names the account may be held in: the account name and the payee's names.
     pub holders: Vec<String>,
-    /// Phone numbers of the profile, digits only: a number near "account" that is one of
+    /// Phone numbers of the deal, digits only: a number near "account" that is one of
     /// them is a phone number, not an account.
     pub phones: Vec<String>,
 }
@@ -398,7 +398,7 @@ fn sentence_end(text: &str, from: usize, stop: usize) -> usize {
     stop
 }
 
-/// Whether the digits at `a..b` are one of the profile's phone numbers, or written after a
+/// Whether the digits at `a..b` are one of the deal's phone numbers, or written after a
 /// phone word or the label of another kind of number (a company registration, a tax, order
 /// or invoice number).
 fn is_phone(text: &str, a: usize, b: usize, contract: &Contract) -> bool {

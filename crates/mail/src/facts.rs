@@ -124,7 +124,7 @@ impl Facts {
             phones,
         };
         let mut seller = party_facts(&deal.seller);
-        // The contract's call-back number is the seller's finance line (the profile checks
+        // The contract's call-back number is the seller's finance line (the app's profile checks
         // warn when it is one person's): a mail posing as the seller is checked on it.
         let callback = deal.callback.trim();
         if !callback.is_empty() {

@@ -240,7 +240,7 @@ fn check_one(deal: &Facts, file: &std::path::Path, bytes: &[u8]) -> MailReport {
 }
 
 /// Whom to call about a mail: the party it comes from or poses as, with the named contact's
-/// direct line when the profile has one.
+/// direct line when the deal has one.
 fn call(deal: &Facts, m: &mail::Mail) -> Option<Call> {
     let (p, c) = rules::whom_to_call(deal, m)?;
     let party = deal.parties.get(p)?;

@@ -231,7 +231,7 @@ fn flush(buf: &mut String, out: &mut Vec<String>) {
 /// One contact as names are compared.
 #[derive(Debug, Clone)]
 pub(crate) struct Person {
-    /// The name as the profile writes it.
+    /// The name as the deal writes it.
     pub name: String,
     /// Direct phone on file.
     pub phone: Option<String>,
@@ -244,7 +244,7 @@ pub(crate) struct Person {
 }
 
 impl Person {
-    /// A contact from the profile's name, Chinese name, address and phone.
+    /// A contact from the deal's name, Chinese name, address and phone.
     pub(crate) fn new(
         name: &str,
         local: Option<&str>,
