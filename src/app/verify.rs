@@ -1,7 +1,7 @@
 //! `verify` and `lookalikes`, the verify stage's commands, and the two documents of the
 //! call-back rule: `briefing` (for the seller's staff) and `callback-form`. `verify` reads the
 //! mails — files (`.eml`, `.msg`, an mbox by its first line), Maildir folders, standard input,
-//! every one bounded — runs the engine of `src/verify/` and hands `main` the exit code (4 when
+//! every one bounded — runs the engine (`dealguard-mail`, through `src/verify/`) and hands `main` the exit code (4 when
 //! a mail shows a warning sign).
 
 use super::documents::{occasion, outputs, pdf_error, timestamp, Rendered};
