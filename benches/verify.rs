@@ -9,7 +9,8 @@ mod corpus;
 
 use corpus::{Case, DealRef, PASS, WARN};
 use dealguard::profile::deal::Profile;
-use dealguard::verify::{verify, MailReport};
+use dealguard::verify::verify;
+use dealguard_mail::MailReport;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

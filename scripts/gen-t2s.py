@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/verify/mail/t2s.rs, the traditional → simplified Chinese table of `verify`.
+"""Writes crates/mail/src/mail/t2s.rs, the traditional → simplified Chinese table of `verify`.
 
 The table is built from OpenCC's `TSCharacters.txt` (OpenCC, Apache-2.0), as shipped by the
 PyPI package `opencc-python-reimplemented`. Not run in CI: the generated file is committed.
@@ -17,7 +17,7 @@ sides, so that a character and its replacement are both 3 bytes in UTF-8.
 import os
 import sys
 
-OUT = os.path.join("src", "verify", "mail", "t2s.rs")
+OUT = os.path.join("crates", "mail", "src", "mail", "t2s.rs")
 
 # Mail about payments means "account" by 帳 (帳戶, 帳號, 轉帳) and often writes it 帐 in
 # simplified text too; the standard simplified form of "account" is 账, which the rules match.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cross-checks the `.msg` files our tests write with Python's `extract_msg` (not in CI).
 
-The test writer (`src/verify/mail/msg/write.rs`) makes the `.msg` fixtures of the tests; if it
+The test writer (`crates/mail/src/mail/msg/write.rs`) makes the `.msg` fixtures of the tests; if it
 wrote something Outlook's format does not allow, our reader could agree with our writer and
 both be wrong. This writes the fixture of the `.msg` tests through the test
 `write_for_cross_check` (to a temporary path in `DEALGUARD_MSG_OUT`) and prints what an
@@ -46,7 +46,7 @@ def main():
         path = os.path.join(d, "fixture.msg")
         env = dict(os.environ, DEALGUARD_MSG_OUT=path)
         subprocess.run(
-            ["cargo", "test", "--lib", "verify::mail::msg::tests::write_for_cross_check", "--quiet"],
+            ["cargo", "test", "-p", "dealguard-mail", "--lib", "mail::msg::tests::write_for_cross_check", "--quiet"],
             check=True,
             env=env,
             stdout=subprocess.DEVNULL,

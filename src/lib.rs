@@ -18,5 +18,4 @@ pub mod output;
 pub mod profile;
 pub mod render;
 pub mod report;
-pub mod sniff;
 pub mod verify;

@@ -2,12 +2,12 @@
 //! limits), and the body text it gives `verify` for DOCX attachments.
 #![no_main]
 
-use dealguard::render::docx::read;
+use dealguard_ooxml::docx;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(r) = read::read(data) {
+    if let Ok(r) = docx::read(data) {
         assert!(r.paras.len() <= 4_000_000);
     }
-    let _ = read::body_text(data);
+    let _ = docx::body_text(data);
 });

@@ -6,14 +6,15 @@
 mod common;
 
 use dealguard::profile::{Lang, Langs};
-use dealguard::verify::{self, mail};
+use dealguard::verify;
+use dealguard_mail::mail;
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 
 fuzz_target!(|data: &[u8]| {
     let file = common::path("in.eml");
     let _ = mail::read(file, data);
-    for (name, bytes) in verify::mbox_inputs(file, data).iter().take(8) {
+    for (name, bytes) in dealguard_mail::mbox_inputs(file, data).iter().take(8) {
         let _ = mail::read(name, bytes);
     }
     if let Ok((eml, _)) = mail::msg::to_eml(data) {

@@ -1,7 +1,7 @@
 //! `verify` and `lookalikes`, the verify stage's commands, and the two documents of the
 //! call-back rule: `briefing` (for the seller's staff) and `callback-form`. `verify` reads the
 //! mails — files (`.eml`, `.msg`, an mbox by its first line), Maildir folders, standard input,
-//! every one bounded — runs the engine of `src/verify/` and hands `main` the exit code (4 when
+//! every one bounded — runs the engine (`dealguard-mail`, through `src/verify/`) and hands `main` the exit code (4 when
 //! a mail shows a warning sign).
 
 use super::shared::{inputs, load_fonts, prepare, resolve_langs, select, write, Ended};
@@ -21,7 +21,8 @@ use crate::render::env::Numbers;
 use crate::render::letters::Tone;
 use crate::render::templates::Labels;
 use crate::render::{callback, pdfdoc};
-use crate::verify::{self, Lookalike};
+use crate::verify;
+use dealguard_mail::Lookalike;
 use dealguard_pdf::font::Fonts;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -63,7 +64,7 @@ fn read_input(path: &Path, max: u64, what: &str) -> Result<Vec<u8>, Diagnostic> 
 
 /// A size for messages: MiB when it is MiB.
 fn mib(n: u64) -> String {
-    verify::mail::attach::size(n)
+    dealguard_mail::mail::attach::size(n)
 }
 
 /// Standard input, at most `MAX_MAIL` bytes (a pipe has no size to check first).
@@ -121,7 +122,7 @@ fn maildir_files(dir: &Path) -> Option<Vec<PathBuf>> {
 
 /// Every mail of one mbox, numbered; a warning when it holds none.
 fn mbox_mails(path: &Path, bytes: &[u8], mails: &mut Vec<Mail>, problems: &mut Problems) {
-    let found = verify::mbox_inputs(path, bytes);
+    let found = dealguard_mail::mbox_inputs(path, bytes);
     if found.is_empty() {
         problems.push(
             Diagnostic::warning(path, "holds no messages")
@@ -138,7 +139,7 @@ fn read_arg(path: &Path, budget: &mut u64, mails: &mut Vec<Mail>, problems: &mut
         // A file that starts with an mbox `From ` line holds one or more messages; a single
         // one keeps the file's own name.
         if bytes.starts_with(b"From ") {
-            let found = verify::mbox_inputs(name, &bytes);
+            let found = dealguard_mail::mbox_inputs(name, &bytes);
             if found.len() > 1 {
                 mails.extend(found);
                 return;
@@ -276,7 +277,7 @@ pub(crate) fn deal_lookalikes(loaded: &Loaded, party: PartyPick) -> Vec<Lookalik
     let mut seen = BTreeSet::new();
     let mut list = Vec::new();
     for d in parties.iter().flat_map(|x| &x.email_domains) {
-        for l in verify::lookalikes(d) {
+        for l in dealguard_mail::lookalikes(d) {
             // One seller domain may be a look-alike of the other party's: never block a party.
             if !own.contains(&l.ascii) && seen.insert(l.ascii.clone()) {
                 list.push((d.to_lowercase(), l));
@@ -284,7 +285,7 @@ pub(crate) fn deal_lookalikes(loaded: &Loaded, party: PartyPick) -> Vec<Lookalik
         }
     }
     // The likeliest first, whichever party's they are.
-    verify::ranked(&list).into_iter().cloned().collect()
+    dealguard_mail::ranked(&list).into_iter().cloned().collect()
 }
 
 /// `lookalikes`: the list as text, CSV or a Sieve rule, to standard output or `-o`.
@@ -310,10 +311,10 @@ pub(super) fn lookalikes_cmd(deal: &Path, a: &LookalikesArgs) -> Outcome {
     };
     let list = &list[..shown];
     let text = match a.format {
-        LookalikesFormat::Table => verify::lookalikes_table(list),
-        LookalikesFormat::Txt => verify::lookalikes_txt(list),
-        LookalikesFormat::Csv => verify::lookalikes_csv(list),
-        LookalikesFormat::Sieve => verify::lookalikes_sieve(list),
+        LookalikesFormat::Table => dealguard_mail::lookalikes_table(list),
+        LookalikesFormat::Txt => dealguard_mail::lookalikes_txt(list),
+        LookalikesFormat::Csv => dealguard_mail::lookalikes_csv(list),
+        LookalikesFormat::Sieve => dealguard_mail::lookalikes_sieve(list),
     };
     let out = Output {
         path: a.output.clone().unwrap_or_else(|| PathBuf::from("-")),

@@ -9,7 +9,7 @@ mod shape;
 
 use crate::diag::{Diagnostic, Problems};
 use crate::fs::{io_error, read_bounded, ReadFail};
-use crate::sniff;
+use dealguard_mail::sniff;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

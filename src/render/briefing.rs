@@ -10,7 +10,7 @@ use crate::context::Terms;
 use crate::diag::Problems;
 use crate::profile::deal::Profile;
 use crate::profile::Langs;
-use crate::verify::lookalike::{self, lookalikes, Lookalike};
+use dealguard_mail::lookalike::{self, lookalikes, Lookalike};
 use serde_yaml::{Mapping, Value as Yaml};
 
 /// What the briefing shows beyond the letter's data: examples made for this deal.

@@ -1,50 +1,8 @@
 //! Verify stage: every message a sign prints, in English and Chinese, with what to do about
-//! it; the verdict words and the closing call-back rule.
+//! it; the verdict words and the closing call-back rule. The kinds are the mail crate's
+//! (`dealguard_mail::SignKind`); what they print is the app's.
 
-/// The kinds of sign, one per message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[allow(missing_docs)]
-pub enum SignKind {
-    SenderKnown,
-    SenderLookalike,
-    NoFrom,
-    DisplayName,
-    ReplyElsewhere,
-    ReplyFreeMail,
-    AuthFailed,
-    BankChanged,
-    BankSame,
-    PaymentChange,
-    Pressure,
-    NoCall,
-    Credential,
-    RiskyAttachment,
-    HtmlAttachment,
-    ArchiveListed,
-    LinkMismatch,
-    LinkLookalike,
-    // payment intent (main)
-    PayElsewhere,
-    HoldPayment,
-    LcDivert,
-    MailOnly,
-    Secrecy,
-    NewNumber,
-    HiddenText,
-    PartsDiffer,
-    ThirdPartyAccount,
-    BankMore,
-    // senders, links, attachments (h-senders)
-    DisplayCompany,
-    FreeMailClaim,
-    SentViaFreeMail,
-    LinkUserinfo,
-    LinkFileShare,
-    LinkIp,
-    LinkShortener,
-    EncryptedAttachment,
-    AttachmentDisguised,
-}
+pub use dealguard_mail::SignKind;
 
 /// The texts of one kind of sign: what was found and what to do, per language. `{0}`…`{3}`
 /// are the sign's arguments.
@@ -108,15 +66,13 @@ pub const MESSAGES: &[(SignKind, Texts)] = &[
     (SignKind::AttachmentDisguised, Texts { key: "attachment-disguised", en: "attachment `{0}` holds a direction mark that hides its real extension `{1}`", zh: "附件 `{0}` 含方向控制字符，掩盖了真实扩展名 `{1}`", todo_en: "do not open it; report it to IT", todo_zh: "不要打开；报告信息技术部门" }),
 ];
 
-impl SignKind {
-    /// This kind's texts.
-    pub fn texts(self) -> &'static Texts {
-        // Every kind has its row (a test checks it); the first row stands in for none.
-        MESSAGES
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or(&MESSAGES[0].1, |(_, t)| t)
-    }
+/// The texts of one kind of sign.
+pub fn texts(kind: SignKind) -> &'static Texts {
+    // Every kind has its row (a test checks it); the first row stands in for none.
+    MESSAGES
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(&MESSAGES[0].1, |(_, t)| t)
 }
 
 /// The closing rule, in both languages; `{0}` is the deal's call-back number.

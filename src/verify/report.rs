@@ -3,10 +3,11 @@
 //! with the call-back rule. Every string taken from a mail passes [`clean`] first: a mail's
 //! control characters never reach the terminal.
 
-use super::language::{fill, NO_SIGNS, RULE, SIGNS};
+use super::messages::{fill, texts, NO_SIGNS, RULE, SIGNS};
 use super::messages::{CALL_CONTACT, CALL_PARTY, MORE_SIGNS, NOT_READ, NO_SIGNS_READ};
-use super::{Call, Level, MailReport, Sign, Verdicts};
+use super::{diagnostic, Verdicts};
 use crate::profile::text::{Lang, Langs};
+use dealguard_mail::{Call, Level, MailReport, Sign};
 use serde_json::{json, Map, Value};
 use std::fmt::Write as _;
 
@@ -62,7 +63,7 @@ fn level_word(level: Level, lang: Lang) -> &'static str {
 
 /// What the sign says, in `lang`; its arguments (taken from the mail) cleaned.
 pub fn what(sign: &Sign, lang: Lang) -> String {
-    let t = sign.kind.texts();
+    let t = texts(sign.kind);
     let i = usize::from(lang == Lang::Zh);
     let args: Vec<String> = sign.args.iter().map(|a| clean(&a[i])).collect();
     fill(if lang == Lang::Zh { t.zh } else { t.en }, &args)
@@ -70,7 +71,7 @@ pub fn what(sign: &Sign, lang: Lang) -> String {
 
 /// What to do about the sign, in `lang` ("" for notes).
 pub fn todo(sign: &Sign, lang: Lang) -> &'static str {
-    let t = sign.kind.texts();
+    let t = texts(sign.kind);
     if sign.level == Level::Note {
         ""
     } else if lang == Lang::Zh {
@@ -167,7 +168,7 @@ fn sign_text(s: &mut String, sign: &Sign, langs: &Langs) {
 fn mail_text(s: &mut String, m: &MailReport, langs: &Langs) {
     let _ = writeln!(s, "{}", clean(&m.file.display().to_string()));
     if let Some(d) = &m.problem {
-        let _ = writeln!(s, "  {}\n", clean_lines(&d.to_string()));
+        let _ = writeln!(s, "  {}\n", clean_lines(&diagnostic(d).to_string()));
         return;
     }
     let from = if m.from.is_empty() {
@@ -230,7 +231,7 @@ fn per_lang(langs: &Langs, f: impl Fn(Lang) -> String) -> Value {
 
 fn sign_json(sign: &Sign, langs: &Langs) -> Value {
     json!({
-        "kind": sign.kind.texts().key,
+        "kind": texts(sign.kind).key,
         "level": sign.level.key(),
         "what": per_lang(langs, |l| what(sign, l)),
         "evidence": clean(&sign.evidence),
@@ -271,7 +272,7 @@ fn mail_json(m: &MailReport, langs: &Langs) -> Value {
         "signs_not_shown": more,
         "cut": cut,
         "call": call,
-        "error": m.problem.as_ref().map(|d| clean_lines(&d.to_string())),
+        "error": m.problem.as_ref().map(|d| clean_lines(&diagnostic(d).to_string())),
     })
 }
 

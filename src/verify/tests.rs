@@ -2,63 +2,17 @@
 //! (never real mail): every sign, in English and Chinese where language matters; clean mails
 //! that must show none; hostile mails that must end in a verdict or a located error.
 
-use super::domains::{Domain, Relation};
 use super::*;
 use crate::profile::text::Langs;
+use dealguard_mail::domains::{Domain, Relation};
+use dealguard_mail::testing::{eml, example_deal, zip};
+use dealguard_mail::{
+    domains, lookalikes, lookalikes_csv, lookalikes_sieve, lookalikes_txt, mbox_inputs, Level,
+    MailReport, SignKind,
+};
 
 pub(crate) fn profile() -> Profile {
     serde_yaml::from_str(crate::assets::EXAMPLE_DEAL).expect("the example profile parses")
-}
-
-pub(crate) fn b64(data: &[u8]) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::new();
-    for (i, c) in data.chunks(3).enumerate() {
-        let n = (u32::from(c[0]) << 16)
-            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*c.get(2).unwrap_or(&0));
-        for k in 0..4 {
-            if k <= c.len() {
-                s.push(A[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-        if i % 19 == 18 {
-            s.push_str("\r\n");
-        }
-    }
-    s
-}
-
-/// A mail: header lines, a plain UTF-8 body, and attachments (name, type, bytes).
-pub(crate) fn eml(headers: &[&str], body: &str, files: &[(&str, &str, &[u8])]) -> Vec<u8> {
-    let mut m = String::new();
-    for h in headers {
-        m.push_str(h);
-        m.push_str("\r\n");
-    }
-    m.push_str("MIME-Version: 1.0\r\n");
-    if files.is_empty() {
-        m.push_str(
-            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
-        );
-        m.push_str(body);
-        return m.into_bytes();
-    }
-    m.push_str("Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n");
-    m.push_str(
-        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
-    );
-    m.push_str(&b64(body.as_bytes()));
-    for (name, ctype, data) in files {
-        m.push_str(&format!(
-            "\r\n--b1\r\nContent-Type: {ctype}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
-            b64(data)
-        ));
-    }
-    m.push_str("\r\n--b1--\r\n");
-    m.into_bytes()
 }
 
 fn run(mails: Vec<(&str, Vec<u8>)>) -> Verdicts {
@@ -290,40 +244,6 @@ fn rule6_language_en_and_zh() {
         &"zh".parse().unwrap(),
     );
     assert!(out.contains("dealguard reply"), "{out}");
-}
-
-/// A stored (uncompressed) zip whose central directory names `files` and claims each is
-/// 4 GB once inflated — a zip bomb's directory, which we list and never inflate.
-pub(crate) fn zip(files: &[&str]) -> Vec<u8> {
-    let mut z = Vec::new();
-    let mut dir = Vec::new();
-    for f in files {
-        let off = z.len() as u32;
-        z.extend_from_slice(b"PK\x03\x04");
-        z.extend_from_slice(&[
-            20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        ]);
-        z.extend_from_slice(&(f.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0, 0]);
-        z.extend_from_slice(f.as_bytes());
-        dir.extend_from_slice(b"PK\x01\x02");
-        dir.extend_from_slice(&[20, 0, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        dir.extend_from_slice(&[0, 0, 0, 0]); // compressed size
-        dir.extend_from_slice(&u32::MAX.to_le_bytes()); // uncompressed: 4 GB
-        dir.extend_from_slice(&(f.len() as u16).to_le_bytes());
-        dir.extend_from_slice(&[0; 12]);
-        dir.extend_from_slice(&off.to_le_bytes());
-        dir.extend_from_slice(f.as_bytes());
-    }
-    let cd = z.len() as u32;
-    z.extend_from_slice(&dir);
-    z.extend_from_slice(b"PK\x05\x06\0\0\0\0");
-    z.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    z.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    z.extend_from_slice(&(dir.len() as u32).to_le_bytes());
-    z.extend_from_slice(&cd.to_le_bytes());
-    z.extend_from_slice(&[0, 0]);
-    z
 }
 
 #[test]
@@ -587,4 +507,10 @@ fn mbox_splits_into_numbered_mails() {
         .mails
         .iter()
         .all(|m| m.problem.is_none() && m.from.contains("anna")));
+}
+
+#[test]
+fn the_deals_facts_are_the_profiles() {
+    // The mail crate's tests run on these facts by hand; the builder gives the same.
+    assert_eq!(deal(&profile()), example_deal());
 }

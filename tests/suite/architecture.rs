@@ -30,7 +30,11 @@ fn dependency_graph() -> BTreeMap<String, BTreeSet<String>> {
         .current_dir(root())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let name_of: BTreeMap<&str, &str> = meta["packages"]
         .as_array()
@@ -49,7 +53,10 @@ fn dependency_graph() -> BTreeMap<String, BTreeSet<String>> {
         });
         let names = deps.map(|d| name_of[d["pkg"].as_str().unwrap()].to_string());
         let name = name_of[node["id"].as_str().unwrap()].to_string();
-        graph.entry(name).or_insert_with(BTreeSet::new).extend(names);
+        graph
+            .entry(name)
+            .or_insert_with(BTreeSet::new)
+            .extend(names);
     }
     graph
 }
@@ -73,7 +80,10 @@ fn engine_crates_reach_neither_the_app_nor_its_crates() {
     let graph = dependency_graph();
     let engines: BTreeSet<&str> = ENGINES.iter().map(|(n, _)| *n).collect();
     for (engine, allowed) in ENGINES {
-        assert!(graph.contains_key(engine), "`{engine}` is not in the workspace");
+        assert!(
+            graph.contains_key(engine),
+            "`{engine}` is not in the workspace"
+        );
         let reached = reach(&graph, engine);
         for bad in APP_ONLY {
             assert!(!reached.contains(bad), "`{engine}` reaches `{bad}`");
@@ -86,16 +96,22 @@ fn engine_crates_reach_neither_the_app_nor_its_crates() {
         }
     }
     // Every crate of the workspace is either the app or an engine listed above.
-    let members: Vec<_> = graph.keys().filter(|k| k.starts_with("dealguard-")).collect();
+    let members: Vec<_> = graph
+        .keys()
+        .filter(|k| k.starts_with("dealguard-"))
+        .collect();
     for m in members {
-        assert!(engines.contains(m.as_str()), "`{m}`: add it to ENGINES and ARCHITECTURE.md");
+        assert!(
+            engines.contains(m.as_str()),
+            "`{m}`: add it to ENGINES and ARCHITECTURE.md"
+        );
     }
 }
 
 /// The app's top-level modules from the bottom up: a module imports only modules of its own
 /// layer or of the layers below (ARCHITECTURE.md, Rules).
 const LAYERS: [&[&str]; 8] = [
-    &["assets", "diag", "fs", "memory", "output", "sniff"],
+    &["assets", "diag", "fs", "memory", "output"],
     &["profile"],
     &["context", "country"],
     &["clauses"],
@@ -142,7 +158,9 @@ fn app_modules_import_only_their_layer_and_those_below() {
     files.sort();
     let mut wrong = Vec::new();
     for f in &files {
-        let Some(m) = module_of(&src, f) else { continue };
+        let Some(m) = module_of(&src, f) else {
+            continue;
+        };
         let Some(&mine) = layer_of.get(m.as_str()) else {
             panic!("`src/{m}` is in no layer: add it to LAYERS and ARCHITECTURE.md");
         };
@@ -160,5 +178,9 @@ fn app_modules_import_only_their_layer_and_those_below() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports up the layers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports up the layers:\n{}",
+        wrong.join("\n")
+    );
 }

@@ -4,7 +4,8 @@
 
 use crate::corpus::{cases, Case, DealRef, PASS, WARN};
 use dealguard::profile::deal::Profile;
-use dealguard::verify::{verify, Level, MailReport};
+use dealguard::verify::verify;
+use dealguard_mail::{Level, MailReport};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

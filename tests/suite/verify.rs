@@ -602,7 +602,7 @@ fn verify_reads_standard_input_and_an_mbox_given_as_a_file() {
 
 #[test]
 fn verify_reads_an_outlook_msg_file() {
-    use dealguard::verify::mail::msg::write::{write, Body, Spec};
+    use dealguard_mail::mail::msg::write::{write, Body, Spec};
     let t = example_deal();
     let spec = Spec {
         subject: "Invoice".into(),

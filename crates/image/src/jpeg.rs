@@ -3,7 +3,7 @@
 //! (complete file, bounded number of scans).
 
 use super::exif::exif_orientation;
-use super::{check_pixels, finish, plan, Limits, PhotoError, Pixels, Raster, PANICKED};
+use super::{check_pixels, finish, plan, Grey, Limits, PhotoError, Pixels, Raster, PANICKED};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Whether the JPEG has its end-of-image marker.
@@ -154,12 +154,78 @@ pub(super) fn jpeg_raster(
     finish(px, (dw, dh), pixels, (target, orientation), source, redact)
 }
 
+/// The size in the frame header (the segments before it read, no pixel decoded).
+pub(super) fn jpeg_dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
+    let mut dec = jpeg_decoder::Decoder::new(bytes);
+    catch_unwind(AssertUnwindSafe(|| dec.read_info()))
+        .map_err(|_| PhotoError::Decode(PANICKED.into()))?
+        .map_err(jpeg_error)?;
+    let info = dec
+        .info()
+        .ok_or_else(|| PhotoError::Decode("no JPEG frame header".into()))?;
+    Ok((u32::from(info.width), u32::from(info.height)))
+}
+
+/// A JPEG as 8-bit grey at the smallest DCT scale whose long side is still at least
+/// `long_side` (full size when it is smaller), through the whole-file path (no reduced
+/// decoder, no EXIF orientation): the pixels as stored.
+pub(super) fn jpeg_grey(bytes: &[u8], long_side: u32, limits: Limits) -> Result<Grey, PhotoError> {
+    let mut dec = jpeg_decoder::Decoder::new(bytes);
+    dec.set_max_decoding_buffer_size(
+        usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
+    );
+    catch_unwind(AssertUnwindSafe(|| dec.read_info()))
+        .map_err(|_| PhotoError::Decode(PANICKED.into()))?
+        .map_err(jpeg_error)?;
+    let info = dec
+        .info()
+        .ok_or_else(|| PhotoError::Decode("no JPEG frame header".into()))?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    check_pixels(w, h, limits)?;
+    if w == 0 || h == 0 {
+        return Err(PhotoError::Decode("the JPEG has no pixels".into()));
+    }
+    let n = match info.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => 1,
+        jpeg_decoder::PixelFormat::RGB24 => 3,
+        jpeg_decoder::PixelFormat::CMYK32 => 4,
+        jpeg_decoder::PixelFormat::L16 => {
+            return Err(PhotoError::Unsupported("16-bit JPEG".into()));
+        }
+    };
+    // Each side kept in proportion: a square request would keep a 4000×3000 photo at full
+    // size, since the scale must leave both sides at least as large as asked.
+    let long = w.max(h);
+    let want = |side: u32| (u64::from(side) * u64::from(long_side)).div_ceil(u64::from(long));
+    let (tw, th) = (want(w).min(u64::from(w)), want(h).min(u64::from(h)));
+    let eighths = |len: u32, k: u32| u64::from((len * k).div_ceil(8));
+    let k = [1, 2, 4]
+        .into_iter()
+        .find(|&k| eighths(w, k) >= tw && eighths(h, k) >= th)
+        .unwrap_or(8);
+    let (px, (dw, dh), n) = decode_whole(dec, bytes, (w, h, n), k, limits)?;
+    let pixels = if n == 1 {
+        px
+    } else {
+        px.chunks_exact(3)
+            .map(|c| {
+                ((u32::from(c[0]) * 299 + u32::from(c[1]) * 587 + u32::from(c[2]) * 114) / 1000)
+                    as u8
+            })
+            .collect()
+    };
+    Ok(Grey {
+        width: dw,
+        height: dh,
+        pixels,
+    })
+}
+
 /// Interleaved 8-bit pixels (gray or RGB), their width and height, their component count.
 type Decoded = (Vec<u8>, (u32, u32), usize);
 
 /// The whole-file path: the file's checks (complete, not too many scans), then `jpeg-decoder`
 /// at `k`/8 of the frame's `w`×`h` (8: full size) with `n` components; CMYK becomes RGB.
-/// The pixels, their size and their component count.
 fn decode_whole(
     mut dec: jpeg_decoder::Decoder<&[u8]>,
     bytes: &[u8],

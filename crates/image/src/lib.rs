@@ -198,6 +198,45 @@ pub fn prepare(
     prepare_redacted(bytes, (max_w, max_h), quality, limits, &[])
 }
 
+/// An image as 8-bit grey, row by row, for reading what is drawn in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grey {
+    /// Pixel width.
+    pub width: u32,
+    /// Pixel height.
+    pub height: u32,
+    /// `width × height` grey values, top row first.
+    pub pixels: Vec<u8>,
+}
+
+/// The width and height a JPEG or PNG (by content) says it has, from its header: no pixel is
+/// decoded.
+pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
+    match sniff(bytes)? {
+        Kind::Jpeg => jpeg::jpeg_dimensions(bytes),
+        Kind::Png => png::png_dimensions(bytes),
+    }
+}
+
+/// A JPEG or PNG (by content) as 8-bit grey within `limits`, for finding what is drawn in it
+/// (the mail checker's QR codes): a JPEG decoded by DCT scaling to the smallest size whose
+/// long side is still at least `long_side` (never larger than stored), a PNG at full size;
+/// no EXIF orientation, transparency ignored — the pixels as stored.
+pub fn grey(bytes: &[u8], long_side: u32, limits: Limits) -> Result<Grey, PhotoError> {
+    let len = bytes.len() as u64;
+    if len > limits.max_bytes {
+        return Err(PhotoError::TooLarge(format!(
+            "{}; images may be at most {}",
+            show_size(len),
+            show_size(limits.max_bytes)
+        )));
+    }
+    match sniff(bytes)? {
+        Kind::Jpeg => jpeg::jpeg_grey(bytes, long_side.max(1), limits),
+        Kind::Png => png::png_grey(bytes, limits),
+    }
+}
+
 /// As [`prepare`], with `redact` boxes (pixels of the upright source image) painted black
 /// into the pixels before the encode; a box outside the image is an error.
 pub fn prepare_redacted(

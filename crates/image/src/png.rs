@@ -1,7 +1,7 @@
 //! Lay-out stage: PNG decoding (`image`), EXIF orientation and transparency flattened onto white.
 
 use super::exif::exif_orientation;
-use super::{check_pixels, finish, plan, Limits, PhotoError, Pixels, Raster, PANICKED};
+use super::{check_pixels, finish, plan, Grey, Limits, PhotoError, Pixels, Raster, PANICKED};
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat};
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -17,20 +17,50 @@ fn image_error(e: ImageError) -> PhotoError {
     }
 }
 
+/// A PNG reader whose allocations stop at the pixel limit.
+fn png_reader(bytes: &[u8], limits: Limits) -> image::ImageReader<Cursor<&[u8]>> {
+    let mut r = image::ImageReader::with_format(Cursor::new(bytes), ImageFormat::Png);
+    let mut l = image::Limits::default();
+    // Room for 16-bit RGBA at the pixel limit; the decoder refuses anything beyond.
+    l.max_alloc = Some(limits.max_pixels.saturating_mul(8));
+    r.limits(l);
+    r
+}
+
+/// The size in the IHDR chunk.
+pub(super) fn png_dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
+    png_reader(bytes, Limits::default())
+        .into_dimensions()
+        .map_err(image_error)
+}
+
+/// A PNG at full size as 8-bit grey, as stored (transparency ignored, no EXIF orientation).
+pub(super) fn png_grey(bytes: &[u8], limits: Limits) -> Result<Grey, PhotoError> {
+    let (w, h) = png_reader(bytes, limits)
+        .into_dimensions()
+        .map_err(image_error)?;
+    check_pixels(w, h, limits)?;
+    let dec = png_reader(bytes, limits)
+        .into_decoder()
+        .map_err(image_error)?;
+    let img = catch_unwind(AssertUnwindSafe(|| DynamicImage::from_decoder(dec)))
+        .map_err(|_| PhotoError::Decode(PANICKED.into()))?
+        .map_err(image_error)?
+        .into_luma8();
+    Ok(Grey {
+        width: img.width(),
+        height: img.height(),
+        pixels: img.into_raw(),
+    })
+}
+
 pub(super) fn png_raster(
     bytes: &[u8],
     bx: (u32, u32),
     limits: Limits,
     redact: &[super::Rect],
 ) -> Result<Raster, PhotoError> {
-    let reader = || {
-        let mut r = image::ImageReader::with_format(Cursor::new(bytes), ImageFormat::Png);
-        let mut l = image::Limits::default();
-        // Room for 16-bit RGBA at the pixel limit; the decoder refuses anything beyond.
-        l.max_alloc = Some(limits.max_pixels.saturating_mul(8));
-        r.limits(l);
-        r
-    };
+    let reader = || png_reader(bytes, limits);
     // Reads the IHDR chunk only.
     let (w, h) = reader().into_dimensions().map_err(image_error)?;
     check_pixels(w, h, limits)?;

@@ -537,3 +537,50 @@ fn redaction_applies_to_png_and_a_box_outside_is_refused() {
         .to_string()
         .contains("redaction box 2 outside the image, which is 300×200"));
 }
+
+#[test]
+fn grey_scales_a_jpeg_to_the_long_side_asked_and_keeps_a_png_whole() {
+    // A 1000×600 JPEG asked for a long side of 200: 1/4 is the smallest DCT scale that
+    // leaves 200 (250×150); the same asked for 2000 stays at full size.
+    let j = noisy_jpeg(1000, 600, 40, 0);
+    assert_eq!(dimensions(&j).unwrap(), (1000, 600));
+    let g = grey(&j, 200, Limits::default()).unwrap();
+    assert_eq!((g.width, g.height, g.pixels.len()), (250, 150, 250 * 150));
+    let g = grey(&j, 2000, Limits::default()).unwrap();
+    assert_eq!((g.width, g.height), (1000, 600));
+    // A PNG whose left half is black and right half white, read at full size, as stored.
+    let (w, h) = (40u32, 10u32);
+    let px: Vec<u8> = (0..w * h)
+        .flat_map(|i| {
+            if i % w < w / 2 {
+                [0, 0, 0]
+            } else {
+                [255, 255, 255]
+            }
+        })
+        .collect();
+    let p = png(&px, w, h, ExtendedColorType::Rgb8);
+    assert_eq!(dimensions(&p).unwrap(), (w, h));
+    let g = grey(&p, 8, Limits::default()).unwrap();
+    assert_eq!((g.width, g.height), (w, h));
+    assert_eq!((g.pixels[0], g.pixels[w as usize - 1]), (0, 255));
+}
+
+#[test]
+fn grey_checks_the_limits_before_decoding() {
+    let j = noisy_jpeg(300, 200, 40, 0);
+    let small = Limits {
+        max_pixels: 300 * 200 - 1,
+        ..Limits::default()
+    };
+    assert!(matches!(grey(&j, 100, small), Err(PhotoError::TooLarge(_))));
+    let tiny = Limits {
+        max_bytes: 10,
+        ..Limits::default()
+    };
+    assert!(matches!(grey(&j, 100, tiny), Err(PhotoError::TooLarge(_))));
+    assert!(matches!(
+        grey(b"%PDF-1.7", 100, Limits::default()),
+        Err(PhotoError::NotAnImage(_))
+    ));
+}

@@ -7,7 +7,7 @@
 use crate::profile::Lang;
 use crate::render::clauses::RenderedClause;
 use crate::render::docx::is_cjk;
-use crate::render::docx::read::{Change, Para, Returned};
+use dealguard_ooxml::docx::{Change, Para, Returned};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp, DiffTag};
 use std::collections::BTreeMap;

@@ -10,8 +10,7 @@ use crate::diag::{Diagnostic, Problems};
 use crate::fs::{io_error, read_bounded, ReadFail};
 use crate::output::Output;
 use crate::profile::Langs;
-use crate::render;
-use crate::render::docx::read::Returned;
+use dealguard_ooxml::docx::{self, Returned};
 use std::path::{Path, PathBuf};
 
 /// Exit code of `diff` when clauses differ (4 is `verify`'s warning).
@@ -30,7 +29,7 @@ fn read_docx(path: &Path) -> Result<Returned, Diagnostic> {
         ReadFail::NotAFile => Diagnostic::error(path, "is not a regular file"),
         ReadFail::Io(e) => io_error(path, "read", &e),
     })?;
-    render::docx::read::read(&bytes).map_err(|m| {
+    docx::read(&bytes).map_err(|m| {
         Diagnostic::error(path, m).hint("give the .docx as saved by Word or LibreOffice")
     })
 }

@@ -4,7 +4,7 @@
 use super::compare::{align, compare, our_clause, their_clauses, Shape, TextDiff, TheirClause};
 use crate::profile::{Lang, Langs};
 use crate::render::clauses::{RenderedClause, Schedule};
-use crate::render::docx::read::{Change, Returned};
+use dealguard_ooxml::docx::{Change, Returned};
 use serde::Serialize;
 
 /// One clause that differs.

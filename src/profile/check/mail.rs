@@ -4,7 +4,7 @@
 use super::Checker;
 use crate::diag::did_you_mean;
 use crate::profile::deal::Profile;
-use crate::verify::domains::Domain;
+use dealguard_mail::domains::Domain;
 
 /// Whether `d` is a plausible mail domain such as `hengli-kitchen.com`.
 pub(super) fn valid_domain(d: &str) -> bool {
@@ -31,7 +31,7 @@ pub(super) fn email_domain(addr: &str) -> Option<&str> {
 }
 
 /// The parties' domains: none shared between them, none of the seller's a free mail service
-/// (`verify::domains::FREE_MAIL`, the list `verify` reads senders by).
+/// (`dealguard_mail::domains::FREE_MAIL`, the list `verify` reads senders by).
 pub(super) fn check_domains(c: &mut Checker, p: &Profile) {
     for (i, d) in p.buyer.email_domains.iter().enumerate() {
         if p.seller

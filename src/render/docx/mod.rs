@@ -1,5 +1,6 @@
 //! Render stage: the contract schedule and the welcome letter as DOCX (WordprocessingML written
-//! by us, zipped by the `zip` crate), and reading a returned DOCX back for `diff`.
+//! by us, zipped by the `zip` crate). Reading a returned DOCX back for `diff` is
+//! `dealguard-ooxml`'s.
 //!
 //! Written by hand rather than with `docx-rs`: that crate numbers paragraphs (`w14:paraId`)
 //! from a process-wide counter, so two documents made on `build`'s pool would differ run to run;
@@ -11,7 +12,6 @@ mod contract;
 mod letter;
 mod package;
 mod parts;
-pub mod read;
 mod xml;
 
 pub use contract::contract;
