@@ -33,21 +33,89 @@ impl LineBox {
 
 /// Lays out text parts in a column `width` wide starting at x = 0.
 pub(super) fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts) -> Vec<LineBox> {
-    let (ascent, _) = fonts.metrics();
     let mut out = Vec::new();
     for part in parts {
-        // A plain part is one run.
-        let single;
-        let spans: &[Span] = if part.spans.is_empty() {
-            single = [Span {
-                text: part.text.clone(),
-                style: part.style,
-                link: part.link.clone(),
-            }];
-            &single
-        } else {
-            &part.spans
-        };
+        part_boxes(part, width, align, fonts, &mut out);
+    }
+    out
+}
+
+/// One part's lines: its marker drawn apart in the gutter, its text wrapped at the indents
+/// (no character alone on the last line) and aligned, each run in its own style.
+fn part_boxes(part: &Part, width: Pt, align: Align, fonts: &Fonts, out: &mut Vec<LineBox>) {
+    let (ascent, _) = fonts.metrics();
+    // A plain part is one run.
+    let single;
+    let spans: &[Span] = if part.spans.is_empty() {
+        single = [Span {
+            text: part.text.clone(),
+            style: part.style,
+            link: part.link.clone(),
+        }];
+        &single
+    } else {
+        &part.spans
+    };
+    let runs = Runs::new(spans, fonts);
+    let measure = |a: usize, b: usize| runs.width(a, b);
+    let st = part.style;
+    let lh = st.line_height();
+    let baseline = (lh - st.size) / 2.0 + ascent * st.size;
+    // A marker is measured and drawn on its own, so the font that draws it never depends
+    // on the text beside it (a bullet before Chinese would take the CJK face's full width);
+    // its text starts at the same indent on every line.
+    let marker = part.marker.as_deref();
+    let (first_indent, rest_indent) = match marker {
+        Some(m) => {
+            let gap = st.size * 0.35;
+            let w = fonts.width(st.weight, m) * st.size;
+            let at = part.hang.max(w + gap);
+            (at, at)
+        }
+        None => (0.0, part.hang),
+    };
+    let text = &runs.text;
+    let ranges = wrap_ranges(text, width - first_indent, width - rest_indent, &measure);
+    let (ranges, lone) = without_lone_last(text, ranges, width - rest_indent, &measure);
+    let n = ranges.len();
+    for (k, (a, b)) in ranges.into_iter().enumerate() {
+        let indent = if k == 0 { first_indent } else { rest_indent };
+        let line_w = measure(a, b);
+        let x = indent
+            + match align {
+                Align::Left => 0.0,
+                Align::Right => (width - indent - line_w).max(0.0),
+                Align::Center => ((width - indent - line_w) / 2.0).max(0.0),
+            };
+        let mut items = Vec::new();
+        if let (0, Some(m)) = (k, marker.filter(|m| !m.is_empty())) {
+            items.push(Item::Text {
+                x: 0.0,
+                y: baseline,
+                text: m.to_string(),
+                style: st,
+            });
+        }
+        runs.items((a, b), (x, baseline), lh, &mut items);
+        out.push(LineBox {
+            height: lh,
+            items,
+            // The content's own width, wherever the alignment puts it.
+            used: indent + line_w,
+            lone: if k + 1 == n { lone } else { 0.0 },
+        });
+    }
+}
+
+/// A part's text as one string, with the byte range of each of its runs.
+struct Runs<'a> {
+    text: String,
+    bounds: Vec<(usize, usize, &'a Span)>,
+    fonts: &'a Fonts,
+}
+
+impl<'a> Runs<'a> {
+    fn new(spans: &'a [Span], fonts: &'a Fonts) -> Runs<'a> {
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
         let mut bounds = Vec::with_capacity(spans.len());
         let mut at = 0;
@@ -55,88 +123,60 @@ pub(super) fn text_boxes(parts: &[Part], width: Pt, align: Align, fonts: &Fonts)
             bounds.push((at, at + sp.text.len(), sp));
             at += sp.text.len();
         }
-        // Width of text[a..b], each run measured in its own style.
-        let measure = |a: usize, b: usize| -> f32 {
-            bounds
-                .iter()
-                .filter(|(s, e, _)| *s < b && *e > a)
-                .map(|(s, e, sp)| {
-                    fonts.width(sp.style.weight, &text[a.max(*s)..b.min(*e)]) * sp.style.size
-                })
-                .sum()
-        };
-        let st = part.style;
-        let lh = st.line_height();
-        let baseline = (lh - st.size) / 2.0 + ascent * st.size;
-        // A marker is measured and drawn on its own, so the font that draws it never depends
-        // on the text beside it (a bullet before Chinese would take the CJK face's full width);
-        // its text starts at the same indent on every line.
-        let marker = part.marker.as_deref();
-        let (first_indent, rest_indent) = match marker {
-            Some(m) => {
-                let gap = st.size * 0.35;
-                let w = fonts.width(st.weight, m) * st.size;
-                let at = part.hang.max(w + gap);
-                (at, at)
-            }
-            None => (0.0, part.hang),
-        };
-        let ranges = wrap_ranges(&text, width - first_indent, width - rest_indent, &measure);
-        let (ranges, lone) = without_lone_last(&text, ranges, width - rest_indent, &measure);
-        let n = ranges.len();
-        for (k, (a, b)) in ranges.into_iter().enumerate() {
-            let indent = if k == 0 { first_indent } else { rest_indent };
-            let line_w = measure(a, b);
-            let mut x = indent
-                + match align {
-                    Align::Left => 0.0,
-                    Align::Right => (width - indent - line_w).max(0.0),
-                    Align::Center => ((width - indent - line_w) / 2.0).max(0.0),
-                };
-            let mut items = Vec::new();
-            if let (0, Some(m)) = (k, marker.filter(|m| !m.is_empty())) {
-                items.push(Item::Text {
-                    x: 0.0,
-                    y: baseline,
-                    text: m.to_string(),
-                    style: st,
-                });
-            }
-            // The content's own width, wherever the alignment puts it.
-            let used = indent + line_w;
-            for (s, e, sp) in &bounds {
-                let (ra, rb) = (a.max(*s), b.min(*e));
-                if ra >= rb {
-                    continue;
-                }
-                let piece = &text[ra..rb];
-                let w = fonts.width(sp.style.weight, piece) * sp.style.size;
-                items.push(Item::Text {
-                    x,
-                    y: baseline,
-                    text: piece.to_string(),
-                    style: sp.style,
-                });
-                if let Some(url) = &sp.link {
-                    items.push(Item::Link {
-                        x,
-                        y: 0.0,
-                        w,
-                        h: lh,
-                        url: url.clone(),
-                    });
-                }
-                x += w;
-            }
-            out.push(LineBox {
-                height: lh,
-                items,
-                used,
-                lone: if k + 1 == n { lone } else { 0.0 },
-            });
+        Runs {
+            text,
+            bounds,
+            fonts,
         }
     }
-    out
+
+    /// Width of `text[a..b]`, each run measured in its own style.
+    fn width(&self, a: usize, b: usize) -> f32 {
+        self.bounds
+            .iter()
+            .filter(|(s, e, _)| *s < b && *e > a)
+            .map(|(s, e, sp)| {
+                self.fonts
+                    .width(sp.style.weight, &self.text[a.max(*s)..b.min(*e)])
+                    * sp.style.size
+            })
+            .sum()
+    }
+
+    /// The items of `text[a..b]` from `x` on the baseline: a text item per run in its style,
+    /// and a link area `lh` high over each linked run.
+    fn items(
+        &self,
+        (a, b): (usize, usize),
+        (mut x, baseline): (Pt, Pt),
+        lh: Pt,
+        items: &mut Vec<Item>,
+    ) {
+        for (s, e, sp) in &self.bounds {
+            let (ra, rb) = (a.max(*s), b.min(*e));
+            if ra >= rb {
+                continue;
+            }
+            let piece = &self.text[ra..rb];
+            let w = self.fonts.width(sp.style.weight, piece) * sp.style.size;
+            items.push(Item::Text {
+                x,
+                y: baseline,
+                text: piece.to_string(),
+                style: sp.style,
+            });
+            if let Some(url) = &sp.link {
+                items.push(Item::Link {
+                    x,
+                    y: 0.0,
+                    w,
+                    h: lh,
+                    url: url.clone(),
+                });
+            }
+            x += w;
+        }
+    }
 }
 
 /// Lays out a table cell `width` wide: text, a progress bar, a badge, a QR code or a frame.
