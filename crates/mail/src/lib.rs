@@ -14,6 +14,13 @@
 //! clap, tera or serde_yaml. Presentation lives in the app: the messages a sign prints, the
 //! text and JSON reports, the exit code. It never calls a mail safe: that is the report's
 //! wording ("no warning signs found"), always ending with the call-back rule.
+//!
+//! The boundary is the compiler's: the app is not a dependency, so a deal type does not
+//! compile here (`tests/suite/architecture.rs` checks the whole dependency graph):
+//!
+//! ```compile_fail
+//! use dealguard::profile::deal::Profile;
+//! ```
 
 pub mod bank;
 pub mod context;

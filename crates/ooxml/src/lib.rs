@@ -7,6 +7,13 @@
 //! checker for archive and DOCX attachments. It reads only: the DOCX writer is the app's. It
 //! knows nothing of deals and must never depend on the dealguard app crate, the mail crate, or
 //! clap/tera/serde_yaml; its errors are plain messages its callers place in their own.
+//!
+//! The boundary is the compiler's: the app is not a dependency, so a deal type does not
+//! compile here (`tests/suite/architecture.rs` checks the whole dependency graph):
+//!
+//! ```compile_fail
+//! use dealguard::profile::deal::Profile;
+//! ```
 
 pub mod docx;
 pub mod zip;

@@ -10,6 +10,13 @@
 //! dealguard app crate, `dealguard-mail`, or clap/tera/serde_yaml. Documents reach it as
 //! blocks of text and JPEG bytes prepared by their callers (photos by `dealguard-image`); the
 //! words on a page, and the messages of the problems it reports, are its callers' choice.
+//!
+//! The boundary is the compiler's: the app is not a dependency, so a deal type does not
+//! compile here (`tests/suite/architecture.rs` checks the whole dependency graph):
+//!
+//! ```compile_fail
+//! use dealguard::profile::deal::Profile;
+//! ```
 
 pub mod font;
 pub mod layout;
