@@ -5,7 +5,7 @@
 use super::*;
 use crate::profile::text::Langs;
 use dealguard_mail::domains::{Domain, Relation};
-use dealguard_mail::testing::{eml, example_deal, zip};
+use dealguard_mail::testing::{eml, example_deal, kinds, zip};
 use dealguard_mail::{
     domains, lookalikes, lookalikes_csv, lookalikes_sieve, lookalikes_txt, mbox_inputs, Level,
     MailReport, SignKind,
@@ -25,10 +25,6 @@ fn run(mails: Vec<(&str, Vec<u8>)>) -> Verdicts {
 
 fn one(mail: Vec<u8>) -> MailReport {
     run(vec![("m.eml", mail)]).mails.remove(0)
-}
-
-fn kinds(r: &MailReport) -> Vec<(SignKind, Level)> {
-    r.signs.iter().map(|s| (s.kind, s.level)).collect()
 }
 
 fn assert_sign(r: &MailReport, kind: SignKind, level: Level) {

@@ -6,7 +6,7 @@
 use super::*;
 use crate::profile::text::Langs;
 use dealguard_mail::mail::Cut;
-use dealguard_mail::testing::{b64, eml};
+use dealguard_mail::testing::{b64, eml, kinds, level};
 use dealguard_mail::{domains, Level, Sign, SignKind};
 use tests::profile;
 
@@ -27,19 +27,6 @@ fn plain(from: &str, extra: &[&str], body: &str) -> Vec<u8> {
     let mut h = vec![from, "To: li.wei@hengli-kitchen.com", "Subject: order"];
     h.extend_from_slice(extra);
     eml(&h, body, &[])
-}
-
-/// The highest level of `kind` among the signs, if any.
-fn level(r: &MailReport, kind: SignKind) -> Option<Level> {
-    r.signs
-        .iter()
-        .filter(|s| s.kind == kind)
-        .map(|s| s.level)
-        .max()
-}
-
-fn kinds(r: &MailReport) -> Vec<(SignKind, Level)> {
-    r.signs.iter().map(|s| (s.kind, s.level)).collect()
 }
 
 #[test]

@@ -91,12 +91,16 @@ fn jpeg_error(e: jpeg_decoder::Error) -> PhotoError {
     }
 }
 
-pub(super) fn jpeg_raster(
-    bytes: &[u8],
-    bx: (u32, u32),
-    limits: Limits,
-    redact: &[super::Rect],
-) -> Result<Raster, PhotoError> {
+/// A JPEG's decoder with its frame header read (no pixel decoded yet), the frame's size and
+/// component count, within `limits`; lossless and 16-bit JPEGs refused.
+struct Frame<'a> {
+    dec: jpeg_decoder::Decoder<&'a [u8]>,
+    w: u32,
+    h: u32,
+    n: usize,
+}
+
+fn open_frame(bytes: &[u8], limits: Limits) -> Result<Frame<'_>, PhotoError> {
     use jpeg_decoder::{CodingProcess, PixelFormat};
     let mut dec = jpeg_decoder::Decoder::new(bytes);
     dec.set_max_decoding_buffer_size(
@@ -125,15 +129,30 @@ pub(super) fn jpeg_raster(
             "lossless JPEG; save the photo as ordinary JPEG".into(),
         ));
     }
+    Ok(Frame { dec, w, h, n })
+}
+
+/// The smallest DCT scale (in eighths: 1, 2, 4 or 8) that still leaves a `w`×`h` frame at
+/// least `target` large.
+fn scale((w, h): (u32, u32), target: (u32, u32)) -> u32 {
+    let eighths = |len: u32, k: u32| (len * k).div_ceil(8);
+    [1, 2, 4]
+        .into_iter()
+        .find(|&k| eighths(w, k) >= target.0 && eighths(h, k) >= target.1)
+        .unwrap_or(8)
+}
+
+pub(super) fn jpeg_raster(
+    bytes: &[u8],
+    bx: (u32, u32),
+    limits: Limits,
+    redact: &[super::Rect],
+) -> Result<Raster, PhotoError> {
+    let Frame { dec, w, h, n } = open_frame(bytes, limits)?;
     let orientation = dec.exif_data().and_then(exif_orientation).unwrap_or(1);
     let (source, target) = plan((w, h), orientation, bx, redact)?;
 
-    // The smallest DCT scale (in eighths) that still leaves at least the target size.
-    let eighths = |len: u32, k: u32| (len * k).div_ceil(8);
-    let k = [1, 2, 4]
-        .into_iter()
-        .find(|&k| eighths(w, k) >= target.0 && eighths(h, k) >= target.1)
-        .unwrap_or(8);
+    let k = scale((w, h), target);
     // The common camera JPEG at 1/8 or 1/4: the reduced decoder, which reads the one scan to
     // the end-of-image marker; else the checks of the whole file and `jpeg-decoder`.
     if k <= 2 {
@@ -170,39 +189,17 @@ pub(super) fn jpeg_dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
 /// `long_side` (full size when it is smaller), through the whole-file path (no reduced
 /// decoder, no EXIF orientation): the pixels as stored.
 pub(super) fn jpeg_grey(bytes: &[u8], long_side: u32, limits: Limits) -> Result<Grey, PhotoError> {
-    let mut dec = jpeg_decoder::Decoder::new(bytes);
-    dec.set_max_decoding_buffer_size(
-        usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
-    );
-    catch_unwind(AssertUnwindSafe(|| dec.read_info()))
-        .map_err(|_| PhotoError::Decode(PANICKED.into()))?
-        .map_err(jpeg_error)?;
-    let info = dec
-        .info()
-        .ok_or_else(|| PhotoError::Decode("no JPEG frame header".into()))?;
-    let (w, h) = (u32::from(info.width), u32::from(info.height));
-    check_pixels(w, h, limits)?;
-    if w == 0 || h == 0 {
-        return Err(PhotoError::Decode("the JPEG has no pixels".into()));
-    }
-    let n = match info.pixel_format {
-        jpeg_decoder::PixelFormat::L8 => 1,
-        jpeg_decoder::PixelFormat::RGB24 => 3,
-        jpeg_decoder::PixelFormat::CMYK32 => 4,
-        jpeg_decoder::PixelFormat::L16 => {
-            return Err(PhotoError::Unsupported("16-bit JPEG".into()));
-        }
-    };
+    let Frame { dec, w, h, n } = open_frame(bytes, limits)?;
     // Each side kept in proportion: a square request would keep a 4000×3000 photo at full
     // size, since the scale must leave both sides at least as large as asked.
-    let long = w.max(h);
-    let want = |side: u32| (u64::from(side) * u64::from(long_side)).div_ceil(u64::from(long));
-    let (tw, th) = (want(w).min(u64::from(w)), want(h).min(u64::from(h)));
-    let eighths = |len: u32, k: u32| u64::from((len * k).div_ceil(8));
-    let k = [1, 2, 4]
-        .into_iter()
-        .find(|&k| eighths(w, k) >= tw && eighths(h, k) >= th)
-        .unwrap_or(8);
+    let long = u64::from(w.max(h));
+    // At most the side itself, so it fits back in u32.
+    let want = |side: u32| {
+        (u64::from(side) * u64::from(long_side))
+            .div_ceil(long)
+            .min(u64::from(side)) as u32
+    };
+    let k = scale((w, h), (want(w), want(h)));
     let (px, (dw, dh), n) = decode_whole(dec, bytes, (w, h, n), k, limits)?;
     let pixels = if n == 1 {
         px

@@ -1,8 +1,22 @@
 //! Test mails built by hand, for the tests of this crate and of the app (feature `testing`):
-//! base64 text, a mail with attachments, a zip bomb's directory, and the facts of the example
+//! base64 text, a mail with attachments, a report's signs by kind, a zip bomb's directory, and the facts of the example
 //! deal (`examples/nordic-home/deal.yaml`, which the app's test checks against its profile).
 
-use crate::{Account, Contact, Deal, Party};
+use crate::{Account, Contact, Deal, Level, MailReport, Party, SignKind};
+
+/// The highest level of `kind` among a mail's signs, if any.
+pub fn level(r: &MailReport, kind: SignKind) -> Option<Level> {
+    r.signs
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| s.level)
+        .max()
+}
+
+/// A mail's signs as (kind, level), in order.
+pub fn kinds(r: &MailReport) -> Vec<(SignKind, Level)> {
+    r.signs.iter().map(|s| (s.kind, s.level)).collect()
+}
 
 /// Base64 in lines of 76 characters, as a mail carries it.
 pub fn b64(data: &[u8]) -> String {

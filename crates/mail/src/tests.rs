@@ -5,7 +5,7 @@
 //! name. (The report's side of them is the app's: `src/verify/tests_senders.rs`.)
 
 use crate::mail::{Addr, Attachment, Link, Mail};
-use crate::testing::{eml, example_deal, zip};
+use crate::testing::{eml, example_deal, kinds, level, zip};
 use crate::*;
 fn run(mails: Vec<Vec<u8>>) -> Vec<MailReport> {
     let inputs: Vec<(PathBuf, Vec<u8>)> = mails
@@ -35,19 +35,6 @@ fn html(from: &str, extra: &[&str], body: &str) -> Vec<u8> {
     m.push_str("MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n");
     m.push_str(body);
     m.into_bytes()
-}
-
-/// The highest level of `kind` among the signs, if any.
-fn level(r: &MailReport, kind: SignKind) -> Option<Level> {
-    r.signs
-        .iter()
-        .filter(|s| s.kind == kind)
-        .map(|s| s.level)
-        .max()
-}
-
-fn kinds(r: &MailReport) -> Vec<(SignKind, Level)> {
-    r.signs.iter().map(|s| (s.kind, s.level)).collect()
 }
 
 /// The rules alone on a mail built as data (links and attachments as the reader lists them).
