@@ -106,13 +106,7 @@ fn open_frame(bytes: &[u8], limits: Limits) -> Result<Frame<'_>, PhotoError> {
     dec.set_max_decoding_buffer_size(
         usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
     );
-    // Reads only the segments up to the frame header: no pixel is decoded yet.
-    catch_unwind(AssertUnwindSafe(|| dec.read_info()))
-        .map_err(|_| PhotoError::Decode(PANICKED.into()))?
-        .map_err(jpeg_error)?;
-    let info = dec
-        .info()
-        .ok_or_else(|| PhotoError::Decode("no JPEG frame header".into()))?;
+    let info = frame_header(&mut dec)?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
     check_pixels(w, h, limits)?;
     if w == 0 || h == 0 {
@@ -175,14 +169,20 @@ pub(super) fn jpeg_raster(
 
 /// The size in the frame header (the segments before it read, no pixel decoded).
 pub(super) fn jpeg_dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
-    let mut dec = jpeg_decoder::Decoder::new(bytes);
+    let info = frame_header(&mut jpeg_decoder::Decoder::new(bytes))?;
+    Ok((u32::from(info.width), u32::from(info.height)))
+}
+
+/// Reads only the segments up to the frame header (no pixel decoded), the decoder's panics
+/// caught.
+fn frame_header(
+    dec: &mut jpeg_decoder::Decoder<&[u8]>,
+) -> Result<jpeg_decoder::ImageInfo, PhotoError> {
     catch_unwind(AssertUnwindSafe(|| dec.read_info()))
         .map_err(|_| PhotoError::Decode(PANICKED.into()))?
         .map_err(jpeg_error)?;
-    let info = dec
-        .info()
-        .ok_or_else(|| PhotoError::Decode("no JPEG frame header".into()))?;
-    Ok((u32::from(info.width), u32::from(info.height)))
+    dec.info()
+        .ok_or_else(|| PhotoError::Decode("no JPEG frame header".into()))
 }
 
 /// A JPEG as 8-bit grey at the smallest DCT scale whose long side is still at least

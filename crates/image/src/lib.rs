@@ -230,18 +230,25 @@ pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
 /// long side is still at least `long_side` (never larger than stored), a PNG at full size;
 /// no EXIF orientation, transparency ignored — the pixels as stored.
 pub fn grey(bytes: &[u8], long_side: u32, limits: Limits) -> Result<Grey, PhotoError> {
-    let len = bytes.len() as u64;
-    if len > limits.max_bytes {
-        return Err(PhotoError::TooLarge(format!(
-            "{}; images may be at most {}",
-            show_size(len),
-            show_size(limits.max_bytes)
-        )));
-    }
+    check_bytes(bytes, limits, "images")?;
     match sniff(bytes)? {
         Kind::Jpeg => jpeg::jpeg_grey(bytes, long_side.max(1), limits),
         Kind::Png => png::png_grey(bytes, limits),
     }
+}
+
+/// A file no larger than `limits.max_bytes`, or the error naming both sizes (`what`: images,
+/// photos).
+fn check_bytes(bytes: &[u8], limits: Limits, what: &str) -> Result<(), PhotoError> {
+    let len = bytes.len() as u64;
+    if len > limits.max_bytes {
+        return Err(PhotoError::TooLarge(format!(
+            "{}; {what} may be at most {}",
+            show_size(len),
+            show_size(limits.max_bytes)
+        )));
+    }
+    Ok(())
 }
 
 /// As [`prepare`], with `redact` boxes (pixels of the upright source image) painted black
@@ -253,14 +260,7 @@ pub fn prepare_redacted(
     limits: Limits,
     redact: &[Rect],
 ) -> Result<Prepared, PhotoError> {
-    let len = bytes.len() as u64;
-    if len > limits.max_bytes {
-        return Err(PhotoError::TooLarge(format!(
-            "{}; photos may be at most {}",
-            show_size(len),
-            show_size(limits.max_bytes)
-        )));
-    }
+    check_bytes(bytes, limits, "photos")?;
     let bx = (max_w.max(1), max_h.max(1));
     let raster = match sniff(bytes)? {
         Kind::Jpeg => jpeg_raster(bytes, bx, limits, redact)?,
