@@ -3,7 +3,7 @@
 //! Owns reading JPEG and PNG (sniffed by content, size limits checked before any pixel is
 //! decoded), the EXIF date and orientation, the reduced JPEG decoder, scaling, redaction and
 //! the JPEG encoder. It knows nothing of deals, week files or PDF pages: it must never depend
-//! on the dealguard app crate, the PDF crate, or clap/tera/serde_yaml. Its callers pass bytes
+//! on the dealguard app crate, any other dealguard crate, or clap/tera/serde_yaml. Its callers pass bytes
 //! and a box size and get bytes back; their messages are theirs.
 //!
 //! A site photo (JPEG or PNG, recognised by content) is checked against size limits before any

@@ -11,7 +11,7 @@
 //! mail bytes — and plain data out: a [`MailReport`] per mail, with its [`Sign`]s and their
 //! arguments in English and Chinese. It knows nothing of deals as the app models them: it must
 //! never depend on the dealguard app crate (its profile, diagnostics or languages), nor on
-//! clap, tera or serde_yaml. Presentation lives in the app: the messages a sign prints, the
+//! `dealguard-pdf`, clap, tera or serde_yaml (it may use `dealguard-image` and `dealguard-ooxml`). Presentation lives in the app: the messages a sign prints, the
 //! text and JSON reports, the exit code. It never calls a mail safe: that is the report's
 //! wording ("no warning signs found"), always ending with the call-back rule.
 //!

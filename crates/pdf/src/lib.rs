@@ -7,7 +7,7 @@
 //! (`page`) and the deterministic writer (`write`: same input, same bytes).
 //!
 //! It knows nothing of deals, week files, clauses or mail: it must never depend on the
-//! dealguard app crate, `dealguard-mail`, or clap/tera/serde_yaml. Documents reach it as
+//! dealguard app crate, any other dealguard crate, or clap/tera/serde_yaml. Documents reach it as
 //! blocks of text and JPEG bytes prepared by their callers (photos by `dealguard-image`); the
 //! words on a page, and the messages of the problems it reports, are its callers' choice.
 //!
