@@ -4,8 +4,9 @@
 Not part of CI (it needs Chromium and the CJK fonts); run it by hand after changing the HTML
 of the letter or the schedule (src/render/markup/write.rs, src/render/contract/html.rs).
 
-For the contract (en, zh, en+zh), the letter (en+zh), the letter's `.eml` HTML part and a
-"Gmail" copy of the letter (<head>, <style> and <body> attributes stripped, as Gmail does),
+For the contract (en, zh, en+zh), the letter (en+zh), the letter's `.eml` HTML part, a
+"Gmail" copy of the letter (<head>, <style> and <body> attributes stripped, as Gmail does) and
+the HTML part of the latest week's report mail,
 it loads each page at 1280 px and at 390 px phone emulation through the DevTools protocol
 (--remote-debugging-pipe), prints `document.documentElement.scrollWidth` (at most 390 at the
 phone width, or the page scrolls sideways), saves screenshots, and prints each contract to PDF
@@ -198,6 +199,17 @@ def generate(args, work):
     with open(g, "w", encoding="utf-8") as f:
         f.write(stripped)
     pages.append(("letter-gmail", g))
+    # The report mail of the deal's latest week, in the buyer's languages (as `report` picks them).
+    reports = os.path.join(os.path.dirname(os.path.abspath(args.deal)), "reports")
+    weeks = sorted(f for f in os.listdir(reports) if f.endswith(".yaml")) if os.path.isdir(reports) else []
+    if weeks:
+        eml = os.path.join(work, "report.eml")
+        subprocess.run([args.bin, "--deal", args.deal, "report", os.path.join(reports, weeks[-1]),
+                        "--format", "eml", "-o", eml], check=True)
+        part = os.path.join(work, "report-eml.html")
+        with open(part, "w", encoding="utf-8") as f:
+            f.write(eml_html(eml))
+        pages.append(("report-eml", part))
     return pages
 
 
