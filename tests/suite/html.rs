@@ -116,6 +116,30 @@ fn the_schedule_prints_its_number_and_page_numbers() {
 }
 
 #[test]
+fn a_part_heading_prints_with_its_first_sub_clause() {
+    // Chromium does not carry `break-after: avoid` from a heading into the grid rows after
+    // it: a part's heading and its first sub-clause are one block that does not break.
+    for lang in ["en", "zh", "en+zh"] {
+        let h = contract(lang);
+        assert!(h.contains(".part-start { break-inside: avoid;"), "{lang}");
+        let parts: Vec<usize> = h.match_indices("<h2>").map(|(i, _)| i).collect();
+        let in_block = parts
+            .iter()
+            .filter(|&&i| h[..i].ends_with("<div class=\"part-start\">"))
+            .count();
+        // Every part heading but the signatures' and the manifest's, which open sections of
+        // their own.
+        let own = h.matches("\">\n<h2>").count();
+        assert_eq!(in_block + own, parts.len(), "{lang}");
+        assert!(in_block >= 5, "{lang}: {in_block} part headings in a block");
+        // The block closes after the first sub-clause's row.
+        let first = h.find("<div class=\"part-start\">").unwrap();
+        let row = h[first..].find("<div class=\"row\"").unwrap();
+        assert!(!h[first..first + row].contains("</div>"), "{lang}");
+    }
+}
+
+#[test]
 fn the_schedule_marks_languages_and_keeps_numbers_whole() {
     let h = contract("en+zh");
     assert!(h.contains(":lang(zh) { font-family: 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC'"));

@@ -32,6 +32,7 @@ table { border-collapse: collapse; width: 100%; }
 .intro { color: var(--muted); }
 .clause { margin: 0 0 1.2em; }
 .clause .row { padding: .1em 0 .45em; orphans: 3; widows: 3; }
+.part-start { break-inside: avoid; page-break-inside: avoid; }
 .clause h3 { padding-bottom: .25em; break-after: avoid; page-break-after: avoid; }
 .bi .row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
 .bi .row > :first-child { padding-right: 1.1em; border-right: 1px solid var(--rule); }
@@ -215,7 +216,7 @@ fn html_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
     let refs = Refs::of(s);
     let bi = if langs.is_bilingual() { " bi" } else { "" };
     for (i, sec) in s.sections.iter().enumerate() {
-        o.push_str(&format!(
+        let mut part = Some(format!(
             "<h2>{}</h2>\n",
             section_html(lb, langs, i + 1, &sec.title)
         ));
@@ -232,6 +233,14 @@ fn html_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
                 } else {
                     String::new()
                 };
+                // The part's heading and its first sub-clause are one block that does not
+                // break: Chromium does not carry `break-after: avoid` from a heading into the
+                // grid rows after it, and left "Part II" alone at a printed page's foot.
+                let start = if k == 0 { part.take() } else { None };
+                if let Some(h2) = &start {
+                    o.push_str("<div class=\"part-start\">");
+                    o.push_str(h2);
+                }
                 o.push_str(&format!("<div class=\"row\"{id}>"));
                 for l in langs.list() {
                     // The heading opens the first sub-clause's cell: kept with its first
@@ -251,8 +260,15 @@ fn html_clauses(o: &mut String, s: &Schedule, lb: &Labels) {
                     ));
                 }
                 o.push_str("</div>\n");
+                if start.is_some() {
+                    o.push_str("</div>\n");
+                }
             }
             o.push_str("</section>\n");
+        }
+        // A part without clauses still shows its heading.
+        if let Some(h2) = part {
+            o.push_str(&h2);
         }
     }
 }
