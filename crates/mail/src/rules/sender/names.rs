@@ -11,9 +11,8 @@
 use crate::domains::{skeleton, Domain};
 use unicode_normalization::UnicodeNormalization;
 
-/// Words of a company name that tell what kind of company it is, not which one: legal forms,
-/// trades, "international", "home". A name made only of these matches nothing.
-const GENERIC: &[&str] = &[
+/// The legal-form words dropped from the end of a company name before it is compared whole.
+const LEGAL: &[&str] = &[
     "co",
     "company",
     "corp",
@@ -47,6 +46,12 @@ const GENERIC: &[&str] = &[
     "sdn",
     "bhd",
     "kk",
+];
+
+/// Words of a company name that tell what kind of company it is, not which one, besides its
+/// legal form: trades, "international", "home". A name made only of these and of legal-form
+/// words ([`LEGAL`]) matches nothing.
+const TRADE: &[&str] = &[
     "group",
     "holding",
     "holdings",
@@ -95,43 +100,6 @@ const GENERIC: &[&str] = &[
     "design",
     "team",
     "office",
-];
-
-/// The legal-form words dropped from the end of a company name before it is compared whole.
-const LEGAL: &[&str] = &[
-    "co",
-    "company",
-    "corp",
-    "corporation",
-    "inc",
-    "incorporated",
-    "ltd",
-    "limited",
-    "llc",
-    "llp",
-    "plc",
-    "gmbh",
-    "mbh",
-    "ag",
-    "kg",
-    "ab",
-    "as",
-    "asa",
-    "oy",
-    "oyj",
-    "aps",
-    "bv",
-    "nv",
-    "sa",
-    "sas",
-    "sarl",
-    "srl",
-    "spa",
-    "pte",
-    "pty",
-    "sdn",
-    "bhd",
-    "kk",
 ];
 
 /// Chinese legal forms and trade words dropped from the end of a company's Chinese name.
@@ -373,7 +341,7 @@ impl Company {
     }
 
     fn distinctive(w: &str) -> bool {
-        !GENERIC.contains(&w) && w.chars().count() >= 3
+        !LEGAL.contains(&w) && !TRADE.contains(&w) && w.chars().count() >= 3
     }
 
     /// Whether `t` names this company: the whole name, two neighbouring words of it of which
