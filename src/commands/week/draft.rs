@@ -27,8 +27,8 @@ pub(crate) fn carry(profile: &Profile, prev: Option<&Week>, iso: IsoWeek, day: Y
                 .map_or(0.0, |p| p.actual);
             Progress {
                 stage,
-                planned,
-                actual,
+                planned: tenth(planned),
+                actual: tenth(actual),
                 note: None,
             }
         })
@@ -76,6 +76,12 @@ pub(crate) fn carry(profile: &Profile, prev: Option<&Week>, iso: IsoWeek, day: Y
         issues: prev.map_or(Vec::new(), |w| w.issues.clone()),
         buyer_actions: prev.map_or(Vec::new(), |w| w.buyer_actions.clone()),
     }
+}
+
+/// A percentage to the tenth, as a new week file gives it (`66.7`): the planned share is
+/// computed from dates, and the writer writes every number exactly as the week holds it.
+fn tenth(v: f64) -> f64 {
+    schedule::percent(v).parse().unwrap_or(v)
 }
 
 /// A text only in the deal's languages.

@@ -138,13 +138,16 @@ fn new_week_text(
     let found = photos::find(&loaded.dir.join("reports"), copies, &cx);
     let head = write::Head {
         deal_id: &p.deal.id,
-        from: from
-            .and_then(|w| w.src.path.file_name())
-            .map(|n| n.to_string_lossy().into_owned()),
         day,
-        fill: draft::restrict(&profile::Text::same(week::FILL_IN), p),
         cadence: p.channels.reports.cadence,
-        due: due.map(Due::describe),
+        origin: write::Origin::New(write::New {
+            from: from
+                .and_then(|w| w.src.path.file_name())
+                .map(|n| n.to_string_lossy().into_owned()),
+            fill: draft::restrict(&profile::Text::same(week::FILL_IN), p),
+            due: due.map(Due::describe),
+            photos: &found,
+        }),
     };
-    write::week_file(&head, &carried, iso, &found)
+    write::week_file(&head, &carried, iso)
 }

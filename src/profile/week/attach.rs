@@ -16,7 +16,7 @@ pub const MAX_ATTACHMENTS: usize = 50;
 pub const MAX_REDACT_BOXES: usize = 64;
 
 /// A scan or photo of a document that backs a material record or an inspection.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// Path relative to the week file (JPEG or PNG).

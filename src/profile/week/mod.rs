@@ -35,7 +35,7 @@ pub const MAX_PHOTOS: usize = 200;
 pub const MAX_PHOTO_BYTES_TOTAL: u64 = 500 * 1024 * 1024;
 
 /// One week's report data.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Week {
     /// ISO week, such as `2026-W49`.
@@ -91,7 +91,7 @@ pub enum Status {
 }
 
 /// Completion of one stage.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
     /// Stage id from `deal.yaml`.
@@ -106,7 +106,7 @@ pub struct Progress {
 }
 
 /// An inspection with its sampling plan.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inspection {
     /// What was inspected.
@@ -133,7 +133,7 @@ pub struct Inspection {
 }
 
 /// Inspection level and AQL per defect class.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AqlSpec {
     /// `I`, `II`, `III`, `S-1` … `S-4`.
@@ -147,7 +147,7 @@ pub struct AqlSpec {
 }
 
 /// Defects found per class.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Defects {
     /// Critical defects.
@@ -159,7 +159,7 @@ pub struct Defects {
 }
 
 /// A material purchase record.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
     /// Material name.
@@ -194,7 +194,7 @@ pub enum MaterialStatus {
 }
 
 /// A site photo.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhotoRef {
     /// Path relative to the week file.
@@ -209,7 +209,7 @@ pub struct PhotoRef {
 }
 
 /// A site video, linked.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Video {
     /// Where it can be watched (https).
@@ -219,7 +219,7 @@ pub struct Video {
 }
 
 /// A task of the next-stage plan.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// What is to be done.

@@ -1,9 +1,13 @@
-//! `week new`: the new week file as YAML text with comments, written by hand so that the keys
-//! keep the order of the bundled example and every line says where its value came from.
+//! The one writer of week files: any [`Week`] as YAML text with comments, written by hand so
+//! that the keys keep the order of the bundled example and every line says where its value
+//! came from. `week new` writes a carried-over week with the new photos it found; the week
+//! form of `serve` writes the week it loaded (`super::form`). Every field of a `Week` is
+//! written, so a file read and written again holds the same week.
+
+mod sections;
 
 use super::photos::NewPhoto;
 use crate::profile::deal::Cadence;
-use crate::profile::week::schedule::percent as pct;
 use crate::profile::week::{IsoWeek, Status, Week, FILL_IN};
 use crate::profile::{Text, Ymd};
 use std::fmt::Write;
@@ -15,16 +19,60 @@ const COMMENT_COL: usize = 36;
 pub(crate) struct Head<'a> {
     /// The deal id.
     pub(crate) deal_id: &'a str,
-    /// The week file carried from (`2026-W49.yaml`), if any.
-    pub(crate) from: Option<String>,
     /// The report day of the week.
     pub(crate) day: Ymd,
-    /// A text to fill, in the deal's languages.
-    pub(crate) fill: Text,
     /// The deal's report cadence.
     pub(crate) cadence: Cadence,
+    /// Why the file is written, which decides what its comments say.
+    pub(crate) origin: Origin<'a>,
+}
+
+/// Why a week file is written.
+pub(crate) enum Origin<'a> {
+    /// `week new`: a week carried over, with the photos found for it.
+    New(New<'a>),
+    /// The week form saved it: the comments say what each field is, nothing of where it came
+    /// from (the values are the user's now).
+    Edited,
+}
+
+/// What `week new` adds to a carried-over week.
+pub(crate) struct New<'a> {
+    /// The week file carried from (`2026-W49.yaml`), if any.
+    pub(crate) from: Option<String>,
+    /// A text to fill, in the deal's languages.
+    pub(crate) fill: Text,
     /// Why the report falls in this week (`None` when `--week` chose it).
     pub(crate) due: Option<String>,
+    /// The photos found for the week, listed after the week's own (commented out when taken
+    /// outside the week).
+    pub(crate) photos: &'a [NewPhoto],
+}
+
+impl Head<'_> {
+    /// The week new starts from, if this is `week new`.
+    fn new(&self) -> Option<&New<'_>> {
+        match &self.origin {
+            Origin::New(n) => Some(n),
+            Origin::Edited => None,
+        }
+    }
+
+    /// `carried from 2026-W49.yaml` for `week new` from an earlier file, else empty.
+    fn carried(&self) -> String {
+        self.new()
+            .and_then(|n| n.from.as_deref())
+            .map_or(String::new(), |f| format!("carried from {f}"))
+    }
+
+    /// A comment for `week new` (`new`), or for a saved week (`edited`).
+    fn say<'s>(&self, new: &'s str, edited: &'s str) -> &'s str {
+        if self.new().is_some() {
+            new
+        } else {
+            edited
+        }
+    }
 }
 
 /// A scalar as YAML: plain when that reads back as the same string, else double-quoted.
@@ -33,7 +81,9 @@ pub(crate) fn scalar(s: &str) -> String {
         "yes", "no", "true", "false", "null", "on", "off", "y", "n", "~", "",
     ];
     let plain_char = |c: char| {
-        c.is_alphanumeric() || (!c.is_ascii() && !c.is_control()) || " .-()/+%_=;".contains(c)
+        c.is_alphanumeric()
+            || (!c.is_ascii() && !c.is_control() && !needs_escape(c))
+            || " .-()/+%_=;".contains(c)
     };
     if Ymd::parse(s).is_some() {
         return s.to_string();
@@ -48,6 +98,22 @@ pub(crate) fn scalar(s: &str) -> String {
     quoted(s)
 }
 
+/// Characters YAML 1.1 reads as line breaks or drops (the line and paragraph separators, the
+/// byte-order mark) though they are not control characters: written escaped, they read back.
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// A number as YAML: the shortest text that reads back as the same `f64` (`4`, `2.5`, `33.3`).
+fn number(v: f64) -> String {
+    match v {
+        v if v.is_nan() => ".nan".into(),
+        v if v.is_infinite() && v > 0.0 => ".inf".into(),
+        v if v.is_infinite() => "-.inf".into(),
+        v => v.to_string(),
+    }
+}
+
 /// A scalar double-quoted, whatever it holds.
 fn quoted(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
@@ -58,7 +124,7 @@ fn quoted(s: &str) -> String {
             '\\' => q.push_str("\\\\"),
             '\n' => q.push_str("\\n"),
             '\t' => q.push_str("\\t"),
-            c if c.is_control() => {
+            c if c.is_control() || needs_escape(c) => {
                 let _ = write!(q, "\\u{:04x}", u32::from(c));
             }
             c => q.push(c),
@@ -67,7 +133,6 @@ fn quoted(s: &str) -> String {
     q.push('"');
     q
 }
-
 /// A text in block style, each language double-quoted on its own line, so that a value
 /// written over a placeholder (a caption with a comma or a colon) cannot break the mapping
 /// as it would in `{en: …, zh: …}`. `head` is the line's start: a key (`    caption:`,
@@ -76,6 +141,11 @@ fn quoted(s: &str) -> String {
 fn text(o: &mut String, head: &str, t: &Text) {
     let langs = [("en", &t.en), ("zh", &t.zh)];
     let langs = langs.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k, v)));
+    if t.en.is_none() && t.zh.is_none() {
+        // No language at all (`{}` in the file): written so, it reads back the same.
+        let _ = writeln!(o, "{} {{}}", head.trim_end());
+        return;
+    }
     if let Some(dash) = head.strip_suffix("- ") {
         let indent = " ".repeat(dash.len() + 2);
         for (i, (k, v)) in langs.enumerate() {
@@ -113,20 +183,22 @@ fn line(out: &mut String, line: &str, comment: &str) {
 }
 
 /// The whole file.
-pub(crate) fn week_file(h: &Head, w: &Week, iso: IsoWeek, photos: &[NewPhoto]) -> String {
+pub(crate) fn week_file(h: &Head, w: &Week, iso: IsoWeek) -> String {
     let mut o = String::new();
     head(&mut o, h, w, iso);
-    progress(&mut o, h, w);
-    materials(&mut o, w);
-    photo_list(&mut o, photos, &h.fill);
-    plan(&mut o, w);
+    sections::progress(&mut o, h, w);
+    sections::inspections(&mut o, w);
+    sections::materials(&mut o, h, w);
+    sections::photos(&mut o, h, w);
+    sections::videos(&mut o, w);
+    sections::plan(&mut o, h, w);
+    sections::lists(&mut o, h, w);
     o
 }
 
 /// The comment lines at the top: what the file is, where it came from, what to do.
 fn intro(o: &mut String, h: &Head, iso: IsoWeek) {
     let (year, num, _) = iso.monday().date().to_iso_week_date();
-    let from = h.from.as_deref().map(|f| format!("carried from {f}"));
     match h.cadence {
         Cadence::Weekly => {
             let _ = writeln!(
@@ -141,19 +213,26 @@ fn intro(o: &mut String, h: &Head, iso: IsoWeek) {
                 "# Progress report for deal {}, week {num} of {year} (reports follow the milestones).",
                 h.deal_id
             );
-            if let Some(due) = &h.due {
+            if let Some(due) = h.new().and_then(|n| n.due.as_ref()) {
                 let _ = writeln!(o, "# This week because {due}.");
             }
         }
     }
-    let _ = writeln!(
-        o,
-        "# Written by `dealguard week new`{}. Replace every {FILL_IN},",
-        from.as_ref().map_or(String::new(), |f| format!(", {f}"))
-    );
-    o.push_str(
-        "# update each stage's actual %, add the week's inspections, then make the report.\n",
-    );
+    if h.new().is_some() {
+        let carried = h.carried();
+        let _ = writeln!(
+            o,
+            "# Written by `dealguard week new`{}. Replace every {FILL_IN},",
+            if carried.is_empty() {
+                String::new()
+            } else {
+                format!(", {carried}")
+            }
+        );
+        o.push_str(
+            "# update each stage's actual %, add the week's inspections, then make the report.\n",
+        );
+    }
     o.push_str("# Paths are relative to this file. Cite the contract by clause id, as in\n");
     o.push_str("# [[third-parties]] or [[confidentiality.2]] (its second paragraph): the report\n");
     o.push_str(
@@ -162,8 +241,7 @@ fn intro(o: &mut String, h: &Head, iso: IsoWeek) {
 }
 
 fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
-    let carried = h.from.as_deref().map(|f| format!("carried from {f}"));
-    let carried = carried.as_deref().unwrap_or("");
+    let carried = h.carried();
     intro(o, h, iso);
     line(
         o,
@@ -202,145 +280,8 @@ fn head(o: &mut String, h: &Head, w: &Week, iso: IsoWeek) {
     line(
         o,
         &format!("forecast_ship: {}", scalar(&w.forecast_ship.raw)),
-        carried,
+        &carried,
     );
     o.push('\n');
     text(o, "summary:", &w.summary);
-}
-
-fn progress(o: &mut String, h: &Head, w: &Week) {
-    o.push('\n');
-    line(
-        o,
-        "progress:",
-        &format!(
-            "planned: from the stage dates in deal.yaml on {}",
-            h.day.iso()
-        ),
-    );
-    if h.from.is_some() {
-        line(o, "", "actual: last week's, to update");
-    }
-    for p in &w.progress {
-        let _ = writeln!(o, "  - stage: {}", scalar(&p.stage));
-        let _ = writeln!(o, "    planned: {}", pct(p.planned));
-        let _ = writeln!(o, "    actual: {}", pct(p.actual));
-    }
-    o.push('\n');
-    line(
-        o,
-        "inspections: []",
-        "this week's inspections (item, stage, standard, lot_size, aql, defects)",
-    );
-}
-
-fn materials(o: &mut String, w: &Week) {
-    o.push('\n');
-    if w.materials.is_empty() {
-        o.push_str("materials: []\n");
-        return;
-    }
-    line(o, "materials:", "not yet received last week: update them");
-    for m in &w.materials {
-        let status = match m.status {
-            crate::profile::week::MaterialStatus::Ordered => "ordered",
-            crate::profile::week::MaterialStatus::Partial => "partial",
-            crate::profile::week::MaterialStatus::Received => "received",
-        };
-        text(o, "  - material:", &m.material);
-        let _ = writeln!(o, "    supplier: {}", scalar(&m.supplier));
-        let _ = writeln!(o, "    voucher: {}", scalar(&m.voucher));
-        let _ = writeln!(o, "    ordered: {}", scalar(&m.ordered));
-        let _ = writeln!(o, "    received: {}", scalar(&m.received));
-        let _ = writeln!(o, "    date: {}", scalar(&m.date.raw));
-        line(
-            o,
-            &format!("    status: {status}"),
-            "ordered | partial | received",
-        );
-    }
-}
-
-fn photo_list(o: &mut String, photos: &[NewPhoto], fill: &Text) {
-    o.push('\n');
-    let (inside, outside): (Vec<&NewPhoto>, Vec<&NewPhoto>) =
-        photos.iter().partition(|p| p.listed());
-    if inside.is_empty() {
-        line(o, "photos: []", "no new photo of this week in photos/");
-    } else {
-        line(o, "photos:", "new in photos/: write each caption");
-    }
-    for p in &inside {
-        let _ = writeln!(o, "  - file: {}", scalar(&p.file));
-        text(o, "    caption:", fill);
-        line(
-            o,
-            &format!("    stage: {}", scalar(&p.stage)),
-            &format!("from the {}", p.stage_from),
-        );
-        let when = match (p.from_file_time, p.in_week) {
-            (false, _) => "EXIF date",
-            (true, true) => "file time, no EXIF date: check it",
-            // Brought in with `--photos`, dated outside the week by its file.
-            (true, false) => {
-                "no EXIF date (WeChat, screenshot): file time, outside this week: check it"
-            }
-        };
-        line(o, &format!("    taken: {}", p.taken.iso()), when);
-    }
-    if !outside.is_empty() {
-        o.push_str("# Taken outside this week: uncomment those that belong in the report.\n");
-    }
-    for p in &outside {
-        let mut entry = format!("  - file: {}\n", scalar(&p.file));
-        text(&mut entry, "    caption:", fill);
-        let _ = writeln!(entry, "    stage: {}", scalar(&p.stage));
-        let when = if p.from_file_time {
-            "  # file time, no EXIF date"
-        } else {
-            ""
-        };
-        let _ = writeln!(entry, "    taken: {}{when}", p.taken.iso());
-        commented(o, &entry);
-    }
-    o.push_str("\nvideos: []\n");
-}
-
-fn plan(o: &mut String, w: &Week) {
-    o.push('\n');
-    if w.plan.is_empty() {
-        o.push_str("plan: []\n");
-    } else {
-        line(
-            o,
-            "plan:",
-            "open items of last week's plan (due this week or later)",
-        );
-    }
-    for t in &w.plan {
-        text(o, "  - task:", &t.task);
-        let _ = writeln!(o, "    owner: {}", scalar(&t.owner));
-        if let Some(s) = &t.start {
-            let _ = writeln!(o, "    start: {}", scalar(&s.raw));
-        }
-        let _ = writeln!(o, "    due: {}", scalar(&t.due.raw));
-        if t.milestone {
-            o.push_str("    milestone: true\n");
-        }
-    }
-    for (key, list) in [("issues", &w.issues), ("buyer_actions", &w.buyer_actions)] {
-        o.push('\n');
-        if list.is_empty() {
-            let _ = writeln!(o, "{key}: []");
-            continue;
-        }
-        line(
-            o,
-            &format!("{key}:"),
-            "carried from last week: delete what is done",
-        );
-        for t in list {
-            text(o, "  - ", t);
-        }
-    }
 }
