@@ -2,6 +2,7 @@
 //! week files and writes YAML text; no PDF is made here (`status` is in `status.rs`).
 
 mod draft;
+pub(crate) mod form;
 mod photos;
 mod write;
 
@@ -122,12 +123,7 @@ fn new_week_text(
         .flat_map(|w| w.embedded_files().map(|f| f.path.clone()))
         .collect();
     // The stage in progress: the first not finished by last week's actuals.
-    let current = carried
-        .progress
-        .iter()
-        .find(|r| r.actual < 100.0)
-        .or(carried.progress.last())
-        .map_or(String::new(), |r| r.stage.clone());
+    let current = photos::current_stage(&carried.progress);
     let cx = photos::Context {
         iso,
         stage_ids: p.production.stages.iter().map(|s| s.id.as_str()).collect(),

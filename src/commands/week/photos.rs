@@ -4,7 +4,7 @@
 
 use crate::diag::{Diagnostic, Problems};
 use crate::output::Output;
-use crate::profile::week::IsoWeek;
+use crate::profile::week::{IsoWeek, Progress};
 use crate::profile::Ymd;
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -123,7 +123,7 @@ pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Copy>, Proble
         let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
         let planned: Vec<&Output> = outs.iter().map(|c| &c.out).collect();
         match free_name(&photos_dir.join(&rel), &bytes, &planned, max) {
-            Slot::Same => {}
+            Slot::Same(_) => {}
             Slot::Free(target, renamed) => {
                 let renamed_from = renamed.then(|| rel.to_string_lossy().into_owned());
                 outs.push(Copy {
@@ -154,9 +154,9 @@ pub(crate) fn copies(from: &Path, photos_dir: &Path) -> Result<Vec<Copy>, Proble
 }
 
 /// Where a copy goes.
-enum Slot {
-    /// The same photo is already there (or about to be): nothing to copy.
-    Same,
+pub(super) enum Slot {
+    /// The same photo is already there (or about to be), under this path: nothing to copy.
+    Same(PathBuf),
     /// This path is free; `true` when it is not the photo's own name.
     Free(PathBuf, bool),
     /// Every name tried is taken by another photo.
@@ -165,7 +165,7 @@ enum Slot {
 
 /// The first of `target`, `target-2`, … that is free or holds the same bytes, on disk or
 /// among the copies already `planned`.
-fn free_name(target: &Path, bytes: &[u8], planned: &[&Output], max: u64) -> Slot {
+pub(super) fn free_name(target: &Path, bytes: &[u8], planned: &[&Output], max: u64) -> Slot {
     let stem = target
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -182,7 +182,7 @@ fn free_name(target: &Path, bytes: &[u8], planned: &[&Output], max: u64) -> Slot
         };
         if let Some(o) = planned.iter().find(|o| o.path == candidate) {
             if o.bytes == bytes {
-                return Slot::Same;
+                return Slot::Same(candidate);
             }
             continue;
         }
@@ -190,7 +190,7 @@ fn free_name(target: &Path, bytes: &[u8], planned: &[&Output], max: u64) -> Slot
             return Slot::Free(candidate, n > 1);
         }
         if crate::fs::read_bounded(&candidate, max).is_ok_and(|b| b == bytes) {
-            return Slot::Same;
+            return Slot::Same(candidate);
         }
     }
     Slot::Full
@@ -211,7 +211,7 @@ pub(crate) fn keep_times(copies: &[Copy]) {
 
 /// The day a photo was taken: its EXIF DateTimeOriginal, else its file time (`true`) — for
 /// a copy not yet written, its source's (`modified`).
-fn taken(
+pub(super) fn taken(
     path: &Path,
     bytes: Option<&[u8]>,
     modified: Option<std::time::SystemTime>,
@@ -246,7 +246,7 @@ fn taken(
 
 /// The stage named by a photo's folder or file-name prefix (`cutting/…`, `cutting-…`,
 /// `cutting_…`), the longest stage id that fits.
-fn stage_of(rel: &Path, stage_ids: &[&str]) -> Option<(String, &'static str)> {
+pub(super) fn stage_of(rel: &Path, stage_ids: &[&str]) -> Option<(String, &'static str)> {
     let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
     let first = parts.next()?;
     if rel.components().count() > 1 && stage_ids.contains(&first.as_ref()) {
@@ -261,6 +261,16 @@ fn stage_of(rel: &Path, stage_ids: &[&str]) -> Option<(String, &'static str)> {
         })
         .max_by_key(|id| id.len())
         .map(|id| (id.to_string(), "file name"))
+}
+
+/// The stage in progress: the first not finished by the week's actuals (else the last), or
+/// empty without stages. A photo that names no stage is given it.
+pub(super) fn current_stage(progress: &[Progress]) -> String {
+    progress
+        .iter()
+        .find(|r| r.actual < 100.0)
+        .or(progress.last())
+        .map_or(String::new(), |r| r.stage.clone())
 }
 
 /// What `find` needs to know about the deal and the new week.

@@ -105,7 +105,7 @@ fn needs_escape(c: char) -> bool {
 }
 
 /// A number as YAML: the shortest text that reads back as the same `f64` (`4`, `2.5`, `33.3`).
-fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     match v {
         v if v.is_nan() => ".nan".into(),
         v if v.is_infinite() && v > 0.0 => ".inf".into(),
