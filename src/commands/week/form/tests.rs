@@ -312,7 +312,14 @@ fn a_blank_row_is_dropped_and_chinese_text_survives() {
     let zh = "本周完成下料，壁厚检验合格：见附件「QC-01」。\n二线检修后恢复生产";
     set(&mut f, "summary.zh", zh);
     set(&mut f, "issues[0].zh", "抛光二线 停机");
-    save(&loaded, &path, &f, v["version"].as_str().unwrap()).unwrap();
+    set(&mut f, "photos[2].caption.en", "FILL IN");
+    let saved = save(&loaded, &path, &f, v["version"].as_str().unwrap()).unwrap();
+    let warned: Vec<_> = saved
+        .warnings
+        .iter()
+        .filter_map(|d| d.field.clone())
+        .collect();
+    assert_eq!(warned, ["photos[2].caption.en"]);
     let after = load_week(&loaded, &path).week;
     assert_eq!(after.plan.len(), lw.week.plan.len());
     assert_eq!(after.materials.len(), lw.week.materials.len());
@@ -322,6 +329,7 @@ fn a_blank_row_is_dropped_and_chinese_text_survives() {
     let mut expected = lw.week.clone();
     expected.summary.zh = Some(zh.into());
     expected.issues[0].zh = Some("抛光二线停机".into());
+    expected.photos[2].caption.en = Some(FILL_IN.into());
     assert_eq!(after, expected);
 }
 
