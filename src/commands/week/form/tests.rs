@@ -353,6 +353,15 @@ fn the_form_cannot_change_the_week_or_send_other_names() {
     save(&loaded, &path, &f, token).unwrap();
     assert_eq!(load_week(&loaded, &path).week.week, "2026-W49");
     let token = version(&std::fs::read(&path).unwrap());
+    let many = vec![("summary.en".to_string(), "x".to_string()); tree::MAX_FIELDS + 1];
+    match save(&loaded, &path, &many, &token) {
+        Err(SaveError::Invalid(p)) => assert!(
+            p.iter().any(|d| d.message.contains("at most 20000")),
+            "{:?}",
+            p.lines(false, false)
+        ),
+        other => panic!("{other:?}"),
+    }
     for bad in [
         "../x",
         "summary[",

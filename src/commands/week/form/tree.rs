@@ -215,13 +215,14 @@ pub(super) fn build(path: &Path, fields: &[(String, String)]) -> Result<Node, Di
             .hint("reload the page and enter the changes again")
     };
     if fields.len() > MAX_FIELDS {
-        return Err(bad(
-            "",
-            &format!(
-                "{} fields; a week form has at most {MAX_FIELDS}",
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "the form sent {} fields; a week form has at most {MAX_FIELDS}",
                 fields.len()
             ),
-        ));
+        )
+        .hint("split the week's photos and attachments over fewer rows, or edit the file"));
     }
     let mut root = Node::Map(BTreeMap::new());
     for (name, value) in fields {
