@@ -85,7 +85,7 @@ pub(super) fn status_all_cmd(dir: &Path, today: Ymd) -> Outcome {
 
 /// The portfolio as the terminal shows it: the table, then per deal its open buyer actions,
 /// drafts and errors (short: one line each), then where to read the problems in full. A deal
-/// whose profile does not load is named by its folder under `dir`.
+/// whose profile does not load is named by its path from `dir`.
 pub(crate) fn portfolio_text(dir: &Path, rows: &[Result<DealRow, (PathBuf, Problems)>]) -> String {
     let ids = rows.iter().filter_map(|r| r.as_ref().ok());
     let deal_w = ids.clone().map(|r| columns(&clean(&r.deal_id))).max();
@@ -109,16 +109,10 @@ pub(crate) fn portfolio_text(dir: &Path, rows: &[Result<DealRow, (PathBuf, Probl
                 cells(row),
             ),
             Err((profile, p)) => {
-                let folder = profile.parent().unwrap_or(profile);
-                let folder = match folder.strip_prefix(dir) {
-                    Ok(f) if f.as_os_str().is_empty() => Path::new("."),
-                    Ok(f) => f,
-                    Err(_) => folder,
-                };
                 let n = p.error_count();
                 format!(
                     "{}  profile does not load: {n} error{} (below)\n",
-                    cell(&clean(&folder.display().to_string()), deal_w + 2 + buyer_w),
+                    cell(&shown(dir, profile), deal_w + 2 + buyer_w),
                     if n == 1 { "" } else { "s" }
                 )
             }
@@ -126,7 +120,7 @@ pub(crate) fn portfolio_text(dir: &Path, rows: &[Result<DealRow, (PathBuf, Probl
     }
     let mut details = String::new();
     for r in rows {
-        details.push_str(&deal_details(r));
+        details.push_str(&deal_details(dir, r));
     }
     if !details.is_empty() {
         out.push('\n');
@@ -198,12 +192,13 @@ fn cells(row: &DealRow) -> [String; 6] {
 }
 
 /// Under the table, for a deal with something to act on: its open buyer actions, its drafts
-/// and its errors, one line each; empty otherwise.
-fn deal_details(r: &Result<DealRow, (PathBuf, Problems)>) -> String {
-    let (title, mut lines) = match r {
+/// and its errors (short: paths from the deal's folder, cut to the width; `check` has them in
+/// full), one line each; empty otherwise.
+fn deal_details(dir: &Path, r: &Result<DealRow, (PathBuf, Problems)>) -> String {
+    let (profile, title, mut lines, errors) = match r {
         Ok(row) => {
             let mut lines: Vec<String> = (row.buyer_actions.iter())
-                .map(|a| cell(&format!("  buyer action: {}", clean(a)), WIDTH))
+                .map(|a| format!("buyer action: {}", clean(a)))
                 .collect();
             if row.drafts > 0 {
                 let s = if row.drafts == 1 {
@@ -211,26 +206,46 @@ fn deal_details(r: &Result<DealRow, (PathBuf, Problems)>) -> String {
                 } else {
                     "s still say"
                 };
-                lines.push(format!("  {} week file{s} FILL IN", row.drafts));
+                lines.push(format!("{} week file{s} FILL IN", row.drafts));
             }
-            lines.extend(row.error_lines().iter().map(|e| format!("  {}", clean(e))));
             let title = format!("{} ({})", clean(&row.deal_id), clean(&row.buyer));
-            (title, lines)
+            (&row.profile, title, lines, row.error_lines().to_vec())
         }
         Err((profile, p)) => {
-            let errors = problem_lines(p).into_iter().take(p.error_count());
-            let lines = errors.map(|e| format!("  {}", clean(&e))).collect();
-            (clean(&profile.display().to_string()), lines)
+            let mut errors = problem_lines(p);
+            errors.truncate(p.error_count());
+            (
+                profile,
+                "profile does not load".to_string(),
+                Vec::new(),
+                errors,
+            )
         }
     };
+    // Problems name their files as given (`DIR/deal/reports/…`): from the deal's folder here.
+    let base = profile.parent().map(|d| format!("{}/", d.display()));
+    for e in &errors {
+        let short = base.as_deref().and_then(|b| e.strip_prefix(b)).unwrap_or(e);
+        lines.push(clean(short));
+    }
     if lines.is_empty() {
         return String::new();
     }
-    lines.insert(0, cell(&title, WIDTH));
-    lines
-        .iter()
-        .map(|l| format!("{}\n", l.trim_end()))
-        .collect()
+    let mut out = format!(
+        "{}\n",
+        cell(&format!("{}: {title}", shown(dir, profile)), WIDTH).trim_end()
+    );
+    for l in lines {
+        out.push_str(cell(&format!("  {l}"), WIDTH).trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A deal's profile as a path from `dir` (`nordic-home/deal.yaml`), made safe to print.
+fn shown(dir: &Path, profile: &Path) -> String {
+    let p = profile.strip_prefix(dir).unwrap_or(profile);
+    clean(&p.display().to_string())
 }
 
 /// Terminal columns of a text: two for wide East Asian characters, one for the others.
