@@ -36,6 +36,8 @@ mod html;
 mod letters;
 #[path = "suite/payment.rs"]
 mod payment;
+#[path = "suite/portfolio.rs"]
+mod portfolio;
 #[path = "suite/props.rs"]
 mod props;
 #[path = "suite/report.rs"]

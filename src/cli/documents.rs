@@ -250,8 +250,9 @@ impl ReplyArgs {
     }
 }
 
-/// `--date`: the profile's date rule, so the command line accepts what `deal.yaml` does.
-fn parse_date(s: &str) -> Result<Ymd, String> {
+/// `--date`, `--today`: the profile's date rule, so the command line accepts what `deal.yaml`
+/// does.
+pub(super) fn parse_date(s: &str) -> Result<Ymd, String> {
     Ymd::parse(s).ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
 }
 

@@ -90,8 +90,10 @@ pub enum Command {
         after_help = "Every week:\n  dealguard week new                      # reports/2026-W50.yaml, FILL IN marks what to write\n  (edit the file: actual %, captions, summary)\n  dealguard report reports/2026-W50.yaml"
     )]
     Week(WeekCommand),
-    /// One line per week of the deal: status, planned and actual completion, forecast shipment.
-    #[command(after_help = "Example:\n  dealguard --deal deals/nh-0148/deal.yaml status")]
+    /// One line per week of the deal (status, completion, forecast shipment), or with `--all` per deal.
+    #[command(
+        after_help = "Examples:\n  dealguard --deal deals/nh-0148/deal.yaml status\n  dealguard status --all deals                     # one line per deal folder under deals/\n  dealguard status --all deals --today 2026-12-20  # which reports are late on that day\n\nWith --all, each line shows the deal, its buyer, the last report's week and status, actual\nand planned completion, the contract's ship date and the forecast's slip, the next report's\nweek and day (LATE when that day has passed and the report is not written), the buyer's open\nactions and the deal's errors and warnings; then each deal's open buyer actions and errors.\nOnly LATE depends on the date (--today, default today in UTC). A deal whose profile does not\nload is listed with its errors; the others are still shown. `check` on a deal prints its\nproblems in full. Exit codes: 0 once the table is printed, 1 when DIR holds no deal, 3 when\nDIR cannot be read."
+    )]
     Status(StatusArgs),
     /// Browse the clause library.
     #[command(

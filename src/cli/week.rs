@@ -1,7 +1,9 @@
 //! Command line: the weekly routine's commands — `week new` (the next week's file, to edit)
-//! and `status` (one line per week).
+//! and `status` (one line per week, or with `--all` one line per deal).
 
+use super::documents::parse_date;
 use crate::profile::week::IsoWeek;
+use crate::profile::Ymd;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
@@ -32,7 +34,21 @@ pub struct WeekNewArgs {
 
 /// Arguments of `status`.
 #[derive(Debug, Args)]
-pub struct StatusArgs {}
+pub struct StatusArgs {
+    /// One line per deal folder under DIR (default: the current folder) instead of one line
+    /// per week of `--deal`: DIR/deal.yaml, DIR/*/deal.yaml and DIR/*/*/deal.yaml.
+    #[arg(
+        long,
+        value_name = "DIR",
+        num_args = 0..=1,
+        default_missing_value = "."
+    )]
+    pub all: Option<PathBuf>,
+    /// The day that decides which reports are late (default: today's date in UTC); nothing
+    /// else `status --all` prints depends on it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "all")]
+    pub today: Option<Ymd>,
+}
 
 fn parse_week(s: &str) -> Result<IsoWeek, String> {
     IsoWeek::parse(s).ok_or_else(|| format!("`{s}` is not an ISO week; write it as 2026-W50"))

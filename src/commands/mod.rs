@@ -39,7 +39,10 @@ pub fn run(cli: &Cli) -> Ended {
         Command::Report(a) => report::report_cmd(&cli.deal, a),
         Command::Build(a) => build::build(&cli.deal, a),
         Command::Week(WeekCommand::New(a)) => week::new_cmd(&cli.deal, a),
-        Command::Status(_) => status::status_cmd(&cli.deal),
+        Command::Status(a) => match &a.all {
+            Some(dir) => status::status_all_cmd(dir, a.today.unwrap_or_else(shared::today_utc)),
+            None => status::status_cmd(&cli.deal),
+        },
         Command::Clauses(c) => clauses::clauses_cmd(&cli.deal, c),
         Command::Eject(a) => eject::eject(a),
         Command::Licenses => to_stdout(dealguard_pdf::font::builtin::LICENSE.as_bytes().to_vec()),

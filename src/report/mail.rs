@@ -6,7 +6,7 @@
 use super::compose::pct;
 use crate::profile::deal::{Contact, Profile};
 use crate::profile::week::schedule::overall;
-use crate::profile::week::{LoadedWeek, Status};
+use crate::profile::week::LoadedWeek;
 use crate::profile::{Lang, Langs};
 use crate::render::eml::{self, Attachment, Mailbox, Message};
 use crate::render::markup::{self, Doc, Inline, Line, Node};
@@ -117,14 +117,7 @@ fn cover(p: &Profile, week: &LoadedWeek, l: Lang, labels: &Labels) -> Vec<Para> 
             ("n", w.number.to_string()),
         ],
     );
-    let status = labels.one(
-        match w.status {
-            Status::OnTrack => "on_track",
-            Status::AtRisk => "at_risk",
-            Status::Delayed => "delayed",
-        },
-        l,
-    );
+    let status = labels.one(w.status.key(), l);
     let (op, oa) = overall(p, &week.week);
     // Chinese takes the full-width colon and brackets.
     let (colon, open, close) = match l {

@@ -2,22 +2,28 @@
 //! collection across stages (`Run`), the deal prepared up to a selection (`prepare`,
 //! `load_profile`, the languages of an output and of its reader), where outputs go and how
 //! they are written, the fonts of a PDF (`fonts.rs`), the files of a document
-//! (`documents.rs`) and the deal's week files (`weeks.rs`). It imports no command.
+//! (`documents.rs`), the deal's week files (`weeks.rs`) and the deals under a folder
+//! (`portfolio.rs`). It imports no command.
 
 mod documents;
 mod fonts;
+mod portfolio;
 mod weeks;
 
 pub(crate) use documents::{
     docx_error, file_name, occasion, outputs, pdf_error, timestamp, Rendered,
 };
 pub(crate) use fonts::{load_fonts, pdf_fonts};
+pub(crate) use portfolio::{find_deals, portfolio, problem_lines, DealRow};
+// One deal's row, for `serve` (the portfolio's rows are made by `portfolio`).
+#[allow(unused_imports)]
+pub(crate) use portfolio::row;
 pub(crate) use weeks::{load_weeks, reported_weeks, same_weeks, week_files, week_set_problems};
 
 use crate::clauses::{Library, Selection};
 use crate::diag::Problems;
 use crate::output::{self, Output};
-use crate::profile::{self, Langs, Loaded};
+use crate::profile::{self, Langs, Loaded, Ymd};
 use crate::render::{self, templates::Templates};
 use std::path::{Path, PathBuf};
 
@@ -233,6 +239,13 @@ pub(crate) fn write(run: &mut Run, outputs: &[Output], inputs: &[PathBuf]) -> Re
         eprintln!("wrote {} ({} bytes)", o.path.display(), o.bytes.len());
     }
     Ok(())
+}
+
+/// Today's date in UTC, from the system clock: the default of `status --all --today`, where
+/// only which reports are late depends on it. The one place dealguard reads the clock; no
+/// document's content depends on it.
+pub(crate) fn today_utc() -> Ymd {
+    Ymd::from_unix(time::OffsetDateTime::now_utc().unix_timestamp())
 }
 
 /// `SOURCE_DATE_EPOCH`, when set: the date reproducible builds put in documents.

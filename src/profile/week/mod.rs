@@ -90,6 +90,18 @@ pub enum Status {
     Delayed,
 }
 
+impl Status {
+    /// The status as week files write it: `on_track`, `at_risk`, `delayed` (also the key of
+    /// its label in the report's labels).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::Delayed => "delayed",
+        }
+    }
+}
+
 /// Completion of one stage.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
