@@ -184,7 +184,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The problems found so far; a stage adds to it and the caller decides whether to go on.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Problems {
     items: Vec<Diagnostic>,
     /// Whether the command wrote some outputs despite its errors (`build`: the documents

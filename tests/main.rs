@@ -42,6 +42,9 @@ mod portfolio;
 mod props;
 #[path = "suite/report.rs"]
 mod report;
+#[cfg(feature = "serve")]
+#[path = "suite/serve.rs"]
+mod serve;
 #[path = "suite/truth.rs"]
 mod truth;
 #[path = "suite/verify.rs"]

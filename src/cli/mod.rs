@@ -9,11 +9,13 @@ use std::path::PathBuf;
 
 mod diff;
 mod documents;
+mod serve;
 mod verify;
 mod week;
 
 pub use diff::*;
 pub use documents::*;
+pub use serve::*;
 pub use verify::*;
 pub use week::*;
 
@@ -95,6 +97,11 @@ pub enum Command {
         after_help = "Examples:\n  dealguard --deal deals/nh-0148/deal.yaml status\n  dealguard status --all deals                     # one line per deal folder under deals/\n  dealguard status --all deals --today 2026-12-20  # which reports are late on that day\n\nWith --all, each line shows the deal, its buyer, the last report's week and status, actual\nand planned completion, the contract's ship date and the forecast's slip, the next report's\nweek and day (LATE when that day has passed and the report is not written), the buyer's open\nactions and the deal's errors and warnings; then each deal's open buyer actions and errors.\nOnly LATE depends on the date (--today, default today in UTC). A deal whose profile does not\nload is listed with its errors; the others are still shown. `check` on a deal prints its\nproblems in full. Exit codes: 0 once the table is printed, 1 when DIR holds no deal, 3 when\nDIR cannot be read."
     )]
     Status(StatusArgs),
+    /// The deals as a local web page: portfolio, documents, the week's form, checking a mail.
+    #[command(
+        after_help = "Examples:\n  dealguard serve deals/            # every deals/*/deal.yaml; open the URL it prints\n  dealguard serve --port 0 .        # any free port\n  dealguard serve deals/ --lan      # phones of the local network upload site photos\n\nSecurity: listens on 127.0.0.1 unless --lan; every request needs the token in the printed\nURL (then a cookie); a foreign Host header or a cross-site form is refused."
+    )]
+    Serve(ServeArgs),
     /// Browse the clause library.
     #[command(
         subcommand,

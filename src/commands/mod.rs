@@ -13,6 +13,8 @@ mod init;
 mod letter;
 mod reply;
 mod report;
+#[cfg(feature = "serve")]
+mod serve;
 mod shared;
 mod status;
 mod verify;
@@ -43,6 +45,15 @@ pub fn run(cli: &Cli) -> Ended {
             Some(dir) => status::status_all_cmd(dir, a.today.unwrap_or_else(shared::today_utc)),
             None => status::status_cmd(&cli.deal),
         },
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve::serve_cmd(a),
+        #[cfg(not(feature = "serve"))]
+        Command::Serve(_) => Err(crate::diag::Diagnostic::error(
+            crate::diag::Where::arg("serve"),
+            "this dealguard was built without the web page (the `serve` feature)",
+        )
+        .hint("build it with `cargo install --path . --features serve` (on by default)")
+        .into()),
         Command::Clauses(c) => clauses::clauses_cmd(&cli.deal, c),
         Command::Eject(a) => eject::eject(a),
         Command::Licenses => to_stdout(dealguard_pdf::font::builtin::LICENSE.as_bytes().to_vec()),

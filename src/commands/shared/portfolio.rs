@@ -114,6 +114,8 @@ pub(crate) struct DealRow {
     /// The problems of the profile, its clause set and its week files, as `check` words
     /// them, one line each (without hints): the `errors` errors first, then the warnings.
     pub(crate) problems: Vec<String>,
+    /// The same problems in full (file, line, field, hint), for `serve`'s deal page.
+    pub(crate) found: Problems,
     /// Week files that still say `FILL IN` somewhere (drafts).
     pub(crate) drafts: usize,
 }
@@ -189,6 +191,7 @@ fn facts(loaded: &Loaded, weeks: &[LoadedWeek], problems: Problems, today: Ymd) 
         errors,
         warnings: problems.len() - errors,
         problems: problem_lines(&problems),
+        found: problems,
         drafts: weeks.iter().filter(|w| !w.unfilled.is_empty()).count(),
     }
 }

@@ -19,21 +19,12 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::sync::Mutex;
+pub(crate) use tree::{steps, Step};
 pub(crate) use upload::add_photos;
 
 /// One save or upload at a time in this process: the version is compared and the file
 /// written under it, so two tabs saving together cannot both pass the comparison.
 static WRITING: Mutex<()> = Mutex::new(());
-
-/// A week saved from the form.
-#[derive(Debug)]
-pub(crate) struct Saved {
-    /// The version token of the file as written: the form's next save sends it.
-    pub(crate) version: String,
-    /// The loader's warnings about the saved week (fields still `FILL IN`…), with the row
-    /// numbers of the file as saved: show the form again from the file.
-    pub(crate) warnings: Problems,
-}
 
 /// Why a week was not saved; nothing was written.
 #[derive(Debug)]
@@ -45,10 +36,7 @@ pub(crate) enum SaveError {
     /// marked `io` (`Problems::only_io_errors`).
     Invalid(Problems),
     /// The file changed since the form was filled (another tab or an editor saved it).
-    Conflict {
-        /// The version token of the file as it is now.
-        current: String,
-    },
+    Conflict,
 }
 
 /// The version token of a week file's bytes: the SHA-256 (hex) of its text as the loader
@@ -206,18 +194,19 @@ fn head<'a>(loaded: &'a Loaded, iso: IsoWeek) -> Head<'a> {
 /// nothing) and empty optional inputs left out; a boolean is sent only when true, as an
 /// unchecked checkbox sends nothing. The `week` cannot change: an input `week` other than the
 /// file's is an error at `week` (left out, the file's week is kept). The file is written
-/// atomically by the week writer, as `week new` writes.
+/// atomically by the week writer, as `week new` writes. `Ok` holds the loader's warnings about
+/// the saved week (fields still `FILL IN`…), with the row numbers of the file as saved.
 pub(crate) fn save(
     loaded: &Loaded,
     path: &Path,
     fields: &[(String, String)],
     version: &str,
-) -> Result<Saved, SaveError> {
+) -> Result<Problems, SaveError> {
     let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
     let current = Source::read(path).map_err(|d| SaveError::Invalid(d.into()))?;
     let now = self::version(current.text.as_bytes());
     if now != version {
-        return Err(SaveError::Conflict { current: now });
+        return Err(SaveError::Conflict);
     }
     let mut tree = tree::build(path, fields).map_err(|d| SaveError::Invalid(d.into()))?;
     let mut problems = Problems::new();
@@ -243,10 +232,7 @@ pub(crate) fn save(
     };
     crate::output::write_all(std::slice::from_ref(&out))
         .map_err(|d| SaveError::Invalid(d.into()))?;
-    Ok(Saved {
-        version: self::version(&out.bytes),
-        warnings: lw.warnings,
-    })
+    Ok(lw.warnings)
 }
 
 /// Sets the tree's `week` to `keep`; a different week the form gave is an error at `week`.

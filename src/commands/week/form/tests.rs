@@ -229,11 +229,10 @@ fn the_forms_values_saved_give_the_writers_file() {
     assert_eq!(v["materials"][0]["attachments"][0]["redact"][0][2], "290");
     let token = v["version"].as_str().unwrap();
     assert_eq!(token, version(&std::fs::read(&path).unwrap()));
-    let saved = save(&loaded, &path, &fields(&v), token).unwrap();
+    save(&loaded, &path, &fields(&v), token).unwrap();
     let written = std::fs::read(&path).unwrap();
     let expected = write::week_file(&head(&loaded, lw.iso), &lw.week, lw.iso);
     assert_eq!(String::from_utf8(written.clone()).unwrap(), expected);
-    assert_eq!(saved.version, version(&written));
     assert!(!expected.contains("week new"), "{expected}");
 }
 
@@ -293,7 +292,7 @@ fn a_week_changed_since_the_form_was_filled_is_a_conflict() {
         .replace("prepared_by: Chen Jing", "prepared_by: Wang Fang");
     std::fs::write(&path, &edited).unwrap();
     match save(&loaded, &path, &fields(&v), &old) {
-        Err(SaveError::Conflict { current }) => assert_eq!(current, version(edited.as_bytes())),
+        Err(SaveError::Conflict) => {}
         other => panic!("{other:?}"),
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
@@ -314,11 +313,7 @@ fn a_blank_row_is_dropped_and_chinese_text_survives() {
     set(&mut f, "issues[0].zh", "抛光二线 停机");
     set(&mut f, "photos[2].caption.en", "FILL IN");
     let saved = save(&loaded, &path, &f, v["version"].as_str().unwrap()).unwrap();
-    let warned: Vec<_> = saved
-        .warnings
-        .iter()
-        .filter_map(|d| d.field.clone())
-        .collect();
+    let warned: Vec<_> = saved.iter().filter_map(|d| d.field.clone()).collect();
     assert_eq!(warned, ["photos[2].caption.en"]);
     let after = load_week(&loaded, &path).week;
     assert_eq!(after.plan.len(), lw.week.plan.len());

@@ -16,7 +16,7 @@ const MAX_PATH: usize = 200;
 
 /// One step of a field path: a key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Step {
+pub(crate) enum Step {
     /// `summary`, `en`.
     Key(String),
     /// `[2]`.
@@ -26,7 +26,7 @@ pub(super) enum Step {
 /// A field path split into steps: `progress[2].actual` → `progress`, `2`, `actual`. `None`
 /// for anything else (a key of other characters than letters, digits and `_`, an empty key,
 /// an index that is not a number).
-pub(super) fn steps(path: &str) -> Option<Vec<Step>> {
+pub(crate) fn steps(path: &str) -> Option<Vec<Step>> {
     if path.len() > MAX_PATH {
         return None;
     }

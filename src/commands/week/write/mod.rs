@@ -51,7 +51,7 @@ pub(crate) struct New<'a> {
 
 impl Head<'_> {
     /// The week new starts from, if this is `week new`.
-    fn new(&self) -> Option<&New<'_>> {
+    fn started(&self) -> Option<&New<'_>> {
         match &self.origin {
             Origin::New(n) => Some(n),
             Origin::Edited => None,
@@ -60,14 +60,14 @@ impl Head<'_> {
 
     /// `carried from 2026-W49.yaml` for `week new` from an earlier file, else empty.
     fn carried(&self) -> String {
-        self.new()
+        self.started()
             .and_then(|n| n.from.as_deref())
             .map_or(String::new(), |f| format!("carried from {f}"))
     }
 
     /// A comment for `week new` (`new`), or for a saved week (`edited`).
     fn say<'s>(&self, new: &'s str, edited: &'s str) -> &'s str {
-        if self.new().is_some() {
+        if self.started().is_some() {
             new
         } else {
             edited
@@ -213,12 +213,12 @@ fn intro(o: &mut String, h: &Head, iso: IsoWeek) {
                 "# Progress report for deal {}, week {num} of {year} (reports follow the milestones).",
                 h.deal_id
             );
-            if let Some(due) = h.new().and_then(|n| n.due.as_ref()) {
+            if let Some(due) = h.started().and_then(|n| n.due.as_ref()) {
                 let _ = writeln!(o, "# This week because {due}.");
             }
         }
     }
-    if h.new().is_some() {
+    if h.started().is_some() {
         let carried = h.carried();
         let _ = writeln!(
             o,

@@ -17,7 +17,7 @@ pub(super) fn progress(o: &mut String, h: &Head, w: &Week) {
         "progress:",
         h.say(&planned, "one row per stage in deal.yaml"),
     );
-    if h.new().is_some_and(|n| n.from.is_some()) {
+    if h.started().is_some_and(|n| n.from.is_some()) {
         line(o, "", "actual: last week's, to update");
     }
     for p in &w.progress {
@@ -136,7 +136,7 @@ fn attachments(o: &mut String, list: &[Attachment]) {
 
 pub(super) fn photos(o: &mut String, h: &Head, w: &Week) {
     o.push('\n');
-    let found = h.new().map_or(&[][..], |n| n.photos);
+    let found = h.started().map_or(&[][..], |n| n.photos);
     let (inside, outside): (Vec<&NewPhoto>, Vec<&NewPhoto>) =
         found.iter().partition(|p| p.listed());
     if w.photos.is_empty() && inside.is_empty() {
@@ -156,7 +156,7 @@ pub(super) fn photos(o: &mut String, h: &Head, w: &Week) {
     for p in &w.photos {
         photo(o, p);
     }
-    let Some(fill) = h.new().map(|n| &n.fill) else {
+    let Some(fill) = h.started().map(|n| &n.fill) else {
         return;
     };
     for p in &inside {

@@ -1,0 +1,214 @@
+//! Checking a mail: `.eml`/`.msg` files dropped (or the raw mail pasted) are checked by
+//! `dealguard verify --format json` against the deal, and the verdict shown with its evidence
+//! and the call-back number, in the page's language.
+
+use super::super::deals;
+use super::super::run::dealguard;
+use super::super::App;
+use super::{enc, ui};
+use axum::extract::{Multipart, Query, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::ffi::OsString;
+use std::sync::Arc;
+
+/// Mails in one check.
+const MAX_MAILS: usize = 20;
+
+/// The query of `/verify`.
+#[derive(Deserialize)]
+pub(crate) struct VerifyQuery {
+    d: String,
+}
+
+/// `GET /verify?d=`: the form.
+pub(crate) async fn page(
+    State(app): State<Arc<App>>,
+    Query(q): Query<VerifyQuery>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let lang = ui(&uri, &headers);
+    match deals::find(&app.root, &q.d) {
+        Some(d) => app.pages.respond(
+            &lang,
+            StatusCode::OK,
+            "verify.html",
+            json!({"d": d.key, "dq": enc(&d.key)}),
+        ),
+        None => app.pages.message(
+            &lang,
+            StatusCode::NOT_FOUND,
+            "404",
+            &[format!("no deal `{}` here", q.d)],
+            "/",
+        ),
+    }
+}
+
+/// A mail's name as it came, reduced to a safe file name in the temporary folder (the
+/// extension decides how `verify` reads it).
+fn safe_name(i: usize, name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .filter(|c| c.is_alphanumeric() || "-_. ".contains(*c))
+        .take(80)
+        .collect();
+    let clean = clean.trim_start_matches('.');
+    let ext = match clean.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
+        Some(e) if e == "msg" => "msg",
+        _ => "eml",
+    };
+    let stem = clean.rsplit_once('.').map_or(clean, |(s, _)| s);
+    format!(
+        "{:02}-{}.{ext}",
+        i + 1,
+        if stem.is_empty() { "mail" } else { stem }
+    )
+}
+
+/// `POST /verify` (multipart: `_d`, files, `paste`).
+pub(crate) async fn check(
+    State(app): State<Arc<App>>,
+    uri: Uri,
+    headers: HeaderMap,
+    mut mp: Multipart,
+) -> Response {
+    let lang = ui(&uri, &headers);
+    let mut dk = String::new();
+    let mut mails: Vec<(String, Vec<u8>)> = Vec::new();
+    loop {
+        let field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => {
+                return (
+                    e.status(),
+                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
+                )
+                    .into_response()
+            }
+        };
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(e) => {
+                return (
+                    e.status(),
+                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
+                )
+                    .into_response()
+            }
+        };
+        match (name.as_str(), file_name) {
+            ("_d", _) => dk = String::from_utf8_lossy(&bytes).into_owned(),
+            ("paste", _) if !bytes.iter().all(u8::is_ascii_whitespace) => {
+                mails.push(("pasted.eml".into(), bytes.to_vec()));
+            }
+            (_, Some(f)) if !bytes.is_empty() => mails.push((f, bytes.to_vec())),
+            _ => {}
+        }
+        if mails.len() > MAX_MAILS {
+            return (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("413: at most {MAX_MAILS} mails at once\n"),
+            )
+                .into_response();
+        }
+    }
+    let Some(d) = deals::find(&app.root, &dk) else {
+        return app.pages.message(
+            &lang,
+            StatusCode::NOT_FOUND,
+            "404",
+            &[format!("no deal `{dk}` here")],
+            "/",
+        );
+    };
+    let back = format!("/verify?d={}", enc(&d.key));
+    if mails.is_empty() {
+        return app.pages.respond(
+            &lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "verify.html",
+            json!({"d": d.key, "dq": enc(&d.key), "empty": true}),
+        );
+    }
+    let Ok(tmp) = tempfile::tempdir() else {
+        return app.pages.message(
+            &lang,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "500",
+            &["no temporary folder".into()],
+            &back,
+        );
+    };
+    let mut args: Vec<OsString> = vec!["verify".into(), "--format".into(), "json".into()];
+    let mut shown = Vec::new();
+    for (i, (name, bytes)) in mails.iter().enumerate() {
+        let path = tmp.path().join(safe_name(i, name));
+        if std::fs::write(&path, bytes).is_err() {
+            return app.pages.message(
+                &lang,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "500",
+                &["cannot write the mail to check".into()],
+                &back,
+            );
+        }
+        shown.push((path.display().to_string(), name.clone()));
+        args.push(path.into());
+    }
+    let ran = dealguard(&app.exe, &d.profile, args).await;
+    let report: Option<Value> = (ran.code == 0 || ran.code == 4)
+        .then(|| serde_json::from_slice(&ran.stdout).ok())
+        .flatten();
+    let Some(mut report) = report else {
+        return app.pages.message(
+            &lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "failed",
+            &ran.problems(),
+            &back,
+        );
+    };
+    // Each mail by the name it had, not the temporary file's.
+    if let Some(list) = report.get_mut("mails").and_then(Value::as_array_mut) {
+        for m in list {
+            let file = m
+                .get("file")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            if let Some((_, orig)) = shown.iter().find(|(p, _)| *p == file) {
+                m["file"] = json!(orig);
+            }
+        }
+    }
+    app.pages.respond(
+        &lang,
+        StatusCode::OK,
+        "verify.html",
+        json!({"d": d.key, "dq": enc(&d.key), "report": report}),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_name;
+
+    #[test]
+    fn uploaded_names_lose_their_paths_and_keep_the_reading_extension() {
+        assert_eq!(safe_name(0, "../../etc/passwd"), "01-passwd.eml");
+        assert_eq!(
+            safe_name(1, "C:\\mail\\Bank details.MSG"),
+            "02-Bank details.msg"
+        );
+        assert_eq!(safe_name(2, "..."), "03-mail.eml");
+        assert_eq!(safe_name(3, "银行变更.eml"), "04-银行变更.eml");
+    }
+}

@@ -1,0 +1,421 @@
+//! The week: the form for every field of the week file, saving through the same writer as
+//! `week new` (with a version token, so a second tab cannot overwrite the first), photos
+//! uploaded into the week, preview (the draft PDF) and finish (the PDF and the buyer's mail).
+
+use super::super::deals::{self, DealRef};
+use super::super::run::dealguard;
+use super::super::App;
+use super::form;
+use super::portfolio::problem;
+use super::{enc, ui, MAX_FILES};
+use crate::commands::week::form as week_form;
+use crate::diag::Problems;
+use crate::profile::{self, week};
+use axum::extract::{Multipart, Query, State};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::ffi::OsString;
+use std::sync::Arc;
+
+/// The query naming a week of a deal.
+#[derive(Deserialize)]
+pub(crate) struct WeekQuery {
+    d: String,
+    w: String,
+    saved: Option<String>,
+    added: Option<String>,
+}
+
+/// `GET /week?d=&w=`: the form, as the file is now.
+pub(crate) async fn page(
+    State(app): State<Arc<App>>,
+    Query(q): Query<WeekQuery>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let lang = ui(&uri, &headers);
+    let Some((d, _, path)) = find(&app, &q.d, &q.w) else {
+        return app.pages.message(
+            &lang,
+            StatusCode::NOT_FOUND,
+            "404",
+            &[format!("no week `{}` of deal `{}` here", q.w, q.d)],
+            "/",
+        );
+    };
+    let loaded = match profile::load(&d.profile) {
+        Ok(l) => l,
+        Err(p) => return problems_page(&app, &lang, &p, &d),
+    };
+    let lw = match week::load(&path, &loaded.profile, &loaded.dir) {
+        Ok(w) => w,
+        Err(p) => return problems_page(&app, &lang, &p, &d),
+    };
+    let values = week_form::values(&lw);
+    // The week's warnings, in `check`'s words, at their inputs.
+    let model = form::model(&values, &form::Context::of(&loaded.profile), &lw.warnings);
+    let mut data = week_data(&app, &d, &q.w, &values, model);
+    data["saved"] = json!(q.saved.is_some());
+    data["added"] = json!(q.added);
+    app.pages.respond(&lang, StatusCode::OK, "week.html", data)
+}
+
+/// The deal, the week and its file, when the request names them.
+fn find(app: &App, d: &str, w: &str) -> Option<(DealRef, week::IsoWeek, std::path::PathBuf)> {
+    let deal = deals::find(&app.root, d)?;
+    let (iso, path) = deal.week_file(w)?;
+    path.is_file().then_some((deal, iso, path))
+}
+
+/// What the week page shows besides the form.
+fn week_data(app: &App, d: &DealRef, w: &str, values: &Value, model: Vec<form::Section>) -> Value {
+    let unfilled = values
+        .get("unfilled")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    let qr = app
+        .lan
+        .is_some()
+        .then(|| format!("/qr?d={}&w={}", enc(&d.key), enc(w)));
+    json!({
+        "d": d.key,
+        "dq": enc(&d.key),
+        "w": w,
+        "version": values.get("version").cloned().unwrap_or(Value::Null),
+        "sections": model,
+        "unfilled": unfilled,
+        "qr": qr,
+        "problems": [],
+        "unplaced": [],
+    })
+}
+
+/// The problems of a profile or week that does not load, on a page of their own.
+fn problems_page(
+    app: &App,
+    lang: &super::super::i18n::Asked,
+    p: &Problems,
+    d: &DealRef,
+) -> Response {
+    let lines: Vec<String> = p.sorted().iter().map(|x| x.to_string()).collect();
+    app.pages.message(
+        lang,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "failed",
+        &lines,
+        &format!("/deal?d={}", enc(&d.key)),
+    )
+}
+
+/// `POST /week/save`: the form's fields; `then` = `save` | `preview` | `finish`.
+pub(crate) async fn save(
+    State(app): State<Arc<App>>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let lang = ui(&uri, &headers);
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (dk, wk, version, then) = (get("_d"), get("_w"), get("_version"), get("_then"));
+    let Some((d, iso, path)) = find(&app, &dk, &wk) else {
+        return app.pages.message(
+            &lang,
+            StatusCode::NOT_FOUND,
+            "404",
+            &[format!("no week `{wk}` of deal `{dk}` here")],
+            "/",
+        );
+    };
+    let loaded = match profile::load(&d.profile) {
+        Ok(l) => l,
+        Err(p) => return problems_page(&app, &lang, &p, &d),
+    };
+    let data: Vec<(String, String)> = fields
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with('_'))
+        .collect();
+    let saved = week_form::save(&loaded, &path, &data, &version);
+    let back = format!("/week?d={}&w={}", enc(&d.key), iso.label());
+    match saved {
+        Ok(_) => match then.as_str() {
+            "preview" => {
+                let langs = loaded
+                    .profile
+                    .deal
+                    .languages
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join("+");
+                Redirect::to(&format!(
+                    "/doc?d={}&kind=report&week={}&lang={}&format=pdf",
+                    enc(&d.key),
+                    iso.label(),
+                    enc(&langs)
+                ))
+                .into_response()
+            }
+            "finish" => finish(&app, &lang, &d, &loaded, iso, &path).await,
+            _ => Redirect::to(&format!("{back}&saved=1")).into_response(),
+        },
+        Err(e) => {
+            // The form again with what was entered, and why it was not saved.
+            let (status, problems, conflict) = match e {
+                week_form::SaveError::Invalid(p) => (StatusCode::UNPROCESSABLE_ENTITY, p, false),
+                week_form::SaveError::Conflict => (StatusCode::CONFLICT, Problems::new(), true),
+            };
+            let mut values = form::nest(&data);
+            values["week"] = json!(iso.label());
+            let model = form::model(&values, &form::Context::of(&loaded.profile), &problems);
+            let mut page = week_data(&app, &d, &iso.label(), &values, model);
+            page["version"] = json!(version);
+            page["conflict"] = json!(conflict);
+            page["problems"] = json!(problems
+                .sorted()
+                .iter()
+                .map(|p| problem(&app.root, p))
+                .collect::<Vec<_>>());
+            page["unplaced"] =
+                json!(
+                    form::unplaced(&problems, &values, &form::Context::of(&loaded.profile))
+                        .iter()
+                        .map(|p| problem(&app.root, p))
+                        .collect::<Vec<_>>()
+                );
+            app.pages.respond(&lang, status, "week.html", page)
+        }
+    }
+}
+
+/// Finish: the report and the buyer's mail into `out/`, as `dealguard report --format pdf,eml`.
+async fn finish(
+    app: &App,
+    lang: &super::super::i18n::Asked,
+    d: &DealRef,
+    loaded: &profile::Loaded,
+    iso: week::IsoWeek,
+    path: &std::path::Path,
+) -> Response {
+    let args: Vec<OsString> = vec![
+        "report".into(),
+        path.into(),
+        "--format".into(),
+        "pdf,eml".into(),
+    ];
+    let ran = dealguard(&app.exe, &d.profile, args).await;
+    let back = format!("/week?d={}&w={}", enc(&d.key), iso.label());
+    if ran.code != 0 {
+        return app.pages.message(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "failed",
+            &ran.problems(),
+            &back,
+        );
+    }
+    // The files `report` names: `<deal id>-report-<week>-<languages>.<pdf|eml>` in out/.
+    let prefix = format!("{}-report-{}-", loaded.profile.deal.id, iso.label());
+    let mut files: Vec<String> = std::fs::read_dir(d.dir.join("out"))
+        .map(|e| {
+            e.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|n| {
+                    n.starts_with(&prefix)
+                        && !n.contains("-DRAFT")
+                        && (n.ends_with(".pdf") || n.ends_with(".eml"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let links: Vec<Value> = files
+        .iter()
+        .map(|f| json!({"name": f, "href": format!("/out?d={}&f={}", enc(&d.key), enc(f))}))
+        .collect();
+    app.pages.respond(lang,
+        StatusCode::OK,
+        "message.html",
+        json!({"title": "finished", "lines": ran.problems(), "files": links, "back": back, "note": "open_mail"}),
+    )
+}
+
+/// `POST /new` with `d`: the next week's file, as `dealguard week new`; then its form.
+#[derive(Deserialize)]
+pub(crate) struct NewForm {
+    d: String,
+}
+
+/// `POST /week/new`.
+pub(crate) async fn new_week(
+    State(app): State<Arc<App>>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(f): Form<NewForm>,
+) -> Response {
+    let lang = ui(&uri, &headers);
+    let Some(d) = deals::find(&app.root, &f.d) else {
+        return app.pages.message(
+            &lang,
+            StatusCode::NOT_FOUND,
+            "404",
+            &[format!("no deal `{}` here", f.d)],
+            "/",
+        );
+    };
+    let before = week_names(&d);
+    let ran = dealguard(&app.exe, &d.profile, vec!["week".into(), "new".into()]).await;
+    let back = format!("/deal?d={}", enc(&d.key));
+    let added: Vec<String> = week_names(&d)
+        .into_iter()
+        .filter(|n| !before.contains(n))
+        .collect();
+    match (ran.code, added.first()) {
+        (0, Some(w)) => Redirect::to(&format!("/week?d={}&w={w}", enc(&d.key))).into_response(),
+        _ => app.pages.message(
+            &lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "failed",
+            &ran.problems(),
+            &back,
+        ),
+    }
+}
+
+/// The weeks of the deal's week files (`2026-W49`), by name.
+fn week_names(d: &DealRef) -> Vec<String> {
+    std::fs::read_dir(d.dir.join("reports"))
+        .map(|e| {
+            e.filter_map(|e| {
+                let n = e.ok()?.file_name().into_string().ok()?;
+                let w = n.strip_suffix(".yaml")?;
+                week::IsoWeek::parse(w).map(|i| i.label())
+            })
+            .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `POST /week/photos` (multipart: `_d`, `_w`, `_back`, files): photos into the week.
+pub(crate) async fn photos(
+    State(app): State<Arc<App>>,
+    uri: Uri,
+    headers: HeaderMap,
+    mut mp: Multipart,
+) -> Response {
+    let lang = ui(&uri, &headers);
+    let (mut dk, mut wk, mut back) = (String::new(), String::new(), String::new());
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    loop {
+        let field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => {
+                return (
+                    e.status(),
+                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
+                )
+                    .into_response()
+            }
+        };
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(e) => {
+                return (
+                    e.status(),
+                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
+                )
+                    .into_response()
+            }
+        };
+        match (name.as_str(), file_name) {
+            ("_d", _) => dk = String::from_utf8_lossy(&bytes).into_owned(),
+            ("_w", _) => wk = String::from_utf8_lossy(&bytes).into_owned(),
+            ("_back", _) => back = String::from_utf8_lossy(&bytes).into_owned(),
+            (_, Some(f)) if !bytes.is_empty() => {
+                if files.len() == MAX_FILES {
+                    return (
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        format!("413: at most {MAX_FILES} photos at once\n"),
+                    )
+                        .into_response();
+                }
+                files.push((f, bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    let Some((d, iso, path)) = find(&app, &dk, &wk) else {
+        return app.pages.message(
+            &lang,
+            StatusCode::NOT_FOUND,
+            "404",
+            &[format!("no week `{wk}` of deal `{dk}` here")],
+            "/",
+        );
+    };
+    let to = if back == "phone" { "phone" } else { "week" };
+    let back_url = format!("/{to}?d={}&w={}", enc(&d.key), iso.label());
+    let loaded = match profile::load(&d.profile) {
+        Ok(l) => l,
+        Err(p) => return problems_page(&app, &lang, &p, &d),
+    };
+    let n = files.len();
+    let added =
+        tokio::task::spawn_blocking(move || week_form::add_photos(&loaded, &path, &files)).await;
+    match added {
+        Ok(Ok(_)) => Redirect::to(&format!("{back_url}&added={n}")).into_response(),
+        Ok(Err(p)) => {
+            let lines: Vec<String> = p.sorted().iter().map(|x| x.to_string()).collect();
+            app.pages.message(
+                &lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "failed",
+                &lines,
+                &back_url,
+            )
+        }
+        Err(e) => app.pages.message(
+            &lang,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "500",
+            &[e.to_string()],
+            &back_url,
+        ),
+    }
+}
+
+/// The query of `/photo`.
+#[derive(Deserialize)]
+pub(crate) struct PhotoQuery {
+    d: String,
+    f: String,
+}
+
+/// `GET /photo?d=&f=`: a photo of the week, by its path in the week file (under `reports/`).
+pub(crate) async fn photo(State(app): State<Arc<App>>, Query(q): Query<PhotoQuery>) -> Response {
+    let file = deals::find(&app.root, &q.d).and_then(|d| d.file_in("reports", &q.f));
+    let ty = match q
+        .f
+        .rsplit('.')
+        .next()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => "image/png",
+        _ => "image/jpeg",
+    };
+    match file.and_then(|f| std::fs::read(f).ok()) {
+        Some(b) => ([(header::CONTENT_TYPE, ty)], b).into_response(),
+        None => (StatusCode::NOT_FOUND, "404: no such photo\n").into_response(),
+    }
+}
