@@ -63,7 +63,7 @@ class Page:
         for e in self.c.events:
             if e.get("method") == "Network.requestWillBeSent":
                 u = e["params"]["request"]["url"]
-                if not u.startswith((self.base, "data:", "blob:", "about:")):
+                if not u.startswith((self.base, "data:", "blob:", "about:", "chrome-extension:", "chrome:")):
                     self.foreign.append(u)
         self.c.events.clear()
 

@@ -458,6 +458,11 @@ fn a_deal_page_lists_documents_weeks_and_problems_and_makes_each_document() {
     assert_eq!(reply.status, 200);
     let report = s.get("/doc?d=nordic-home&kind=report&week=2026-W49&lang=en%2Bzh&format=pdf");
     assert!(report.body.starts_with(b"%PDF"), "{}", report.text());
+    // A photo of the week as a thumbnail, read as the report reads it.
+    let thumb = s.get("/photo?d=nordic-home&f=photos/w49-cutting-line.jpg");
+    assert_eq!(thumb.header("content-type"), Some("image/jpeg"));
+    assert!(thumb.body.starts_with(&[0xFF, 0xD8]));
+    assert!(thumb.body.len() < 100_000, "{} bytes", thumb.body.len());
     // Not a document, not a deal, not a file of the deal: 404, nothing read outside.
     assert_eq!(
         s.get("/doc?d=nordic-home&kind=deal.yaml&lang=en&format=pdf")

@@ -159,9 +159,11 @@ pub(crate) async fn guard(State(app): State<Arc<App>>, req: Request, next: Next)
         header::X_CONTENT_TYPE_OPTIONS,
         header::HeaderValue::from_static("nosniff"),
     );
+    // `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with
+    // its own forms' POSTs, which the Origin check must refuse.
     h.insert(
         header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
+        header::HeaderValue::from_static("same-origin"),
     );
     resp
 }

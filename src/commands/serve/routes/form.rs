@@ -3,11 +3,12 @@
 //! its input. Fields the form does not show as inputs (a scan's redaction box) travel as hidden
 //! inputs, so saving the form never drops a field. Each list gets one blank row to add.
 
+use super::super::i18n::Ui;
 use super::aql_json;
 use super::AqlQuery;
 use crate::commands::week::form::{steps, Step};
 use crate::diag::{Diagnostic, Problems};
-use crate::profile::Profile;
+use crate::profile::{Lang, Profile};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -25,11 +26,45 @@ pub(crate) struct Field {
     /// `text`, `number`, `date`, `textarea`, `select`, `checkbox`, `readonly`.
     pub(crate) kind: &'static str,
     /// The choices of a select.
-    pub(crate) options: Vec<String>,
+    pub(crate) options: Vec<Opt>,
     /// Still `FILL IN`.
     pub(crate) fill: bool,
     /// The check's messages for this field (with their hints).
     pub(crate) errors: Vec<String>,
+}
+
+/// One choice of a select: the value written, what it reads in each interface language.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Opt {
+    pub(crate) value: String,
+    pub(crate) en: String,
+    pub(crate) zh: String,
+}
+
+impl Opt {
+    /// A choice named by the interface's word for it (`at_risk`), or by itself.
+    fn word(value: &str) -> Opt {
+        let say = |ui: Ui| {
+            ui.words()
+                .get(value)
+                .and_then(|v| v.as_str())
+                .map_or_else(|| value.to_string(), str::to_string)
+        };
+        Opt {
+            value: value.to_string(),
+            en: say(Ui::En),
+            zh: say(Ui::Zh),
+        }
+    }
+
+    /// A choice that reads as it is written (an inspection level).
+    fn plain(value: &str) -> Opt {
+        Opt {
+            value: value.to_string(),
+            en: value.to_string(),
+            zh: value.to_string(),
+        }
+    }
 }
 
 /// One row of a list (or the one row of a section that is not a list).
@@ -62,8 +97,8 @@ pub(crate) struct Section {
 
 /// What the choices come from.
 pub(crate) struct Context {
-    /// The stage ids of the deal.
-    stages: Vec<String>,
+    /// The stages of the deal: id, and its name in each language.
+    stages: Vec<Opt>,
     /// The deal's languages.
     langs: Vec<String>,
 }
@@ -72,7 +107,16 @@ impl Context {
     /// The deal's stages and languages.
     pub(crate) fn of(p: &Profile) -> Context {
         Context {
-            stages: p.production.stages.iter().map(|s| s.id.clone()).collect(),
+            stages: p
+                .production
+                .stages
+                .iter()
+                .map(|s| Opt {
+                    value: s.id.clone(),
+                    en: format!("{} ({})", s.name.get_or_any(Lang::En), s.id),
+                    zh: format!("{}（{}）", s.name.get_or_any(Lang::Zh), s.id),
+                })
+                .collect(),
             langs: p
                 .deal
                 .languages
@@ -134,12 +178,12 @@ const SECTIONS: &[(&str, bool, &[Spec])] = &[
             Spec::One("standard", "standard", "text"),
             Spec::One("lot_size", "lot_size", "number"),
             Spec::One("aql.level", "level", "level"),
-            Spec::One("aql.critical", "critical", "number"),
-            Spec::One("aql.major", "major", "number"),
-            Spec::One("aql.minor", "minor", "number"),
-            Spec::One("defects.critical", "critical", "number"),
-            Spec::One("defects.major", "major", "number"),
-            Spec::One("defects.minor", "minor", "number"),
+            Spec::One("aql.critical", "aql_critical", "number"),
+            Spec::One("aql.major", "aql_major", "number"),
+            Spec::One("aql.minor", "aql_minor", "number"),
+            Spec::One("defects.critical", "found_critical", "number"),
+            Spec::One("defects.major", "found_major", "number"),
+            Spec::One("defects.minor", "found_minor", "number"),
             Spec::One("inspector", "inspector", "text"),
             Spec::One("report_ref", "report_ref", "text"),
         ],
@@ -366,29 +410,23 @@ fn row(cx: &Context, specs: &[Spec], prefix: &str, item: &Value, index: usize, b
     for spec in specs {
         match *spec {
             Spec::One(rel, label, kind) => {
-                let (kind, options) = match kind {
-                    "status" => ("select", STATUS.iter().map(|s| s.to_string()).collect()),
+                let (kind, options): (&str, Vec<Opt>) = match kind {
+                    "status" => ("select", STATUS.iter().map(|s| Opt::word(s)).collect()),
                     "material_status" => (
                         "select",
-                        MATERIAL_STATUS.iter().map(|s| s.to_string()).collect(),
+                        MATERIAL_STATUS.iter().map(|s| Opt::word(s)).collect(),
                     ),
-                    "level" => ("select", LEVELS.iter().map(|s| s.to_string()).collect()),
-                    "stage" => (
-                        "select",
-                        std::iter::once(String::new())
-                            .chain(cx.stages.iter().cloned())
-                            .collect(),
-                    ),
+                    "level" => ("select", LEVELS.iter().map(|s| Opt::plain(s)).collect()),
+                    "stage" => ("select", cx.stages.clone()),
                     k => (k, Vec::new()),
                 };
                 let value = text_of(at(item, rel));
-                // An empty choice shows as empty (a blank row stays blank, and is dropped).
-                let options =
-                    if kind == "select" && value.is_empty() && !options.contains(&String::new()) {
-                        std::iter::once(String::new()).chain(options).collect()
-                    } else {
-                        options
-                    };
+                // An empty choice shows as empty (a blank row stays blank, and is dropped); a
+                // value the deal does not list (a stage since renamed) stays as it is.
+                let mut options = options;
+                if kind == "select" && !options.iter().any(|o| o.value == value) {
+                    options.insert(0, Opt::plain(&value));
+                }
                 fields.push(Field {
                     name: name(rel),
                     label,
@@ -535,7 +573,7 @@ mod tests {
             "unfilled": ["photos[0].caption.en"],
         });
         let cx = Context {
-            stages: vec!["cutting".into()],
+            stages: vec![Opt::plain("cutting")],
             langs: vec!["en".into()],
         };
         let m = model(&v, &cx, &Problems::new());

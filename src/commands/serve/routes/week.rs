@@ -401,21 +401,23 @@ pub(crate) struct PhotoQuery {
     f: String,
 }
 
-/// `GET /photo?d=&f=`: a photo of the week, by its path in the week file (under `reports/`).
+/// `GET /photo?d=&f=`: a photo of the week as a thumbnail, by its path in the week file (under
+/// `reports/`): read with the CLI's limits, turned as its EXIF says, at most 480×360.
 pub(crate) async fn photo(State(app): State<Arc<App>>, Query(q): Query<PhotoQuery>) -> Response {
-    let file = deals::find(&app.root, &q.d).and_then(|d| d.file_in("reports", &q.f));
-    let ty = match q
-        .f
-        .rsplit('.')
-        .next()
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("png") => "image/png",
-        _ => "image/jpeg",
+    let Some(file) = deals::find(&app.root, &q.d).and_then(|d| d.file_in("reports", &q.f)) else {
+        return (StatusCode::NOT_FOUND, "404: no such photo\n").into_response();
     };
-    match file.and_then(|f| std::fs::read(f).ok()) {
-        Some(b) => ([(header::CONTENT_TYPE, ty)], b).into_response(),
-        None => (StatusCode::NOT_FOUND, "404: no such photo\n").into_response(),
+    let thumb = tokio::task::spawn_blocking(move || {
+        let bytes = std::fs::read(file).ok()?;
+        dealguard_image::prepare(&bytes, 480, 360, 75, dealguard_image::Limits::default()).ok()
+    })
+    .await;
+    match thumb {
+        Ok(Some(p)) => ([(header::CONTENT_TYPE, "image/jpeg")], p.jpeg).into_response(),
+        _ => (
+            StatusCode::NOT_FOUND,
+            "404: not a photo dealguard can read\n",
+        )
+            .into_response(),
     }
 }

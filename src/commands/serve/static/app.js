@@ -2,11 +2,6 @@
 // plan as it is typed, and a clear word on photos the report cannot take (HEIC).
 "use strict";
 (function () {
-  var zh = document.documentElement.lang === "zh";
-  var heic = zh
-    ? "不支持 HEIC/HEIF 照片：请在手机上设置为“兼容性最佳”（JPEG），或导出为 JPEG/PNG 后再上传："
-    : "HEIC/HEIF photos are not supported: set the camera to “Most Compatible” (JPEG), or export as JPEG or PNG, then upload: ";
-
   function refused(files) {
     var bad = [];
     for (var i = 0; i < files.length; i++) {
@@ -36,7 +31,7 @@
     function check(files) {
       if (!photos) return true;
       var bad = refused(files);
-      if (bad.length) { say(form, heic + bad.join(", ")); return false; }
+      if (bad.length) { say(form, form.dataset.refused + " " + bad.join(", ")); return false; }
       return true;
     }
     input.addEventListener("change", function () { check(input.files); });
@@ -71,10 +66,11 @@
       fetch("/aql?" + q, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (p) {
         if (p.error) { plan.textContent = p.error; plan.classList.add("error"); return; }
         plan.classList.remove("error");
-        plan.textContent = (zh ? "抽样：样本量 " : "Sample: sample size ") + p.major.n + " (" + p.letter + ") · " +
-          (zh ? "致命 " : "critical ") + p.critical.ac + "/" + p.critical.re + " · " +
-          (zh ? "严重 " : "major ") + p.major.ac + "/" + p.major.re + " · " +
-          (zh ? "轻微 " : "minor ") + p.minor.ac + "/" + p.minor.re + " (Ac/Re)";
+        var w = plan.dataset;
+        plan.textContent = w.sample + " " + w.size + " " + p.major.n + " (" + p.letter + ") · " +
+          w.critical + " " + p.critical.ac + "/" + p.critical.re + " · " +
+          w.major + " " + p.major.ac + "/" + p.major.re + " · " +
+          w.minor + " " + p.minor.ac + "/" + p.minor.re + " (" + w.ac + ")";
       }).catch(function () {});
     }
     row.addEventListener("input", function (e) {
