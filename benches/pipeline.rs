@@ -61,24 +61,7 @@ fn main() {
     let week = std::fs::read_to_string(work.join("reports/2026-W49.yaml")).expect("example week");
     let (head, rest) = week.split_once("photos:").expect("example week has photos");
     let (_, tail) = rest.split_once("plan:").expect("example week has a plan");
-    let mut twelve = String::from("photos:\n");
-    let stages = ["materials", "cutting", "polishing"];
-    for i in 0..12u64 {
-        let name = format!("bench-{i:02}.jpg");
-        let jpeg = photos::jpeg(&photos::scene(4000, 3000, 100 + i), 90);
-        std::fs::write(work.join("reports/photos").join(&name), &jpeg).unwrap();
-        twelve.push_str(&format!(
-            "  - file: photos/{name}\n    caption: {{en: Site photo {i}, zh: 现场照片{i}}}\n    stage: {}\n    taken: 2026-12-02\n",
-            stages[i as usize % 3]
-        ));
-    }
-    let photo_bytes: u64 = (0..12)
-        .map(|i| {
-            std::fs::metadata(work.join(format!("reports/photos/bench-{i:02}.jpg")))
-                .unwrap()
-                .len()
-        })
-        .sum();
+    let (twelve, photo_bytes) = photos::twelve_photos(&work.join("reports/photos"));
     std::fs::write(
         work.join("reports/bench-12-photos.yaml"),
         format!("{head}{twelve}\nplan:{tail}"),

@@ -261,6 +261,12 @@ fn commit(
     Ok(())
 }
 
+/// A private folder for the files of one piece of work (`serve`'s uploaded mails, a document
+/// made for the browser), removed with everything in it when the value is dropped.
+pub fn scratch_dir() -> std::io::Result<tempfile::TempDir> {
+    tempfile::Builder::new().prefix(".dealguard-").tempdir()
+}
+
 /// Writes all outputs as one change, standard-output outputs last.
 ///
 /// First the temporary files that killed runs left in the target folders are removed. Then

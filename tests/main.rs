@@ -7,6 +7,9 @@ mod corpus;
 mod pdfs;
 #[path = "support/photos.rs"]
 mod photos;
+#[cfg(feature = "serve")]
+#[path = "support/server.rs"]
+mod server;
 #[path = "support/cli.rs"]
 mod support;
 

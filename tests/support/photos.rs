@@ -223,3 +223,23 @@ pub fn png_header(w: u32, h: u32) -> Vec<u8> {
     chunk(&mut png, b"IEND", &[]);
     png
 }
+
+/// Twelve 12-megapixel phone photos (4000×3000, JPEG quality 90) written into `photos_dir` as
+/// `bench-00.jpg` … `bench-11.jpg`, and their entries for a week file's `photos:` list (paths
+/// relative to `reports/`); with their total size in bytes. The benchmarks' heavy week.
+pub fn twelve_photos(photos_dir: &std::path::Path) -> (String, u64) {
+    let stages = ["materials", "cutting", "polishing"];
+    let mut list = String::from("photos:\n");
+    let mut bytes = 0u64;
+    for i in 0..12u64 {
+        let name = format!("bench-{i:02}.jpg");
+        let jpeg = jpeg(&scene(4000, 3000, 100 + i), 90);
+        bytes += jpeg.len() as u64;
+        std::fs::write(photos_dir.join(&name), &jpeg).unwrap();
+        list.push_str(&format!(
+            "  - file: photos/{name}\n    caption: {{en: Site photo {i}, zh: 现场照片{i}}}\n    stage: {}\n    taken: 2026-12-02\n",
+            stages[i as usize % 3]
+        ));
+    }
+    (list, bytes)
+}

@@ -297,7 +297,7 @@ pub(crate) async fn document(
             &format!("/deal?d={}", q.d),
         );
     }
-    let Ok(tmp) = tempfile::tempdir() else {
+    let Ok(tmp) = crate::output::scratch_dir() else {
         return app.pages.message(
             &lang,
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -138,7 +138,7 @@ pub(crate) async fn check(
             json!({"d": d.key, "dq": enc(&d.key), "empty": true}),
         );
     }
-    let Ok(tmp) = tempfile::tempdir() else {
+    let Ok(tmp) = crate::output::scratch_dir() else {
         return app.pages.message(
             &lang,
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -149,19 +149,24 @@ pub(crate) async fn check(
     };
     let mut args: Vec<OsString> = vec!["verify".into(), "--format".into(), "json".into()];
     let mut shown = Vec::new();
+    let mut files = Vec::new();
     for (i, (name, bytes)) in mails.iter().enumerate() {
         let path = tmp.path().join(safe_name(i, name));
-        if std::fs::write(&path, bytes).is_err() {
-            return app.pages.message(
-                &lang,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "500",
-                &["cannot write the mail to check".into()],
-                &back,
-            );
-        }
         shown.push((path.display().to_string(), name.clone()));
-        args.push(path.into());
+        args.push(path.clone().into());
+        files.push(crate::output::Output {
+            path,
+            bytes: bytes.clone(),
+        });
+    }
+    if crate::output::write_all(&files).is_err() {
+        return app.pages.message(
+            &lang,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "500",
+            &["cannot write the mail to check".into()],
+            &back,
+        );
     }
     let ran = dealguard(&app.exe, &d.profile, args).await;
     let report: Option<Value> = (ran.code == 0 || ran.code == 4)
