@@ -16,6 +16,7 @@ pub(crate) use documents::{
 pub(crate) use fonts::{load_fonts, pdf_fonts};
 pub(crate) use portfolio::{find_deals, portfolio, problem_lines, DealRow};
 // One deal's row, for `serve` (the portfolio's rows are made by `portfolio`).
+#[cfg(feature = "serve")]
 pub(crate) use portfolio::row;
 pub(crate) use weeks::{load_weeks, reported_weeks, same_weeks, week_files, week_set_problems};
 

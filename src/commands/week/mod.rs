@@ -3,7 +3,7 @@
 
 mod draft;
 // The week page of `serve` calls the form: a CLI built without it has no use for it.
-#[cfg_attr(not(feature = "serve"), allow(dead_code))]
+#[cfg_attr(not(feature = "serve"), allow(dead_code, unused_imports))]
 pub(crate) mod form;
 mod photos;
 mod write;
