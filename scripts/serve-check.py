@@ -226,6 +226,11 @@ def run(args):
             warned = p.js("!!document.querySelector('article.mail.warn')")
             p.expect(warned, "the bank-change mail warns")
             p.shot(f"{tag}-6-verify")
+    # The phone's upload page (what the QR code of `--lan` opens), at phone width, both languages.
+    for lang in ["en", "zh"]:
+        p.size(390)
+        p.go(f"/phone?d={deal}&w=2026-W50&lang={lang}")
+        p.shot(f"{lang}-390-7-phone")
     # The preview PDF, as the Preview button's tab loads it.
     p.go(f"/doc?d={deal}&kind=report&week=2026-W50&lang=en%2Bzh&format=pdf")
     p.drain()

@@ -138,6 +138,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("callback", "Call-back record", "电话核实记录表"),
     ("report", "Progress report", "进度报告"),
     ("preview", "Preview", "预览"),
+    ("report_mail", "Mail to the buyer (.eml)", "致买方邮件（.eml）"),
     ("download", "Download", "下载"),
     ("weeks", "Weekly reports", "周报"),
     ("week", "Week", "周次"),

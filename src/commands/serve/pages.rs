@@ -122,6 +122,11 @@ impl Pages {
         }
     }
 
+    /// The 404 page: what the request named that is not here.
+    pub(crate) fn not_found(&self, lang: &Asked, what: String) -> Response {
+        self.message(lang, StatusCode::NOT_FOUND, "404", &[what], "/")
+    }
+
     /// A page that says one thing (an error, a result) with a way back.
     pub(crate) fn message(
         &self,

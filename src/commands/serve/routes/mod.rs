@@ -21,7 +21,8 @@ mod week;
 use super::i18n::Asked;
 use super::{guard, pages, App};
 use crate::profile::aql;
-use axum::extract::{DefaultBodyLimit, Path as UrlPath, Query};
+use axum::extract::multipart::MultipartError;
+use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, Query};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -113,6 +114,63 @@ pub(crate) fn enc(s: &str) -> String {
         }
     }
     o
+}
+
+/// A multipart form as it came: its text fields and its files (field, file name, bytes).
+pub(crate) struct Upload {
+    pub(crate) fields: Vec<(String, String)>,
+    pub(crate) files: Vec<(String, String, Vec<u8>)>,
+}
+
+impl Upload {
+    /// The value of a text field, empty when absent.
+    pub(crate) fn field(&self, name: &str) -> String {
+        (self.fields.iter())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a multipart form: at most `max_files` non-empty files (413 beyond), the route's body
+/// limit applied as it streams (413), a broken body refused (400).
+pub(crate) async fn read_multipart(
+    mut mp: Multipart,
+    max_files: usize,
+) -> Result<Upload, Response> {
+    let refuse = |e: MultipartError| {
+        (
+            e.status(),
+            format!("{}: {}\n", e.status().as_u16(), e.body_text()),
+        )
+            .into_response()
+    };
+    let mut up = Upload {
+        fields: Vec::new(),
+        files: Vec::new(),
+    };
+    while let Some(field) = mp.next_field().await.map_err(refuse)? {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field.bytes().await.map_err(refuse)?;
+        match file_name {
+            Some(f) if !bytes.is_empty() => {
+                if up.files.len() == max_files {
+                    return Err((
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        format!("413: at most {max_files} files at once\n"),
+                    )
+                        .into_response());
+                }
+                up.files.push((name, f, bytes.to_vec()));
+            }
+            Some(_) => {}
+            None => up
+                .fields
+                .push((name, String::from_utf8_lossy(&bytes).into_owned())),
+        }
+    }
+    Ok(up)
 }
 
 /// `/static/<file>`.

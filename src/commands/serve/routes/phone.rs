@@ -37,13 +37,9 @@ pub(crate) async fn page(
             "phone.html",
             json!({"d": d.key, "dq": enc(&d.key), "w": iso.label(), "added": q.added}),
         ),
-        _ => app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no week `{}` of deal `{}` here", q.w, q.d)],
-            "/",
-        ),
+        _ => app
+            .pages
+            .not_found(&lang, format!("no week `{}` of deal `{}` here", q.w, q.d)),
     }
 }
 

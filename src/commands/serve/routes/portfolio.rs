@@ -126,13 +126,9 @@ pub(crate) async fn deal(
 ) -> Response {
     let lang = ui(&uri, &headers);
     let Some(d) = deals::find(&app.root, &q.d) else {
-        return app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no deal `{}` here", q.d)],
-            "/",
-        );
+        return app
+            .pages
+            .not_found(&lang, format!("no deal `{}` here", q.d));
     };
     let root = app.root.clone();
     let dd = d.clone();
@@ -275,13 +271,9 @@ pub(crate) async fn document(
 ) -> Response {
     let lang = ui(&uri, &headers);
     let Some(d) = deals::find(&app.root, &q.d) else {
-        return app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no deal `{}` here", q.d)],
-            "/",
-        );
+        return app
+            .pages
+            .not_found(&lang, format!("no deal `{}` here", q.d));
     };
     let known = DOCS
         .iter()
@@ -378,12 +370,6 @@ pub(crate) async fn out_file(
                 .to_string();
             file_response(b, &q.f, &ext, q.dl.is_some())
         }
-        None => app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no file `{}`", q.f)],
-            "/",
-        ),
+        None => app.pages.not_found(&lang, format!("no file `{}`", q.f)),
     }
 }

@@ -5,10 +5,10 @@
 use super::super::deals;
 use super::super::run::dealguard;
 use super::super::App;
-use super::{enc, ui};
+use super::{enc, read_multipart, ui};
 use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::ffi::OsString;
@@ -38,13 +38,9 @@ pub(crate) async fn page(
             "verify.html",
             json!({"d": d.key, "dq": enc(&d.key)}),
         ),
-        None => app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no deal `{}` here", q.d)],
-            "/",
-        ),
+        None => app
+            .pages
+            .not_found(&lang, format!("no deal `{}` here", q.d)),
     }
 }
 
@@ -75,59 +71,21 @@ pub(crate) async fn check(
     State(app): State<Arc<App>>,
     uri: Uri,
     headers: HeaderMap,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    let mut dk = String::new();
-    let mut mails: Vec<(String, Vec<u8>)> = Vec::new();
-    loop {
-        let field = match mp.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => {
-                return (
-                    e.status(),
-                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
-                )
-                    .into_response()
-            }
-        };
-        let name = field.name().unwrap_or("").to_string();
-        let file_name = field.file_name().map(str::to_string);
-        let bytes = match field.bytes().await {
-            Ok(b) => b,
-            Err(e) => {
-                return (
-                    e.status(),
-                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
-                )
-                    .into_response()
-            }
-        };
-        match (name.as_str(), file_name) {
-            ("_d", _) => dk = String::from_utf8_lossy(&bytes).into_owned(),
-            ("paste", _) if !bytes.iter().all(u8::is_ascii_whitespace) => {
-                mails.push(("pasted.eml".into(), bytes.to_vec()));
-            }
-            (_, Some(f)) if !bytes.is_empty() => mails.push((f, bytes.to_vec())),
-            _ => {}
-        }
-        if mails.len() > MAX_MAILS {
-            return (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("413: at most {MAX_MAILS} mails at once\n"),
-            )
-                .into_response();
-        }
+    let up = match read_multipart(mp, MAX_MAILS).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let dk = up.field("_d");
+    let paste = up.field("paste");
+    let mut mails: Vec<(String, Vec<u8>)> = up.files.into_iter().map(|(_, f, b)| (f, b)).collect();
+    if !paste.trim().is_empty() && mails.len() < MAX_MAILS {
+        mails.push(("pasted.eml".into(), paste.into_bytes()));
     }
     let Some(d) = deals::find(&app.root, &dk) else {
-        return app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no deal `{dk}` here")],
-            "/",
-        );
+        return app.pages.not_found(&lang, format!("no deal `{dk}` here"));
     };
     let back = format!("/verify?d={}", enc(&d.key));
     if mails.is_empty() {

@@ -7,7 +7,7 @@ use super::super::run::dealguard;
 use super::super::App;
 use super::form;
 use super::portfolio::problem;
-use super::{enc, ui, MAX_FILES};
+use super::{enc, read_multipart, ui, MAX_FILES};
 use crate::commands::week::form as week_form;
 use crate::diag::Problems;
 use crate::profile::{self, week};
@@ -38,13 +38,9 @@ pub(crate) async fn page(
 ) -> Response {
     let lang = ui(&uri, &headers);
     let Some((d, _, path)) = find(&app, &q.d, &q.w) else {
-        return app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no week `{}` of deal `{}` here", q.w, q.d)],
-            "/",
-        );
+        return app
+            .pages
+            .not_found(&lang, format!("no week `{}` of deal `{}` here", q.w, q.d));
     };
     let loaded = match profile::load(&d.profile) {
         Ok(l) => l,
@@ -127,13 +123,9 @@ pub(crate) async fn save(
     };
     let (dk, wk, version, then) = (get("_d"), get("_w"), get("_version"), get("_then"));
     let Some((d, iso, path)) = find(&app, &dk, &wk) else {
-        return app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no week `{wk}` of deal `{dk}` here")],
-            "/",
-        );
+        return app
+            .pages
+            .not_found(&lang, format!("no week `{wk}` of deal `{dk}` here"));
     };
     let loaded = match profile::load(&d.profile) {
         Ok(l) => l,
@@ -262,13 +254,9 @@ pub(crate) async fn new_week(
 ) -> Response {
     let lang = ui(&uri, &headers);
     let Some(d) = deals::find(&app.root, &f.d) else {
-        return app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no deal `{}` here", f.d)],
-            "/",
-        );
+        return app
+            .pages
+            .not_found(&lang, format!("no deal `{}` here", f.d));
     };
     let before = week_names(&d);
     let ran = dealguard(&app.exe, &d.profile, vec!["week".into(), "new".into()]).await;
@@ -308,60 +296,19 @@ pub(crate) async fn photos(
     State(app): State<Arc<App>>,
     uri: Uri,
     headers: HeaderMap,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    let (mut dk, mut wk, mut back) = (String::new(), String::new(), String::new());
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    loop {
-        let field = match mp.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => {
-                return (
-                    e.status(),
-                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
-                )
-                    .into_response()
-            }
-        };
-        let name = field.name().unwrap_or("").to_string();
-        let file_name = field.file_name().map(str::to_string);
-        let bytes = match field.bytes().await {
-            Ok(b) => b,
-            Err(e) => {
-                return (
-                    e.status(),
-                    format!("{}: {}\n", e.status().as_u16(), e.body_text()),
-                )
-                    .into_response()
-            }
-        };
-        match (name.as_str(), file_name) {
-            ("_d", _) => dk = String::from_utf8_lossy(&bytes).into_owned(),
-            ("_w", _) => wk = String::from_utf8_lossy(&bytes).into_owned(),
-            ("_back", _) => back = String::from_utf8_lossy(&bytes).into_owned(),
-            (_, Some(f)) if !bytes.is_empty() => {
-                if files.len() == MAX_FILES {
-                    return (
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        format!("413: at most {MAX_FILES} photos at once\n"),
-                    )
-                        .into_response();
-                }
-                files.push((f, bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
+    let up = match read_multipart(mp, MAX_FILES).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let (dk, wk, back) = (up.field("_d"), up.field("_w"), up.field("_back"));
+    let files: Vec<(String, Vec<u8>)> = up.files.into_iter().map(|(_, f, b)| (f, b)).collect();
     let Some((d, iso, path)) = find(&app, &dk, &wk) else {
-        return app.pages.message(
-            &lang,
-            StatusCode::NOT_FOUND,
-            "404",
-            &[format!("no week `{wk}` of deal `{dk}` here")],
-            "/",
-        );
+        return app
+            .pages
+            .not_found(&lang, format!("no week `{wk}` of deal `{dk}` here"));
     };
     let to = if back == "phone" { "phone" } else { "week" };
     let back_url = format!("/{to}?d={}&w={}", enc(&d.key), iso.label());
