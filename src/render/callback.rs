@@ -129,7 +129,9 @@ fn head(p: &Profile, lb: &Labels, clause: &str) -> Vec<Block> {
         Block::KeyValue {
             items: vec![
                 kv("deal", p.deal.id.clone()),
-                kv("terms", p.payment.short()),
+                // In the form's first language: a bilingual line of terms takes four lines
+                // of the half-width column, and the form must stay one page.
+                kv("terms", p.payment.short(lb.langs().primary())),
                 kv("seller", names(&p.seller).join(" ")),
                 kv("buyer", names(&p.buyer).join(" ")),
             ],
@@ -340,6 +342,20 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         (pages.len(), text)
+    }
+
+    #[test]
+    fn the_terms_read_in_the_forms_first_language() {
+        let p = crate::profile::example();
+        let (_, zh) = laid_out(p, &[Lang::Zh]);
+        assert!(zh.contains("签约时") && !zh.contains("on signing"), "{zh}");
+        let (_, en_zh) = laid_out(p, &[Lang::En, Lang::Zh]);
+        assert!(
+            en_zh.contains("on signing") && !en_zh.contains("签约时"),
+            "{en_zh}"
+        );
+        let (_, zh_en) = laid_out(p, &[Lang::Zh, Lang::En]);
+        assert!(zh_en.contains("签约时"), "{zh_en}");
     }
 
     #[test]

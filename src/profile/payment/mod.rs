@@ -153,13 +153,20 @@ impl Payment {
         }
     }
 
-    /// The terms in one line for forms: as written, else the structured parts in short.
-    pub fn short(&self) -> String {
+    /// The terms in one line for forms, in `lang`: as written (free text is not translated),
+    /// else the structured parts in short.
+    pub fn short(&self, lang: Lang) -> String {
         if let Some(t) = self.terms.as_deref().filter(|t| !t.trim().is_empty()) {
             return format!("{t} ({})", self.currency);
         }
-        let parts: Vec<String> = self.plan().unwrap_or_default().iter().map(short).collect();
-        format!("{} ({})", parts.join(", "), self.currency)
+        let parts: Vec<String> = (self.plan().unwrap_or_default().iter())
+            .map(|p| short(p, lang))
+            .collect();
+        let sep = match lang {
+            Lang::En => ", ",
+            Lang::Zh => "，",
+        };
+        format!("{} ({})", parts.join(sep), self.currency)
     }
 
     /// Derived template data for one language: `plan` (each part with its `text`), `uses`

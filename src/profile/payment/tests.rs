@@ -88,3 +88,32 @@ fn describes_deposit_and_balance_in_both_languages() {
     assert_eq!(super::currency_name("USD", Lang::En), "USD");
     assert_eq!(super::currency_name("XAU", Lang::Zh), "XAU");
 }
+
+#[test]
+fn terms_in_short_read_in_each_language_and_free_text_stays_as_written() {
+    use super::Payment;
+    let parts = vec![
+        p(30, By::Tt, Some(Due::Signing), 0),
+        p(70, By::Lc, None, 60),
+    ];
+    let pay = Payment {
+        method: Some(parts),
+        terms: None,
+        ..crate::profile::example().payment.clone()
+    };
+    let cur = &pay.currency;
+    assert_eq!(
+        pay.short(Lang::En),
+        format!("30% T/T on signing, 70% L/C 60 days ({cur})")
+    );
+    assert_eq!(
+        pay.short(Lang::Zh),
+        format!("30% T/T 签约时，70% L/C 60天 ({cur})")
+    );
+    let free = Payment {
+        method: None,
+        terms: Some("CAD 30 days".into()),
+        ..pay.clone()
+    };
+    assert_eq!(free.short(Lang::Zh), free.short(Lang::En));
+}

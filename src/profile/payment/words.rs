@@ -13,22 +13,30 @@ pub fn mark(lang: Lang, i: usize) -> String {
     }
 }
 
-/// A part in short, as a buyer writes terms: `30% T/T on signing`, `100% L/C at sight`.
-pub(super) fn short(p: &Part) -> String {
+/// A part in short, as a buyer writes terms: `30% T/T on signing`, `100% L/C at sight`; in
+/// Chinese `30% T/T 签约时`, `100% L/C 即期` (the instruments keep the abbreviations both
+/// sides of a trade use).
+pub(super) fn short(p: &Part, lang: Lang) -> String {
     let by = match p.by {
         By::Tt => "T/T",
         By::Lc => "L/C",
         By::Dp => "D/P",
         By::Da => "D/A",
     };
-    let when = match (p.by, p.due) {
-        (By::Tt, Some(Due::Signing)) => " on signing".to_string(),
-        (By::Tt, Some(Due::BeforeShipment)) => " before shipment".to_string(),
-        (By::Tt, Some(Due::CopyBl)) => " against copy of B/L".to_string(),
-        (By::Tt, Some(Due::Arrival)) => " on arrival".to_string(),
-        (By::Tt, None) => String::new(),
-        (_, _) if p.days == 0 => " at sight".to_string(),
-        (_, _) => format!(" {} days", p.days),
+    let when = match (lang, p.by, p.due) {
+        (Lang::En, By::Tt, Some(Due::Signing)) => " on signing".to_string(),
+        (Lang::En, By::Tt, Some(Due::BeforeShipment)) => " before shipment".to_string(),
+        (Lang::En, By::Tt, Some(Due::CopyBl)) => " against copy of B/L".to_string(),
+        (Lang::En, By::Tt, Some(Due::Arrival)) => " on arrival".to_string(),
+        (Lang::Zh, By::Tt, Some(Due::Signing)) => " 签约时".to_string(),
+        (Lang::Zh, By::Tt, Some(Due::BeforeShipment)) => " 发货前".to_string(),
+        (Lang::Zh, By::Tt, Some(Due::CopyBl)) => " 凭提单副本".to_string(),
+        (Lang::Zh, By::Tt, Some(Due::Arrival)) => " 货到时".to_string(),
+        (_, By::Tt, None) => String::new(),
+        (Lang::En, _, _) if p.days == 0 => " at sight".to_string(),
+        (Lang::Zh, _, _) if p.days == 0 => " 即期".to_string(),
+        (Lang::En, _, _) => format!(" {} days", p.days),
+        (Lang::Zh, _, _) => format!(" {}天", p.days),
     };
     format!("{}% {by}{when}", p.percent)
 }
