@@ -5,6 +5,7 @@
 
 use super::env::Numbers;
 use super::letters::Rendered;
+use super::markup::{Doc, Inline, Line, Node};
 use super::templates::{self, Occasion, Templates};
 use crate::context::Terms;
 use crate::diag::Problems;
@@ -92,6 +93,39 @@ fn with_examples(mut data: Yaml, e: &Examples) -> Yaml {
     data
 }
 
+/// The briefing with its fraud examples as plain text: the look-alike addresses and domains it
+/// shows are what staff must never write to, so none of them is a link to click (the markup
+/// makes a link of every address it finds).
+fn unlinked(mut doc: Doc, e: &Examples) -> Doc {
+    let fake = [e.lookalike.as_str(), e.seller_lookalike.as_str()];
+    let is_fake = |text: &str| {
+        let domain = text.rsplit('@').next().unwrap_or(text).to_ascii_lowercase();
+        fake.iter().any(|f| !f.is_empty() && domain == *f)
+    };
+    let fix = |line: &mut Line| {
+        for run in line.iter_mut() {
+            if let Inline::Link(text, _) = run {
+                if is_fake(text) {
+                    *run = Inline::Text(std::mem::take(text));
+                }
+            }
+        }
+    };
+    for node in &mut doc.nodes {
+        match node {
+            Node::Heading(_, line) => fix(line),
+            Node::Para(lines) | Node::List(lines) | Node::Numbered(lines) | Node::Note(lines) => {
+                lines.iter_mut().for_each(fix)
+            }
+            Node::Table(head, rows) => {
+                head.iter_mut().for_each(fix);
+                rows.iter_mut().flatten().for_each(fix);
+            }
+        }
+    }
+    doc
+}
+
 /// The briefing in every language of `langs`, one document each.
 pub fn render(
     p: &Profile,
@@ -110,7 +144,7 @@ pub fn render(
         let data = with_examples(templates::data(p, terms, *l, langs, o), e);
         let name = format!("briefing/{}.md", l.code());
         match templates::render(t, &name, &data, &schema, *l, numbers.clone()) {
-            Ok(d) => docs.push((*l, d)),
+            Ok(d) => docs.push((*l, unlinked(d, e))),
             Err(err) => problems.extend(err),
         }
     }

@@ -309,6 +309,18 @@ fn briefing_spoofs_this_deal_s_own_contact_and_domain() {
         ok(&r);
         let (_, text) = pdf_text(&t.path().join("b.pdf"));
         assert!(text.contains(&first), "{lang}: the PDF lacks {first}");
+        // The look-alike is an example to recognise, never a link to write to; the real
+        // addresses stay links.
+        let pdf = std::fs::read(t.path().join("b.pdf")).unwrap();
+        let has = |needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
+        assert!(
+            !has(&format!("mailto:j.weber@{first}")),
+            "{lang}: the spoof is a link"
+        );
+        assert!(
+            has("mailto:j.weber@baltic-pans.de"),
+            "{lang}: the real address is no link"
+        );
         for l in text.lines() {
             assert!(!l.contains("• 1.") && !l.contains("•1."), "{lang}: {l}");
         }
