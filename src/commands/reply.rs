@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// The default day of a reply: the report day of the latest week file, else the contract date.
 fn default_reply_date(loaded: &Loaded) -> Option<Ymd> {
-    let latest = reported_weeks(loaded).into_iter().max();
+    let latest = reported_weeks(&loaded.dir).into_iter().max();
     match latest {
         Some(w) => Some(loaded.profile.channels.reports.date_in(w)),
         None => loaded.profile.deal.signed.ymd,

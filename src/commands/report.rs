@@ -102,7 +102,7 @@ fn unfilled_errors(wk: &LoadedWeek) -> Problems {
 /// report's trend is drawn from them.
 pub(crate) fn earlier_files(loaded: &Loaded, iso: IsoWeek) -> Vec<PathBuf> {
     // `week_files` is sorted by name, and `YYYY-Www` names sort by week.
-    week_files(loaded)
+    week_files(&loaded.dir)
         .into_iter()
         .filter(|p| {
             p.file_stem()

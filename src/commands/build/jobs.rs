@@ -169,7 +169,7 @@ fn reply_job(ctx: &Ctx, mut h: Sha256, tone: Tone) -> Done {
     let formats = &p.loaded.profile.output.formats.reply;
     let what = format!("reply-{}", tone.code());
     h.update(format!("{formats:?}").as_bytes());
-    for w in week_files(&p.loaded) {
+    for w in week_files(&p.loaded.dir) {
         h.update(w.to_string_lossy().as_bytes());
     }
     ctx.render(&ctx.names(&what, formats), h, &|| {

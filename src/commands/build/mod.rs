@@ -106,7 +106,7 @@ fn jobs(p: &Prepared) -> Vec<Job> {
     if !formats.callback_form.is_empty() {
         jobs.push(Job::CallbackForm);
     }
-    jobs.extend(week_files(&p.loaded).into_iter().map(Job::Report));
+    jobs.extend(week_files(&p.loaded.dir).into_iter().map(Job::Report));
     jobs
 }
 

@@ -54,7 +54,7 @@ pub(crate) fn occasion(
     let report_labels = profile::labels(p.templates.layers("report-labels.yaml"))?;
     let letter_day = Ymd::from_unix(timestamp(&p.loaded, 1));
     let next = reply_date.map(|d| {
-        let reported = reported_weeks(&p.loaded);
+        let reported = reported_weeks(&p.loaded.dir);
         (d, letters::next_report(&p.loaded.profile, d, &reported))
     });
     Ok(Occasion {

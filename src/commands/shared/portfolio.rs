@@ -6,7 +6,7 @@
 use super::{load_weeks, prepare, reported_weeks, select, Run};
 use crate::diag::Problems;
 use crate::profile::week::{is_marker, schedule, LoadedWeek};
-use crate::profile::{Date, Lang, Loaded, Ymd};
+use crate::profile::{Date, Lang, Langs, Loaded, Ymd};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -118,6 +118,10 @@ pub(crate) struct DealRow {
     pub(crate) found: Problems,
     /// Week files that still say `FILL IN` somewhere (drafts).
     pub(crate) drafts: usize,
+    /// The week files that load, in week order: week, status, fields still `FILL IN`.
+    pub(crate) weeks: Vec<(String, &'static str, usize)>,
+    /// The deal's languages (`deal.languages`), in their order.
+    pub(crate) languages: Langs,
 }
 
 impl DealRow {
@@ -161,7 +165,7 @@ fn facts(loaded: &Loaded, weeks: &[LoadedWeek], problems: Problems, today: Ymd) 
     let (planned, actual) = last.map(|w| schedule::overall(prof, &w.week)).unzip();
     // A week file that does not load is still written: the next report comes after it.
     let latest = (weeks.iter().map(|w| w.iso))
-        .chain(reported_weeks(loaded))
+        .chain(reported_weeks(&loaded.dir))
         .max();
     let next_report = schedule::next_report(prof, latest)
         .map(|(w, due)| (w.label(), prof.channels.reports.date_in(w), due.describe()));
@@ -193,6 +197,10 @@ fn facts(loaded: &Loaded, weeks: &[LoadedWeek], problems: Problems, today: Ymd) 
         problems: problem_lines(&problems),
         found: problems,
         drafts: weeks.iter().filter(|w| !w.unfilled.is_empty()).count(),
+        weeks: (weeks.iter())
+            .map(|w| (w.iso.label(), w.week.status.key(), w.unfilled.len()))
+            .collect(),
+        languages: Langs::new(&prof.deal.languages),
     }
 }
 

@@ -5,11 +5,11 @@ use super::Run;
 use crate::diag::{Diagnostic, Problems};
 use crate::profile::week::{self, IsoWeek, LoadedWeek};
 use crate::profile::Loaded;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The latest week file in `reports/` beside deal.yaml (by its ISO-week name), if any.
-pub(crate) fn week_files(loaded: &Loaded) -> Vec<PathBuf> {
-    let dir = loaded.dir.join("reports");
+pub(crate) fn week_files(deal_dir: &Path) -> Vec<PathBuf> {
+    let dir = deal_dir.join("reports");
     let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|e| {
             e.filter_map(|e| e.ok().map(|e| e.path()))
@@ -22,8 +22,8 @@ pub(crate) fn week_files(loaded: &Loaded) -> Vec<PathBuf> {
 }
 
 /// The ISO weeks of the week files in `reports/`.
-pub(crate) fn reported_weeks(loaded: &Loaded) -> Vec<IsoWeek> {
-    week_files(loaded)
+pub(crate) fn reported_weeks(deal_dir: &Path) -> Vec<IsoWeek> {
+    week_files(deal_dir)
         .iter()
         .filter_map(|f| {
             f.file_stem()
@@ -37,7 +37,7 @@ pub(crate) fn reported_weeks(loaded: &Loaded) -> Vec<IsoWeek> {
 /// and an error for each file that repeats another's week.
 pub(crate) fn load_weeks(loaded: &Loaded, run: &mut Run) -> Vec<LoadedWeek> {
     let mut weeks = Vec::new();
-    for path in week_files(loaded) {
+    for path in week_files(&loaded.dir) {
         match week::load(&path, &loaded.profile, &loaded.dir) {
             Ok(w) => weeks.push(w),
             Err(p) => run.problems.extend(p),
@@ -76,7 +76,7 @@ pub(crate) fn same_weeks(weeks: &[LoadedWeek]) -> Problems {
 /// The problems of the deal's set of week files as a whole (two files for one week), for
 /// `build`: each file's own problems are its report's.
 pub(crate) fn week_set_problems(loaded: &Loaded) -> Problems {
-    let mut weeks: Vec<LoadedWeek> = week_files(loaded)
+    let mut weeks: Vec<LoadedWeek> = week_files(&loaded.dir)
         .iter()
         .filter_map(|p| week::load(p, &loaded.profile, &loaded.dir).ok())
         .collect();

@@ -77,7 +77,7 @@ pub(super) fn new_cmd(deal: &Path, a: &WeekNewArgs) -> Outcome {
         bytes: text.into_bytes(),
     });
     let inputs: Vec<PathBuf> = std::iter::once(loaded.src.path.clone())
-        .chain(week_files(&loaded))
+        .chain(week_files(&loaded.dir))
         .collect();
     write(&mut run, &outs, &inputs)?;
     photos::keep_times(&copies);

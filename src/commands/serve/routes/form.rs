@@ -280,8 +280,13 @@ fn leaves(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
 }
 
 /// The form for the week's values (as `week::form::values` gives them, or as a failed save
-/// sent them), the deal's choices, and the problems to show at their inputs.
-pub(crate) fn model(values: &Value, cx: &Context, problems: &Problems) -> Vec<Section> {
+/// sent them), the deal's choices, and the problems to show at their inputs; with the problems
+/// no input shows, for the top of the page.
+pub(crate) fn model<'p>(
+    values: &Value,
+    cx: &Context,
+    problems: &'p Problems,
+) -> (Vec<Section>, Vec<&'p Diagnostic>) {
     let unfilled: Vec<&str> = values
         .get("unfilled")
         .and_then(Value::as_array)
@@ -328,8 +333,12 @@ pub(crate) fn model(values: &Value, cx: &Context, problems: &Problems) -> Vec<Se
         });
     }
     let names: Vec<String> = inputs(&sections).map(|f| f.name.clone()).collect();
+    let mut unplaced = Vec::new();
     for d in problems.iter() {
-        let Some(at) = place(d, &names) else { continue };
+        let Some(at) = place(d, &names) else {
+            unplaced.push(d);
+            continue;
+        };
         if let Some(f) = sections
             .iter_mut()
             .flat_map(|s| s.rows.iter_mut())
@@ -342,7 +351,7 @@ pub(crate) fn model(values: &Value, cx: &Context, problems: &Problems) -> Vec<Se
             });
         }
     }
-    sections
+    (sections, unplaced)
 }
 
 /// Every input of the form, in order.
@@ -382,21 +391,6 @@ fn place(d: &Diagnostic, names: &[String]) -> Option<usize> {
                 .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
         })
     })
-}
-
-/// The problems no input of the form shows: at the top of the page.
-pub(crate) fn unplaced<'a>(
-    problems: &'a Problems,
-    values: &Value,
-    cx: &Context,
-) -> Vec<&'a Diagnostic> {
-    let names: Vec<String> = inputs(&model(values, cx, &Problems::new()))
-        .map(|f| f.name.clone())
-        .collect();
-    problems
-        .iter()
-        .filter(|d| place(d, &names).is_none())
-        .collect()
 }
 
 /// One row's inputs, and its other fields as hidden inputs.
@@ -576,7 +570,7 @@ mod tests {
             stages: vec![Opt::plain("cutting")],
             langs: vec!["en".into()],
         };
-        let m = model(&v, &cx, &Problems::new());
+        let (m, _) = model(&v, &cx, &Problems::new());
         let mats = m.iter().find(|s| s.key == "materials").unwrap();
         assert_eq!(mats.rows.len(), 2);
         assert!(mats.rows[1].blank);
@@ -609,7 +603,7 @@ mod tests {
             stages: vec![],
             langs: vec!["en".into(), "zh".into()],
         };
-        let m = model(&v, &cx, &p);
+        let (m, top) = model(&v, &cx, &p);
         let all: Vec<&Field> = m
             .iter()
             .flat_map(|s| &s.rows)
@@ -634,7 +628,6 @@ mod tests {
             .unwrap()
             .errors
             .is_empty());
-        let top = unplaced(&p, &v, &cx);
         assert_eq!(top.len(), 1);
         assert_eq!(top[0].message, "two files for one week");
     }

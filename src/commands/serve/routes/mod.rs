@@ -18,6 +18,7 @@ mod portfolio;
 mod verify;
 mod week;
 
+use super::deals::DealRef;
 use super::i18n::Asked;
 use super::{guard, pages, App};
 use crate::profile::aql;
@@ -96,6 +97,39 @@ pub(crate) fn serve(app: Arc<App>, listeners: Vec<std::net::TcpListener>) -> std
         }
         Ok(())
     })
+}
+
+/// The query (or form) naming a deal: `d`, its folder under the served one.
+#[derive(Deserialize)]
+pub(crate) struct DealQuery {
+    pub(crate) d: String,
+}
+
+/// The query naming a week of a deal (`d`, `w`), and what the last action did (`saved`,
+/// `added` photos).
+#[derive(Deserialize)]
+pub(crate) struct WeekQuery {
+    pub(crate) d: String,
+    pub(crate) w: String,
+    pub(crate) saved: Option<String>,
+    pub(crate) added: Option<String>,
+}
+
+/// The deal a request names, or the 404 page saying so.
+pub(crate) fn deal_or_404(app: &App, lang: &Asked, key: &str) -> Result<DealRef, Response> {
+    super::deals::find(&app.root, key)
+        .ok_or_else(|| app.pages.not_found(lang, format!("no deal `{key}` here")))
+}
+
+/// The deal, the week and its file, when the request names a week file that exists.
+pub(crate) fn week_of(
+    app: &App,
+    d: &str,
+    w: &str,
+) -> Option<(DealRef, crate::profile::week::IsoWeek, std::path::PathBuf)> {
+    let deal = super::deals::find(&app.root, d)?;
+    let (iso, path) = deal.week_file(w)?;
+    path.is_file().then_some((deal, iso, path))
 }
 
 /// The interface language of a request.

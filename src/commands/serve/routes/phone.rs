@@ -5,39 +5,29 @@
 
 use super::super::deals;
 use super::super::App;
-use super::{enc, ui};
+use super::{enc, ui, week_of, WeekQuery};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
-
-/// The query naming a week of a deal.
-#[derive(Deserialize)]
-pub(crate) struct PhoneQuery {
-    d: String,
-    w: String,
-    added: Option<String>,
-}
 
 /// `GET /phone?d=&w=`: the upload page for a phone.
 pub(crate) async fn page(
     State(app): State<Arc<App>>,
-    Query(q): Query<PhoneQuery>,
+    Query(q): Query<WeekQuery>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    let week = deals::find(&app.root, &q.d).and_then(|d| Some((d.week_file(&q.w)?, d)));
-    match week {
-        Some(((iso, path), d)) if path.is_file() => app.pages.respond(
+    match week_of(&app, &q.d, &q.w) {
+        Some((d, iso, _)) => app.pages.respond(
             &lang,
             StatusCode::OK,
             "phone.html",
             json!({"d": d.key, "dq": enc(&d.key), "w": iso.label(), "added": q.added}),
         ),
-        _ => app
+        None => app
             .pages
             .not_found(&lang, format!("no week `{}` of deal `{}` here", q.w, q.d)),
     }
@@ -45,7 +35,7 @@ pub(crate) async fn page(
 
 /// `GET /qr?d=&w=`: the QR code (SVG) of the phone's upload page, with the token; only with
 /// `--lan`.
-pub(crate) async fn qr(State(app): State<Arc<App>>, Query(q): Query<PhoneQuery>) -> Response {
+pub(crate) async fn qr(State(app): State<Arc<App>>, Query(q): Query<WeekQuery>) -> Response {
     let Some(lan) = &app.lan else {
         return (StatusCode::NOT_FOUND, "404: start with --lan for phones\n").into_response();
     };

@@ -4,8 +4,8 @@
 use super::super::deals::{self, DealRef};
 use super::super::run::dealguard;
 use super::super::App;
-use super::{enc, ui};
-use crate::commands::shared::{load_weeks, portfolio as rows, row, today_utc, Run};
+use super::{deal_or_404, enc, ui, DealQuery};
+use crate::commands::shared::{portfolio as rows, row, today_utc};
 use crate::diag::{Diagnostic, Severity};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
@@ -111,12 +111,6 @@ const DOCS: &[(&str, &str, &[&str])] = &[
     ("callback-form", "callback", &["pdf"]),
 ];
 
-/// The query naming a deal (and more).
-#[derive(Deserialize)]
-pub(crate) struct DealQuery {
-    pub(crate) d: String,
-}
-
 /// `GET /deal?d=`.
 pub(crate) async fn deal(
     State(app): State<Arc<App>>,
@@ -125,10 +119,9 @@ pub(crate) async fn deal(
     headers: HeaderMap,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    let Some(d) = deals::find(&app.root, &q.d) else {
-        return app
-            .pages
-            .not_found(&lang, format!("no deal `{}` here", q.d));
+    let d = match deal_or_404(&app, &lang, &q.d) {
+        Ok(d) => d,
+        Err(r) => return r,
     };
     let root = app.root.clone();
     let dd = d.clone();
@@ -145,42 +138,28 @@ pub(crate) async fn deal(
     }
 }
 
-/// What the deal page shows.
+/// What the deal page shows: the portfolio's row of the deal (what `check` finds, without the
+/// glyph coverage that needs the fonts), or the problems of a profile that does not load.
 fn deal_facts(root: &Path, d: &DealRef) -> Value {
-    // What `check` finds, without the glyph coverage (it needs the fonts).
-    let problems = match row(&d.profile, today_utc()) {
-        Ok(r) => r.found,
-        Err(p) => p,
+    let (problems, row) = match row(&d.profile, today_utc()) {
+        Ok(mut r) => (std::mem::take(&mut r.found), Some(r)),
+        Err(p) => (p, None),
     };
     let probs: Vec<Value> = problems.sorted().iter().map(|p| problem(root, p)).collect();
-    let mut run = Run::new();
-    let loaded = crate::profile::load(&d.profile).ok();
-    let (id, buyer, langs, weeks) = match &loaded {
-        Some(l) => {
-            let langs: Vec<String> = {
-                let ls = &l.profile.deal.languages;
-                let mut v: Vec<String> = ls.iter().map(|x| x.code().to_string()).collect();
-                if ls.len() > 1 {
-                    v.push(ls.iter().map(|x| x.code()).collect::<Vec<_>>().join("+"));
-                }
-                v
-            };
-            let weeks: Vec<Value> = load_weeks(l, &mut run)
-                .iter()
-                .map(|w| {
-                    json!({
-                        "week": w.iso.label(),
-                        "status": status_word(w.week.status),
-                        "unfilled": w.unfilled.len(),
-                    })
+    let (id, buyer, langs, weeks) = match &row {
+        Some(r) => {
+            let mut langs: Vec<String> = (r.languages.list().iter())
+                .map(|l| l.code().to_string())
+                .collect();
+            if r.languages.is_bilingual() {
+                langs.push(r.languages.code());
+            }
+            let weeks: Vec<Value> = (r.weeks.iter())
+                .map(|(week, status, unfilled)| {
+                    json!({"week": week, "status": status, "unfilled": unfilled})
                 })
                 .collect();
-            (
-                l.profile.deal.id.clone(),
-                l.profile.buyer.name.clone(),
-                langs,
-                weeks,
-            )
+            (r.deal_id.clone(), r.buyer.clone(), langs, weeks)
         }
         None => (d.key.clone(), String::new(), vec!["en".into()], Vec::new()),
     };
@@ -194,22 +173,12 @@ fn deal_facts(root: &Path, d: &DealRef) -> Value {
         "id": id,
         "buyer": buyer,
         "profile": rel(root, &d.profile),
-        "loads": loaded.is_some(),
+        "loads": row.is_some(),
         "langs": langs,
         "docs": docs,
         "weeks": weeks,
         "problems": probs,
     })
-}
-
-/// The word of a week's status, as in the week file.
-pub(crate) fn status_word(s: crate::profile::week::Status) -> &'static str {
-    use crate::profile::week::Status;
-    match s {
-        Status::OnTrack => "on_track",
-        Status::AtRisk => "at_risk",
-        Status::Delayed => "delayed",
-    }
 }
 
 /// The query of `/doc`.
@@ -270,10 +239,9 @@ pub(crate) async fn document(
     headers: HeaderMap,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    let Some(d) = deals::find(&app.root, &q.d) else {
-        return app
-            .pages
-            .not_found(&lang, format!("no deal `{}` here", q.d));
+    let d = match deal_or_404(&app, &lang, &q.d) {
+        Ok(d) => d,
+        Err(r) => return r,
     };
     let known = DOCS
         .iter()

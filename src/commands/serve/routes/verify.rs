@@ -2,14 +2,12 @@
 //! `dealguard verify --format json` against the deal, and the verdict shown with its evidence
 //! and the call-back number, in the page's language.
 
-use super::super::deals;
 use super::super::run::dealguard;
 use super::super::App;
-use super::{enc, read_multipart, ui};
+use super::{deal_or_404, enc, read_multipart, ui, DealQuery};
 use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
-use serde::Deserialize;
 use serde_json::{json, Value};
 use std::ffi::OsString;
 use std::sync::Arc;
@@ -17,30 +15,22 @@ use std::sync::Arc;
 /// Mails in one check.
 const MAX_MAILS: usize = 20;
 
-/// The query of `/verify`.
-#[derive(Deserialize)]
-pub(crate) struct VerifyQuery {
-    d: String,
-}
-
 /// `GET /verify?d=`: the form.
 pub(crate) async fn page(
     State(app): State<Arc<App>>,
-    Query(q): Query<VerifyQuery>,
+    Query(q): Query<DealQuery>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    match deals::find(&app.root, &q.d) {
-        Some(d) => app.pages.respond(
+    match deal_or_404(&app, &lang, &q.d) {
+        Ok(d) => app.pages.respond(
             &lang,
             StatusCode::OK,
             "verify.html",
             json!({"d": d.key, "dq": enc(&d.key)}),
         ),
-        None => app
-            .pages
-            .not_found(&lang, format!("no deal `{}` here", q.d)),
+        Err(r) => r,
     }
 }
 
@@ -84,8 +74,9 @@ pub(crate) async fn check(
     if !paste.trim().is_empty() && mails.len() < MAX_MAILS {
         mails.push(("pasted.eml".into(), paste.into_bytes()));
     }
-    let Some(d) = deals::find(&app.root, &dk) else {
-        return app.pages.not_found(&lang, format!("no deal `{dk}` here"));
+    let d = match deal_or_404(&app, &lang, &dk) {
+        Ok(d) => d,
+        Err(r) => return r,
     };
     let back = format!("/verify?d={}", enc(&d.key));
     if mails.is_empty() {

@@ -7,7 +7,8 @@ use super::super::run::dealguard;
 use super::super::App;
 use super::form;
 use super::portfolio::problem;
-use super::{enc, read_multipart, ui, MAX_FILES};
+use super::{deal_or_404, enc, read_multipart, ui, week_of, DealQuery, WeekQuery, MAX_FILES};
+use crate::commands::shared::reported_weeks;
 use crate::commands::week::form as week_form;
 use crate::diag::Problems;
 use crate::profile::{self, week};
@@ -20,15 +21,6 @@ use serde_json::{json, Value};
 use std::ffi::OsString;
 use std::sync::Arc;
 
-/// The query naming a week of a deal.
-#[derive(Deserialize)]
-pub(crate) struct WeekQuery {
-    d: String,
-    w: String,
-    saved: Option<String>,
-    added: Option<String>,
-}
-
 /// `GET /week?d=&w=`: the form, as the file is now.
 pub(crate) async fn page(
     State(app): State<Arc<App>>,
@@ -37,7 +29,7 @@ pub(crate) async fn page(
     headers: HeaderMap,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    let Some((d, _, path)) = find(&app, &q.d, &q.w) else {
+    let Some((d, _, path)) = week_of(&app, &q.d, &q.w) else {
         return app
             .pages
             .not_found(&lang, format!("no week `{}` of deal `{}` here", q.w, q.d));
@@ -52,18 +44,11 @@ pub(crate) async fn page(
     };
     let values = week_form::values(&lw);
     // The week's warnings, in `check`'s words, at their inputs.
-    let model = form::model(&values, &form::Context::of(&loaded.profile), &lw.warnings);
+    let (model, _) = form::model(&values, &form::Context::of(&loaded.profile), &lw.warnings);
     let mut data = week_data(&app, &d, &q.w, &values, model);
     data["saved"] = json!(q.saved.is_some());
     data["added"] = json!(q.added);
     app.pages.respond(&lang, StatusCode::OK, "week.html", data)
-}
-
-/// The deal, the week and its file, when the request names them.
-fn find(app: &App, d: &str, w: &str) -> Option<(DealRef, week::IsoWeek, std::path::PathBuf)> {
-    let deal = deals::find(&app.root, d)?;
-    let (iso, path) = deal.week_file(w)?;
-    path.is_file().then_some((deal, iso, path))
 }
 
 /// What the week page shows besides the form.
@@ -122,7 +107,7 @@ pub(crate) async fn save(
             .unwrap_or_default()
     };
     let (dk, wk, version, then) = (get("_d"), get("_w"), get("_version"), get("_then"));
-    let Some((d, iso, path)) = find(&app, &dk, &wk) else {
+    let Some((d, iso, path)) = week_of(&app, &dk, &wk) else {
         return app
             .pages
             .not_found(&lang, format!("no week `{wk}` of deal `{dk}` here"));
@@ -140,14 +125,7 @@ pub(crate) async fn save(
     match saved {
         Ok(_) => match then.as_str() {
             "preview" => {
-                let langs = loaded
-                    .profile
-                    .deal
-                    .languages
-                    .iter()
-                    .map(|l| l.code())
-                    .collect::<Vec<_>>()
-                    .join("+");
+                let langs = crate::profile::Langs::new(&loaded.profile.deal.languages).code();
                 Redirect::to(&format!(
                     "/doc?d={}&kind=report&week={}&lang={}&format=pdf",
                     enc(&d.key),
@@ -167,7 +145,9 @@ pub(crate) async fn save(
             };
             let mut values = form::nest(&data);
             values["week"] = json!(iso.label());
-            let model = form::model(&values, &form::Context::of(&loaded.profile), &problems);
+            let (model, unplaced) =
+                form::model(&values, &form::Context::of(&loaded.profile), &problems);
+            let unplaced: Vec<Value> = unplaced.iter().map(|p| problem(&app.root, p)).collect();
             let mut page = week_data(&app, &d, &iso.label(), &values, model);
             page["version"] = json!(version);
             page["conflict"] = json!(conflict);
@@ -176,13 +156,7 @@ pub(crate) async fn save(
                 .iter()
                 .map(|p| problem(&app.root, p))
                 .collect::<Vec<_>>());
-            page["unplaced"] =
-                json!(
-                    form::unplaced(&problems, &values, &form::Context::of(&loaded.profile))
-                        .iter()
-                        .map(|p| problem(&app.root, p))
-                        .collect::<Vec<_>>()
-                );
+            page["unplaced"] = json!(unplaced);
             app.pages.respond(&lang, status, "week.html", page)
         }
     }
@@ -239,31 +213,24 @@ async fn finish(
     )
 }
 
-/// `POST /new` with `d`: the next week's file, as `dealguard week new`; then its form.
-#[derive(Deserialize)]
-pub(crate) struct NewForm {
-    d: String,
-}
-
-/// `POST /week/new`.
+/// `POST /week/new` with `d`: the next week's file, as `dealguard week new`; then its form.
 pub(crate) async fn new_week(
     State(app): State<Arc<App>>,
     uri: Uri,
     headers: HeaderMap,
-    Form(f): Form<NewForm>,
+    Form(f): Form<DealQuery>,
 ) -> Response {
     let lang = ui(&uri, &headers);
-    let Some(d) = deals::find(&app.root, &f.d) else {
-        return app
-            .pages
-            .not_found(&lang, format!("no deal `{}` here", f.d));
+    let d = match deal_or_404(&app, &lang, &f.d) {
+        Ok(d) => d,
+        Err(r) => return r,
     };
-    let before = week_names(&d);
+    let before = reported_weeks(&d.dir);
     let ran = dealguard(&app.exe, &d.profile, vec!["week".into(), "new".into()]).await;
     let back = format!("/deal?d={}", enc(&d.key));
-    let added: Vec<String> = week_names(&d)
-        .into_iter()
-        .filter(|n| !before.contains(n))
+    let added: Vec<String> = (reported_weeks(&d.dir).into_iter())
+        .filter(|w| !before.contains(w))
+        .map(|w| w.label())
         .collect();
     match (ran.code, added.first()) {
         (0, Some(w)) => Redirect::to(&format!("/week?d={}&w={w}", enc(&d.key))).into_response(),
@@ -275,20 +242,6 @@ pub(crate) async fn new_week(
             &back,
         ),
     }
-}
-
-/// The weeks of the deal's week files (`2026-W49`), by name.
-fn week_names(d: &DealRef) -> Vec<String> {
-    std::fs::read_dir(d.dir.join("reports"))
-        .map(|e| {
-            e.filter_map(|e| {
-                let n = e.ok()?.file_name().into_string().ok()?;
-                let w = n.strip_suffix(".yaml")?;
-                week::IsoWeek::parse(w).map(|i| i.label())
-            })
-            .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// `POST /week/photos` (multipart: `_d`, `_w`, `_back`, files): photos into the week.
@@ -305,7 +258,7 @@ pub(crate) async fn photos(
     };
     let (dk, wk, back) = (up.field("_d"), up.field("_w"), up.field("_back"));
     let files: Vec<(String, Vec<u8>)> = up.files.into_iter().map(|(_, f, b)| (f, b)).collect();
-    let Some((d, iso, path)) = find(&app, &dk, &wk) else {
+    let Some((d, iso, path)) = week_of(&app, &dk, &wk) else {
         return app
             .pages
             .not_found(&lang, format!("no week `{wk}` of deal `{dk}` here"));
